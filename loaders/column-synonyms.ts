@@ -1,0 +1,71 @@
+/**
+ * The documented synonym table: which published column headings mean which field. Headings are compared
+ * after `headingKey` (lower case, letters and digits only), so "Amount (£)", "AMOUNT £" and "amount"
+ * are one heading. Add a synonym here, never in a loader.
+ */
+export interface FieldSpec {
+  field: string;
+  required: boolean;
+  synonyms: readonly string[];
+}
+
+export function headingKey(heading: string): string {
+  return heading.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+export const SPEND_FIELDS: readonly FieldSpec[] = [
+  { field: "date", required: true, synonyms: ["Date", "Payment Date", "Transaction Date", "Clearing Date", "Invoice GL Date", "Date Paid", "Paid Date", "Effective Date", "Posting Date"] },
+  { field: "supplier", required: true, synonyms: ["Supplier", "Supplier Name", "Vendor Name", "Vendor", "Payee", "Payee Name", "Supplier(Beneficiary) Name", "Beneficiary", "Merchant Name"] },
+  { field: "amount", required: true, synonyms: ["Amount", "Amount (£)", "Amount £", "Amount GBP", "Net Amount", "Value", "Spend", "Total Amount", "Amount Excl VAT", "Line Amount"] },
+  { field: "expense_type", required: false, synonyms: ["Expense Type", "Expenses Type", "Expenditure Type", "Expenditure Category", "Expense Description"] },
+  { field: "expense_area", required: false, synonyms: ["Expense Area", "Service Area", "Service Area Categorisation", "Directorate", "Department", "Cost Centre"] },
+  { field: "transaction_number", required: false, synonyms: ["Transaction Number", "Transaction No", "Transaction No.", "Payment Number", "Document Number", "Trans No"] },
+];
+
+export const SUPPLIER_REGISTER_FIELDS: readonly FieldSpec[] = [
+  { field: "supplier", required: true, synonyms: ["Supplier Name", "Supplier", "Name", "Vendor Name"] },
+  { field: "postcode", required: true, synonyms: ["Postcode", "Supplier Postcode", "Registered Postcode", "Post Code"] },
+  { field: "company_number", required: false, synonyms: ["Company Number", "Company Registration Number", "Companies House Number"] },
+  { field: "is_sme", required: false, synonyms: ["SME", "Is SME", "SME Flag"] },
+  { field: "is_vcse", required: false, synonyms: ["VCSE", "Is VCSE", "VCSE Flag"] },
+];
+
+export const POSTCODE_FIELDS: readonly FieldSpec[] = [
+  { field: "postcode", required: true, synonyms: ["pcds", "postcode", "pcd", "pcd7", "pcd2"] },
+  { field: "latitude", required: true, synonyms: ["lat", "latitude"] },
+  { field: "longitude", required: true, synonyms: ["long", "lon", "longitude"] },
+  { field: "lad_code", required: true, synonyms: ["laua", "lad_cd", "lad", "oslaua", "lad24cd", "lad23cd", "local_authority_code"] },
+  { field: "lsoa_code", required: false, synonyms: ["lsoa11", "lsoa11cd_pip", "lsoa11cd", "lsoa21", "lsoa21cd_pip"] },
+  { field: "icb_code", required: false, synonyms: ["icb", "icb23cd", "icb_cd"] },
+  { field: "imd_decile", required: false, synonyms: ["imd2019_decile", "imd_decile"] },
+  { field: "terminated_on", required: false, synonyms: ["doterm"] },
+];
+
+export interface HeaderMatch {
+  /** Column index of each field found. */
+  columns: Record<string, number>;
+  /** Required fields with no matching heading. */
+  missing: string[];
+}
+
+/** Maps a row of headings onto fields: the first heading that is a synonym of a field wins. */
+export function matchHeader(headings: readonly string[], fields: readonly FieldSpec[]): HeaderMatch {
+  const keys = headings.map(headingKey);
+  const columns: Record<string, number> = {};
+  const missing: string[] = [];
+  for (const spec of fields) {
+    const synonyms = spec.synonyms.map(headingKey);
+    const index = synonyms.map((synonym) => keys.indexOf(synonym)).find((i) => i >= 0);
+    if (index !== undefined) columns[spec.field] = index;
+    else if (spec.required) missing.push(spec.field);
+  }
+  return { columns, missing };
+}
+
+/** What a heading row needs, in words, for the error when no header is found. */
+export function describeRequired(fields: readonly FieldSpec[]): string {
+  return fields
+    .filter((spec) => spec.required)
+    .map((spec) => `${spec.field} (one of ${spec.synonyms.map((s) => `"${s}"`).join(", ")})`)
+    .join("; ");
+}

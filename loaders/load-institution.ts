@@ -1,0 +1,45 @@
+import { InputError } from "../src/errors.js";
+import type { Warehouse } from "../src/warehouse.js";
+import type { LoadOutcome } from "./load-outcome.js";
+
+export interface Institution {
+  id: string;
+  name: string;
+  kind: string;
+  odsCode: string | null;
+  isDemo: boolean;
+  note: string | null;
+}
+
+/** Checks an institution.json: who publishes the files in its folder. */
+export function parseInstitution(text: string, file: string): Institution {
+  let value: Record<string, unknown>;
+  try {
+    value = JSON.parse(text) as Record<string, unknown>;
+  } catch (error) {
+    throw new InputError(`is not valid JSON (${(error as Error).message})`, { file }, { cause: error });
+  }
+  for (const key of ["id", "name", "kind"]) {
+    if (typeof value[key] !== "string" || (value[key] as string).trim() === "") {
+      throw new InputError(`"${key}" must be a non-empty string (expected e.g. {"id": "RWK", "name": "…", "kind": "nhs-trust"})`, { file, column: key });
+    }
+  }
+  const optional = (key: string): string | null => (typeof value[key] === "string" ? (value[key] as string) : null);
+  return {
+    id: value.id as string,
+    name: value.name as string,
+    kind: value.kind as string,
+    odsCode: optional("odsCode"),
+    isDemo: value.isDemo === true,
+    note: optional("note"),
+  };
+}
+
+export async function loadInstitution(warehouse: Warehouse, text: string, file: string): Promise<LoadOutcome> {
+  const institution = parseInstitution(text, file);
+  await warehouse.run(
+    `INSERT OR REPLACE INTO institutions VALUES (?, ?, ?, ?, ?, ?)`,
+    [institution.id, institution.name, institution.kind, institution.odsCode, institution.isDemo, institution.note],
+  );
+  return { rowsRead: 1, rowsLoaded: 1, rowsQuarantined: 0 };
+}

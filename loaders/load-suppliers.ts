@@ -1,0 +1,94 @@
+import { InputError } from "../src/errors.js";
+import type { Warehouse } from "../src/warehouse.js";
+import { normalisePostcode } from "../geo/normalise-postcode.js";
+import { SUPPLIER_REGISTER_FIELDS, describeRequired } from "./column-synonyms.js";
+import { detectHeader } from "./detect-header.js";
+import { writeQuarantine, type LoadOutcome, type QuarantineEntry } from "./load-outcome.js";
+import { supplierId, supplierNameKey } from "./normalise-supplier-name.js";
+
+const YES = new Set(["y", "yes", "true", "1"]);
+const NO = new Set(["n", "no", "false", "0", ""]);
+
+function parseFlag(raw: string | undefined): boolean | null | "bad" {
+  if (raw === undefined) return null;
+  const value = raw.trim().toLowerCase();
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return value === "" ? null : false;
+  return "bad";
+}
+
+interface RegisterRow {
+  supplierId: string;
+  name: string;
+  key: string;
+  postcode: string | null;
+  companyNumber: string | null;
+  isSme: boolean | null;
+  isVcse: boolean | null;
+}
+
+/**
+ * Loads an institution's supplier register (name, postcode, company number, SME and VCSE flags) onto
+ * the suppliers table; a supplier already known from spend gets its details. A blank postcode is kept
+ * (the supplier is then unlocated); a postcode that is not a postcode quarantines the row.
+ */
+export async function loadSupplierRegister(
+  warehouse: Warehouse,
+  rows: string[][],
+  path: string,
+  fileId: number,
+): Promise<LoadOutcome> {
+  const header = detectHeader(rows, SUPPLIER_REGISTER_FIELDS);
+  if (!header) throw new InputError(`no supplier register heading row found (needs ${describeRequired(SUPPLIER_REGISTER_FIELDS)})`, { file: path });
+  const headings = rows[header.headerIndex]!;
+  const accepted = new Map<string, RegisterRow>();
+  const quarantined: QuarantineEntry[] = [];
+  let rowsRead = 0;
+  for (let index = header.headerIndex + 1; index < rows.length; index++) {
+    const cells = rows[index]!;
+    if (cells.every((cell) => cell === "")) continue;
+    rowsRead++;
+    const rowNumber = index + 1;
+    const cell = (field: string) => {
+      const column = header.columns[field];
+      return column === undefined ? undefined : (cells[column] ?? "");
+    };
+    const heading = (field: string) => headings[header.columns[field]!] ?? field;
+    const problems: QuarantineEntry[] = [];
+    const name = cell("supplier") ?? "";
+    const key = supplierNameKey(name);
+    if (key === "") problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: "supplier name is empty" });
+    const rawPostcode = cell("postcode") ?? "";
+    const postcode = rawPostcode === "" ? null : normalisePostcode(rawPostcode);
+    if (rawPostcode !== "" && postcode === null) {
+      problems.push({ row: rowNumber, column: heading("postcode"), rawValue: rawPostcode, reason: "not a UK unit postcode (expected e.g. E1 8DE)" });
+    }
+    const flags = { is_sme: parseFlag(cell("is_sme")), is_vcse: parseFlag(cell("is_vcse")) };
+    for (const [field, flag] of Object.entries(flags)) {
+      if (flag === "bad") problems.push({ row: rowNumber, column: heading(field), rawValue: cell(field) ?? "", reason: "not a yes/no flag (expected Y, N, yes, no, true, false or blank)" });
+    }
+    if (problems.length === 0 && accepted.has(key)) {
+      problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: `same supplier as an earlier row (matching name "${key}")` });
+    }
+    if (problems.length > 0) {
+      quarantined.push(...problems.map((problem) => ({ ...problem, row: rowNumber })));
+      continue;
+    }
+    accepted.set(key, {
+      supplierId: supplierId(key), name, key, postcode,
+      companyNumber: cell("company_number") || null,
+      isSme: flags.is_sme as boolean | null, isVcse: flags.is_vcse as boolean | null,
+    });
+  }
+  for (const row of accepted.values()) {
+    await warehouse.run(
+      `INSERT INTO suppliers VALUES (?, ?, ?, ?, ?, ?, ?, false)
+       ON CONFLICT (supplier_id) DO UPDATE SET postcode = excluded.postcode, company_number = excluded.company_number,
+         is_sme = excluded.is_sme, is_vcse = excluded.is_vcse`,
+      [row.supplierId, row.name, row.key, row.postcode, row.companyNumber, row.isSme, row.isVcse],
+    );
+  }
+  await writeQuarantine(warehouse, fileId, path, quarantined);
+  const rowsQuarantined = new Set(quarantined.map((entry) => entry.row)).size;
+  return { rowsRead, rowsLoaded: accepted.size, rowsQuarantined };
+}

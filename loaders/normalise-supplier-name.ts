@@ -1,0 +1,32 @@
+import { createHash } from "node:crypto";
+
+const REDACTED_PATTERN = /\b(redacted|personal data|withheld|data protection)\b/i;
+
+/** True for payee names that publishers use to withhold a person's identity. */
+export function isRedactedPayee(name: string): boolean {
+  return REDACTED_PATTERN.test(name);
+}
+
+/**
+ * A matching key for a supplier name: upper case, `&` as AND, punctuation dropped, LIMITED as LTD,
+ * PUBLIC LIMITED COMPANY as PLC, so that "Acme Ltd." and "ACME LIMITED" share one supplier.
+ */
+export function supplierNameKey(name: string): string {
+  return name
+    .toUpperCase()
+    .replace(/&/g, " AND ")
+    .replace(/[^A-Z0-9 ]+/g, " ")
+    .replace(/\bPUBLIC LIMITED COMPANY\b/g, "PLC")
+    .replace(/\bLIMITED\b/g, "LTD")
+    .replace(/\bTHE\b/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** The id all redacted payees share: one supplier whose name is never published. */
+export const REDACTED_SUPPLIER_ID = "redacted";
+
+/** A stable supplier id derived from the matching key. */
+export function supplierId(key: string): string {
+  return `s-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+}

@@ -1,0 +1,40 @@
+/** What a date looks like when published, for error messages. */
+export const DATE_EXPECTED = "expected e.g. 2024-04-01, 01/04/2024, 1-Apr-24 or 01-APR-2024";
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function fullYear(year: string): number {
+  const value = Number(year);
+  return year.length === 2 ? 2000 + value : value;
+}
+
+/**
+ * Parses a published payment date into ISO `YYYY-MM-DD`, or null. UK order (day first) for slashed dates,
+ * as UK public bodies publish them; a time of day after the date is ignored.
+ */
+export function parseDate(raw: string): string | null {
+  const text = raw.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, "");
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/.exec(text);
+  if (match) return isoDate(fullYear(match[3]!), Number(match[2]), Number(match[1]));
+  match = /^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{4}|\d{2})$/.exec(text);
+  if (match) {
+    const month = MONTHS[match[2]!.toLowerCase().slice(0, 3)];
+    return month === undefined ? null : isoDate(fullYear(match[3]!), month, Number(match[1]));
+  }
+  return null;
+}
+
+/** Days since 1970-01-01 of an ISO date, as DuckDB stores a DATE. */
+export function epochDays(iso: string): number {
+  return Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+}

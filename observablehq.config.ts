@@ -1,0 +1,19 @@
+// Observable Framework configuration. The site is built offline: no global stylesheet from a CDN,
+// no DuckDB-wasm extensions, and TypeScript data loaders run through tsx.
+export default {
+  root: "pages",
+  title: "anchor-spend",
+  globalStylesheets: [],
+  duckdb: { extensions: [] },
+  interpreters: { ".ts": ["node", "--import", "tsx"] },
+  search: false,
+  // No favicon request (it would 404 on a static host and show as a console error).
+  head: '<link rel="icon" href="data:,">',
+  style: "style.css",
+  pages: [
+    { name: "Overview", path: "/" },
+    { name: "Data quality", path: "/data-quality" },
+    { name: "Methodology", path: "/methodology" },
+  ],
+  footer: "anchor-spend — open-source evidence for social value procurement.",
+};

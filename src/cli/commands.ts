@@ -1,0 +1,128 @@
+import { resolve } from "node:path";
+import { defaultWarehousePath, demoDataPath } from "../config.js";
+import { UsageError } from "../errors.js";
+import { formatLoadReport, loadReport } from "../load-report.js";
+import { withWarehouse } from "../warehouse.js";
+import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
+import { buildSite, distPath } from "../site/build-site.js";
+import { serveSite } from "../site/serve-site.js";
+
+interface OptionSpec {
+  type: "string" | "boolean";
+  description: string;
+  valueName?: string;
+  default?: string | boolean;
+}
+
+type Values = Record<string, string | boolean | undefined>;
+
+export interface Command {
+  summary: string;
+  usage: string;
+  options: Record<string, OptionSpec>;
+  run(values: Values, positionals: string[]): Promise<number>;
+}
+
+const warehouseOption: OptionSpec = {
+  type: "string", valueName: "PATH", description: `the DuckDB warehouse (default ${defaultWarehousePath})`,
+  default: process.env.ANCHOR_SPEND_WAREHOUSE ?? defaultWarehousePath,
+};
+const portOption: OptionSpec = { type: "string", valueName: "PORT", description: "port on 127.0.0.1 (default 3000; 0 picks a free one)", default: "3000" };
+
+function warehouseOf(values: Values): string {
+  return resolve(String(values.warehouse));
+}
+
+function portOf(values: Values): number {
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${String(values.port)} is not a port number`);
+  return port;
+}
+
+function describeResult(result: FileResult): string {
+  switch (result.status) {
+    case "loaded": {
+      const { rowsRead, rowsLoaded, rowsQuarantined } = result.outcome;
+      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}`;
+    }
+    case "already loaded":
+      return `already loaded ${result.path} (${result.kind}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
+    case "refused":
+      return `REFUSED       ${result.error}`;
+    case "skipped":
+      return `skipped       ${result.path}: ${result.reason}`;
+  }
+}
+
+async function runLoad(values: Values, paths: string[]): Promise<number> {
+  if (paths.length === 0) throw new UsageError("say which files or folders to load, e.g. `anchor-spend load data/demo`");
+  const results = await withWarehouse(warehouseOf(values), "write", async (warehouse) => {
+    const results = await loadInputs(warehouse, paths, (result) => console.error(describeResult(result)));
+    console.log(`\n${formatLoadReport(await loadReport(warehouse))}`);
+    return results;
+  });
+  const refused = results.filter((result) => result.status === "refused");
+  if (refused.length > 0) {
+    console.error(`\n${refused.length} file(s) refused; the warehouse holds everything else. Fix the files and load again.`);
+    return 1;
+  }
+  return 0;
+}
+
+async function runBuild(values: Values): Promise<number> {
+  await buildSite(warehouseOf(values));
+  console.error(`site built in ${distPath}`);
+  return 0;
+}
+
+async function runServe(values: Values): Promise<number> {
+  const { url } = await serveSite(distPath, portOf(values));
+  console.log(`anchor-spend site: ${url}  (Ctrl-C stops it)`);
+  await new Promise(() => undefined);
+  return 0;
+}
+
+export const commands: Record<string, Command> = {
+  load: {
+    summary: "load spend files, supplier registers, postcodes and definitions into the warehouse",
+    usage: "[options] <path…>",
+    options: { warehouse: warehouseOption },
+    run: runLoad,
+  },
+  build: {
+    summary: "build the static site from the warehouse into dist/ (offline)",
+    usage: "[options]",
+    options: { warehouse: warehouseOption },
+    run: runBuild,
+  },
+  serve: {
+    summary: "serve the built site on 127.0.0.1",
+    usage: "[options]",
+    options: { warehouse: warehouseOption, port: portOption },
+    run: runServe,
+  },
+  report: {
+    summary: "print the load report: per file rows read, loaded, quarantined and amount loaded",
+    usage: "[options]",
+    options: { warehouse: warehouseOption, json: { type: "boolean", description: "print JSON for machines" } },
+    async run(values) {
+      const lines = await withWarehouse(warehouseOf(values), "read", loadReport);
+      console.log(values.json ? JSON.stringify(lines, null, 2) : formatLoadReport(lines));
+      return 0;
+    },
+  },
+  start: {
+    summary: `load (default ${demoDataPath}), build and serve: the quick start`,
+    usage: "[options] [path…]",
+    options: {
+      warehouse: warehouseOption, port: portOption,
+      serve: { type: "boolean", default: true, description: "serve the site when built (--no-serve to stop after the build)" },
+    },
+    async run(values, paths) {
+      const loaded = await runLoad(values, paths.length > 0 ? paths : [demoDataPath]);
+      if (loaded !== 0) return loaded;
+      await runBuild(values);
+      return values.serve ? runServe(values) : 0;
+    },
+  },
+};

@@ -1,0 +1,16 @@
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The project's root folder (where package.json is), whatever the working directory. */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Where the warehouse lives unless `--warehouse` or ANCHOR_SPEND_WAREHOUSE says otherwise. */
+export const defaultWarehousePath = join("data", "warehouse.duckdb");
+
+/** The shipped demo inputs, loaded by `anchor-spend start` when no paths are given. */
+export const demoDataPath = join("data", "demo");
+
+/** The warehouse a site build reads: set by the CLI for the build, else the default. */
+export function warehousePathForSite(): string {
+  return resolve(projectRoot, process.env.ANCHOR_SPEND_WAREHOUSE ?? defaultWarehousePath);
+}

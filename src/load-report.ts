@@ -1,0 +1,63 @@
+import type { Warehouse } from "./warehouse.js";
+
+/** One file's line in the load report (`anchor-spend report --json`). */
+export interface LoadReportLine {
+  path: string;
+  sha256: string;
+  kind: string;
+  institution: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  amountLoaded: number | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  loadedAt: string;
+  reconciles: boolean;
+}
+
+export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]> {
+  const rows = await warehouse.all<Record<string, string | number | null>>(
+    `SELECT path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
+            amount_loaded::DOUBLE AS amount_loaded, first_date, last_date,
+            strftime(loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at
+     FROM source_files ORDER BY file_id`,
+  );
+  return rows.map((row) => ({
+    path: String(row.path),
+    sha256: String(row.sha256),
+    kind: String(row.kind),
+    institution: row.institution_id === null ? null : String(row.institution_id),
+    rowsRead: Number(row.rows_read),
+    rowsLoaded: Number(row.rows_loaded),
+    rowsQuarantined: Number(row.rows_quarantined),
+    amountLoaded: row.amount_loaded === null ? null : Number(row.amount_loaded),
+    firstDate: row.first_date === null ? null : String(row.first_date),
+    lastDate: row.last_date === null ? null : String(row.last_date),
+    loadedAt: String(row.loaded_at),
+    reconciles: Number(row.rows_read) === Number(row.rows_loaded) + Number(row.rows_quarantined),
+  }));
+}
+
+/** Quarantined rows grouped by reason, for the data quality page and the terminal. */
+export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: string; column: string | null; reason: string; rows: number }[]> {
+  const rows = await warehouse.all<{ path: string; column_name: string | null; reason: string; rows: number }>(
+    `SELECT path, column_name, regexp_replace(reason, '^"[^"]*" ', '') AS reason, count(DISTINCT row_number) AS rows
+     FROM quarantine GROUP BY ALL ORDER BY path, rows DESC`,
+  );
+  return rows.map((row) => ({ path: row.path, column: row.column_name, reason: row.reason, rows: Number(row.rows) }));
+}
+
+/** The load report as a fixed-width table for the terminal. */
+export function formatLoadReport(lines: readonly LoadReportLine[]): string {
+  if (lines.length === 0) return "(the warehouse holds no loaded file yet)";
+  const header = ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles"];
+  const body = lines.map((line) => [
+    line.path, line.kind, String(line.rowsRead), String(line.rowsLoaded), String(line.rowsQuarantined),
+    line.amountLoaded === null ? "" : line.amountLoaded.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+    line.reconciles ? "yes" : "NO",
+  ]);
+  const widths = header.map((heading, column) => Math.max(heading.length, ...body.map((row) => row[column]!.length)));
+  const format = (row: string[]) => row.map((cell, column) => (column >= 2 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
+  return [format(header), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(format)].join("\n");
+}

@@ -1,0 +1,154 @@
+import type { Warehouse } from "./warehouse.js";
+
+/**
+ * Every published figure is computed here, in SQL, for one scope: an institution, a definition of local
+ * (id, version, address basis) and a period. Figures carry their scope so that the site can name it.
+ */
+export interface Scope {
+  institution: { id: string; name: string; isDemo: boolean; note: string | null };
+  definition: { id: string; version: number; name: string; kind: string; basis: string; codes: string[]; description: string };
+  period: { from: string; to: string };
+}
+
+/** Picks the scope: the given or first institution, its headline definition, and the whole period of its spend. */
+export async function resolveScope(
+  warehouse: Warehouse,
+  choice: { institutionId?: string; definitionId?: string } = {},
+): Promise<Scope> {
+  const institutions = await warehouse.all<{ institution_id: string; name: string; is_demo: boolean; note: string | null }>(
+    `SELECT institution_id, name, is_demo, note FROM institutions
+     WHERE institution_id IN (SELECT DISTINCT institution_id FROM spend) ORDER BY institution_id`,
+  );
+  const institution = choice.institutionId ? institutions.find((i) => i.institution_id === choice.institutionId) : institutions[0];
+  if (!institution) throw new Error(choice.institutionId ? `no spend loaded for institution ${choice.institutionId}` : "no spend loaded yet");
+  const definitions = await warehouse.all<Scope["definition"] & { version: number }>(
+    `SELECT definition_id AS id, version, name, kind, basis, codes, description FROM local_definitions
+     WHERE institution_id IS NULL OR institution_id = $institution
+     ORDER BY (definition_id = $wanted) DESC, is_headline DESC, institution_id NULLS LAST, definition_id, version DESC`,
+    { institution: institution.institution_id, wanted: choice.definitionId ?? "" },
+  );
+  const definition = definitions[0];
+  if (!definition || (choice.definitionId && definition.id !== choice.definitionId)) {
+    throw new Error(choice.definitionId ? `no definition ${choice.definitionId} for ${institution.institution_id}` : `no definition of local loaded for ${institution.institution_id}`);
+  }
+  const period = await warehouse.one<{ from: string; to: string }>(
+    `SELECT min(payment_date)::VARCHAR AS "from", max(payment_date)::VARCHAR AS "to" FROM spend WHERE institution_id = ?`,
+    [institution.institution_id],
+  );
+  return {
+    institution: { id: institution.institution_id, name: institution.name, isDemo: institution.is_demo, note: institution.note },
+    definition: { ...definition, version: Number(definition.version) },
+    period,
+  };
+}
+
+/** Spend in scope, each line with its supplier's class under the scope's definition. */
+const SCOPED_SPEND = `
+  WITH scoped AS (
+    SELECT sp.*, coalesce(l.status, 'unlocated') AS status
+    FROM spend sp
+    LEFT JOIN supplier_locality l
+      ON l.supplier_id = sp.supplier_id AND l.definition_id = $definition AND l.version = $version
+    WHERE sp.institution_id = $institution AND sp.payment_date BETWEEN $from::DATE AND $to::DATE
+  )`;
+
+function scopeParams(scope: Scope) {
+  return {
+    institution: scope.institution.id,
+    definition: scope.definition.id,
+    version: scope.definition.version,
+    from: scope.period.from,
+    to: scope.period.to,
+  };
+}
+
+export interface Headline {
+  totalSpend: number;
+  localSpend: number;
+  nonLocalSpend: number;
+  unlocatedSpend: number;
+  /** local / total: unlocated spend stays in the denominator and is reported beside it. */
+  localShare: number | null;
+  unlocatedShare: number | null;
+  lines: number;
+  suppliers: number;
+}
+
+export async function headline(warehouse: Warehouse, scope: Scope): Promise<Headline> {
+  const row = await warehouse.one<Record<string, number | null>>(
+    `${SCOPED_SPEND}
+     SELECT sum(amount)::DOUBLE AS total,
+            coalesce(sum(amount) FILTER (status = 'local'), 0)::DOUBLE AS local,
+            coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
+            coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated,
+            count(*) AS lines, count(DISTINCT supplier_id) AS suppliers
+     FROM scoped`,
+    scopeParams(scope),
+  );
+  const total = Number(row.total ?? 0);
+  return {
+    totalSpend: total,
+    localSpend: Number(row.local),
+    nonLocalSpend: Number(row.non_local),
+    unlocatedSpend: Number(row.unlocated),
+    localShare: total === 0 ? null : Number(row.local) / total,
+    unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
+    lines: Number(row.lines),
+    suppliers: Number(row.suppliers),
+  };
+}
+
+export interface MonthlyLocalShare {
+  month: string;
+  totalSpend: number;
+  localSpend: number;
+  nonLocalSpend: number;
+  unlocatedSpend: number;
+  localShare: number | null;
+}
+
+export async function monthlyLocalShare(warehouse: Warehouse, scope: Scope): Promise<MonthlyLocalShare[]> {
+  const rows = await warehouse.all<Record<string, string | number>>(
+    `${SCOPED_SPEND}
+     SELECT strftime(date_trunc('month', payment_date), '%Y-%m') AS month,
+            sum(amount)::DOUBLE AS total,
+            coalesce(sum(amount) FILTER (status = 'local'), 0)::DOUBLE AS local,
+            coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
+            coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated
+     FROM scoped GROUP BY ALL ORDER BY month`,
+    scopeParams(scope),
+  );
+  return rows.map((row) => ({
+    month: String(row.month),
+    totalSpend: Number(row.total),
+    localSpend: Number(row.local),
+    nonLocalSpend: Number(row.non_local),
+    unlocatedSpend: Number(row.unlocated),
+    localShare: Number(row.total) === 0 ? null : Number(row.local) / Number(row.total),
+  }));
+}
+
+export interface SupplierTotal {
+  supplier: string;
+  status: "local" | "non_local" | "unlocated";
+  totalSpend: number;
+  lines: number;
+}
+
+/** The largest suppliers by spend; redacted payees appear only as "Redacted payee", never by name. */
+export async function topSuppliers(warehouse: Warehouse, scope: Scope, limit = 20): Promise<SupplierTotal[]> {
+  const rows = await warehouse.all<Record<string, string | number>>(
+    `${SCOPED_SPEND}
+     SELECT CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS supplier, any_value(scoped.status) AS status,
+            sum(amount)::DOUBLE AS total, count(*) AS lines
+     FROM scoped JOIN suppliers s USING (supplier_id)
+     GROUP BY s.supplier_id, supplier ORDER BY total DESC, supplier LIMIT $limit`,
+    { ...scopeParams(scope), limit },
+  );
+  return rows.map((row) => ({
+    supplier: String(row.supplier),
+    status: row.status as SupplierTotal["status"],
+    totalSpend: Number(row.total),
+    lines: Number(row.lines),
+  }));
+}

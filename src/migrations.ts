@@ -1,0 +1,103 @@
+/**
+ * The warehouse schema as an ordered list of migrations. A migration is never edited once shipped:
+ * change the schema by appending one. `schema_version` records which have been applied.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "spine: institutions, files, spend, suppliers, postcodes, definitions, locality, quarantine",
+    sql: `
+      CREATE TABLE institutions (
+        institution_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        ods_code VARCHAR,
+        is_demo BOOLEAN NOT NULL,
+        note VARCHAR
+      );
+      CREATE SEQUENCE source_file_ids START 1;
+      CREATE TABLE source_files (
+        file_id INTEGER PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL UNIQUE,
+        kind VARCHAR NOT NULL,
+        institution_id VARCHAR,
+        rows_read INTEGER NOT NULL,
+        rows_loaded INTEGER NOT NULL,
+        rows_quarantined INTEGER NOT NULL,
+        amount_loaded DECIMAL(18, 2),
+        first_date DATE,
+        last_date DATE,
+        loaded_at TIMESTAMPTZ NOT NULL,
+        CHECK (rows_read = rows_loaded + rows_quarantined)
+      );
+      CREATE TABLE suppliers (
+        supplier_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        name_key VARCHAR NOT NULL,
+        postcode VARCHAR,
+        company_number VARCHAR,
+        is_sme BOOLEAN,
+        is_vcse BOOLEAN,
+        is_redacted BOOLEAN NOT NULL
+      );
+      CREATE TABLE spend (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        payment_date DATE NOT NULL,
+        amount DECIMAL(18, 2) NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        expense_type VARCHAR,
+        expense_area VARCHAR,
+        transaction_number VARCHAR,
+        is_redacted BOOLEAN NOT NULL
+      );
+      CREATE TABLE postcodes (
+        postcode VARCHAR NOT NULL,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        lad_code VARCHAR,
+        lsoa_code VARCHAR,
+        icb_code VARCHAR,
+        imd_decile TINYINT,
+        terminated BOOLEAN NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      CREATE TABLE local_definitions (
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        basis VARCHAR NOT NULL,
+        codes VARCHAR[] NOT NULL,
+        description VARCHAR NOT NULL,
+        is_headline BOOLEAN NOT NULL,
+        institution_id VARCHAR,
+        file_id INTEGER NOT NULL,
+        PRIMARY KEY (definition_id, version)
+      );
+      CREATE TABLE supplier_locality (
+        supplier_id VARCHAR NOT NULL,
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('local', 'non_local', 'unlocated')),
+        reason VARCHAR NOT NULL
+      );
+      CREATE TABLE quarantine (
+        file_id INTEGER NOT NULL,
+        path VARCHAR NOT NULL,
+        row_number INTEGER NOT NULL,
+        column_name VARCHAR,
+        raw_value VARCHAR,
+        reason VARCHAR NOT NULL
+      );
+    `,
+  },
+];

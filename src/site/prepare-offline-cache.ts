@@ -1,0 +1,64 @@
+// Fills pages/.observablehq/cache/_npm/<name>@<version>/_esm.js from node_modules, so that
+// `observable build` never reaches for the CDN or the registry (neither is reachable offline).
+// Each module is bundled by esbuild into one self-contained ESM file, as jsDelivr's +esm would be.
+import { build } from "esbuild";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { projectRoot } from "../config.js";
+
+const npmCache = join(projectRoot, "pages", ".observablehq", "cache", "_npm");
+const require = createRequire(join(projectRoot, "package.json"));
+
+/** The npm: modules the site imports, explicitly or through Framework's implicit imports. */
+export const OFFLINE_MODULES = ["@observablehq/plot", "@observablehq/inputs", "d3", "d3-dsv", "htl", "isoformat"] as const;
+
+/**
+ * Libraries Framework's client runtime names (for pages that might use them) and therefore resolves to a
+ * version at build time, though no page here imports them. An empty cache folder answers the version
+ * lookup without the network; a page that did import one would fail the build, loudly, on the download.
+ */
+export const RESOLVED_ONLY_MODULES: Record<string, string> = {
+  "@observablehq/sample-datasets": "1.0.1", "apache-arrow": "21.2.0", arquero: "8.0.3", echarts: "6.1.0",
+  leaflet: "1.9.4", lodash: "4.18.1", "mapbox-gl": "3.32.0", "parquet-wasm": "0.8.0", react: "19.3.1",
+  "react-dom": "19.3.1", "topojson-client": "3.1.0",
+};
+
+async function installedVersion(name: string): Promise<string> {
+  const pkgPath = join(projectRoot, "node_modules", name, "package.json");
+  const pkg = JSON.parse(await readFile(pkgPath, "utf-8")) as { version: string };
+  return pkg.version;
+}
+
+async function bundleModule(name: string): Promise<string> {
+  const exported = (await import(require.resolve(name))) as Record<string, unknown>;
+  const entry = `export * from ${JSON.stringify(name)};` +
+    ("default" in exported ? `export {default} from ${JSON.stringify(name)};` : "");
+  const result = await build({
+    stdin: { contents: entry, resolveDir: projectRoot, loader: "js" },
+    bundle: true,
+    format: "esm",
+    platform: "browser",
+    minify: true,
+    write: false,
+    logLevel: "error",
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error(`esbuild produced nothing for ${name}`);
+  return output.text;
+}
+
+export async function prepareOfflineCache(): Promise<string[]> {
+  const written: string[] = [];
+  for (const name of OFFLINE_MODULES) {
+    const version = await installedVersion(name);
+    const dir = join(npmCache, `${name}@${version}`);
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, "_esm.js"), await bundleModule(name));
+    written.push(`${name}@${version}`);
+  }
+  for (const [name, version] of Object.entries(RESOLVED_ONLY_MODULES)) {
+    await mkdir(join(npmCache, `${name}@${version}`), { recursive: true });
+  }
+  return written;
+}

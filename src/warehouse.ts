@@ -1,0 +1,115 @@
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { dirname } from "node:path";
+import { migrations } from "./migrations.js";
+
+export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, unknown>;
+
+/** An open DuckDB warehouse. Only `anchor-spend load` opens it for writing; everything else reads. */
+export class Warehouse {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+    readonly path: string,
+  ) {}
+
+  /** Opens (creating and migrating if need be) the warehouse for writing. */
+  static async openForWriting(path: string): Promise<Warehouse> {
+    await mkdir(dirname(path), { recursive: true });
+    const warehouse = await Warehouse.open(path, {});
+    await warehouse.migrate();
+    return warehouse;
+  }
+
+  /** Opens an existing warehouse read-only; a missing file is an error, not an empty warehouse. */
+  static async openForReading(path: string): Promise<Warehouse> {
+    if (!existsSync(path)) throw new Error(`no warehouse at ${path}: run \`anchor-spend load\` first`);
+    return Warehouse.open(path, { access_mode: "READ_ONLY" });
+  }
+
+  private static async open(path: string, options: Record<string, string>): Promise<Warehouse> {
+    let instance: DuckDBInstance;
+    try {
+      // Nothing is ever downloaded: only the statically linked extensions (parquet, json, icu) are used.
+      instance = await DuckDBInstance.create(path, { ...options, autoinstall_known_extensions: "false" });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      if (/lock/i.test(message)) {
+        throw new Error(`the warehouse ${path} is in use by another process (another load?); try again when it ends`, { cause: error });
+      }
+      throw new Error(`cannot open the warehouse ${path}: ${message}`, { cause: error });
+    }
+    const connection = await instance.connect();
+    await connection.run("SET TimeZone = 'UTC'");
+    return new Warehouse(instance, connection, path);
+  }
+
+  async run(sql: string, params?: SqlParams): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Rows as plain JSON values: numbers for integers and decimals, ISO strings for dates. */
+  async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params);
+    return reader.getRowObjectsJson() as unknown as T[];
+  }
+
+  async one<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T> {
+    const rows = await this.all<T>(sql, params);
+    const first = rows[0];
+    if (first === undefined) throw new Error(`query returned no row: ${sql}`);
+    return first;
+  }
+
+  /** Runs `work` in one transaction: all of it lands, or none of it does. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.run("BEGIN TRANSACTION");
+    try {
+      const result = await work();
+      await this.run("COMMIT");
+      return result;
+    } catch (error) {
+      await this.run("ROLLBACK");
+      throw error;
+    }
+  }
+
+  async schemaVersion(): Promise<number> {
+    const row = await this.one<{ version: number | null }>("SELECT max(version) AS version FROM schema_version");
+    return row.version ?? 0;
+  }
+
+  private async migrate(): Promise<void> {
+    await this.run(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
+    );
+    const current = await this.schemaVersion();
+    for (const migration of migrations.filter((m) => m.version > current)) {
+      await this.transaction(async () => {
+        await this.run(migration.sql);
+        await this.run("INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [migration.version, migration.name]);
+      });
+    }
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** Opens a warehouse, runs `work`, and always closes it. */
+export async function withWarehouse<T>(
+  path: string,
+  mode: "read" | "write",
+  work: (warehouse: Warehouse) => Promise<T>,
+): Promise<T> {
+  const warehouse = mode === "write" ? await Warehouse.openForWriting(path) : await Warehouse.openForReading(path);
+  try {
+    return await work(warehouse);
+  } finally {
+    warehouse.close();
+  }
+}

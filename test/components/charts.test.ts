@@ -1,0 +1,61 @@
+// SVG snapshot tests of the pure chart components, rendered under jsdom. The input rows are synthetic,
+// written here. Charts with a legend are <figure> elements (.html snapshots), bare charts .svg; a changed
+// chart fails the test; `npx vitest -u` rewrites the snapshot (look at the diff before committing it).
+import { describe, expect, it } from "vitest";
+import { LocalShareByMonth } from "../../pages/components/local-share-by-month.js";
+import { TopSuppliers } from "../../pages/components/top-suppliers.js";
+import { LocalShareByDefinition } from "../../pages/components/local-share-by-definition.js";
+import { DownloadCsv, neutraliseFormula } from "../../pages/components/download-csv.js";
+import { chartDocument, normalisedMarkup } from "../helpers/render-svg.js";
+
+const monthly = [
+  { month: "2024-04", totalSpend: 1_000_000, localSpend: 400_000, nonLocalSpend: 500_000, unlocatedSpend: 100_000, localShare: 0.4 },
+  { month: "2024-05", totalSpend: 800_000, localSpend: 500_000, nonLocalSpend: 300_000, unlocatedSpend: 0, localShare: 0.625 },
+];
+const suppliers = [
+  { supplier: "Bow Catering Ltd", status: "local", totalSpend: 900_000, lines: 12 },
+  { supplier: "<script>alert(1)</script> PLC", status: "non_local", totalSpend: 500_000, lines: 3 },
+  { supplier: "Redacted payee", status: "unlocated", totalSpend: 100_000, lines: 2 },
+];
+
+describe("chart components", () => {
+  it("LocalShareByMonth draws one bar per month and class", async () => {
+    const chart = LocalShareByMonth(monthly, { width: 640, definitionName: "Test definition (t v1)", document: chartDocument() });
+    const svg = chart.tagName === "svg" ? chart : chart.querySelector("svg[aria-label]")!;
+    expect(svg.getAttribute("aria-label")).toContain("Test definition (t v1)");
+    expect(svg.querySelectorAll("g[aria-label='bar'] rect")).toHaveLength(6);
+    await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/local-share-by-month.html");
+  });
+
+  it("TopSuppliers draws a bar per supplier and keeps names as text", async () => {
+    const chart = TopSuppliers(suppliers, { width: 640, definitionName: "Test", document: chartDocument() });
+    expect(chart.querySelectorAll("g[aria-label='bar'] rect")).toHaveLength(3);
+    expect(chart.querySelector("script")).toBeNull();
+    expect(chart.textContent).toContain("<script>alert(1)</script> PLC");
+    await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/top-suppliers.html");
+  });
+
+  it("LocalShareByDefinition labels each definition with its share", async () => {
+    const rows = [
+      { definition: { name: "Seven authorities", version: 1 }, headline: { localShare: 0.454, unlocatedShare: 0.036 } },
+      { definition: { name: "Two ICBs", version: 2 }, headline: { localShare: 0.588, unlocatedShare: 0.036 } },
+    ];
+    const chart = LocalShareByDefinition(rows, { width: 640, document: chartDocument() });
+    expect([...chart.querySelectorAll("text")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["45.4%", "58.8%"]));
+    await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/local-share-by-definition.svg");
+  });
+});
+
+describe("DownloadCsv", () => {
+  it("downloads exactly the rows given, with formulas neutralised", () => {
+    const link = DownloadCsv([{ supplier: "=HYPERLINK(\"x\")", amount: 5 }, { supplier: "Plain", amount: -3 }], { filename: "x.csv", document: chartDocument() });
+    const csv = decodeURIComponent(link.getAttribute("href")!.replace(/^data:text\/csv;charset=utf-8,/, ""));
+    expect(csv.split("\n")).toEqual(["supplier,amount", "\"'=HYPERLINK(\"\"x\"\")\",5", "Plain,-3"]);
+    expect(link.getAttribute("download")).toBe("x.csv");
+  });
+
+  it("neutralises every formula prefix and leaves numbers alone", () => {
+    expect(["=1", "+1", "-1", "@x", "ok"].map(neutraliseFormula)).toEqual(["'=1", "'+1", "'-1", "'@x", "ok"]);
+    expect(neutraliseFormula(-3)).toBe(-3);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { migrations } from "../../src/migrations.js";
+import { withTempWarehouse } from "../helpers/temp-warehouse.js";
+
+describe("warehouse", () => {
+  it("creates every table of the schema and records the migration", async () => {
+    await withTempWarehouse(async (warehouse) => {
+      const tables = (await warehouse.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables ORDER BY 1")).map((t) => t.name);
+      for (const table of ["institutions", "source_files", "spend", "suppliers", "postcodes", "local_definitions", "supplier_locality", "quarantine", "schema_version"]) {
+        expect(tables).toContain(table);
+      }
+      expect(await warehouse.schemaVersion()).toBe(migrations[migrations.length - 1]!.version);
+    });
+  });
+
+  it("rolls a failed transaction back entirely", async () => {
+    await withTempWarehouse(async (warehouse) => {
+      await expect(warehouse.transaction(async () => {
+        await warehouse.run("INSERT INTO institutions VALUES ('X', 'X', 'nhs-trust', NULL, false, NULL)");
+        throw new Error("boom");
+      })).rejects.toThrow("boom");
+      expect(await warehouse.all("SELECT * FROM institutions")).toEqual([]);
+    });
+  });
+
+  it("refuses a source file whose counts do not reconcile", async () => {
+    await withTempWarehouse(async (warehouse) => {
+      await expect(warehouse.run(
+        "INSERT INTO source_files VALUES (1, 'x.csv', 'abc', 'spend', NULL, 10, 5, 4, NULL, NULL, NULL, current_timestamp)",
+      )).rejects.toThrow(/CHECK/i);
+    });
+  });
+});
