@@ -14,12 +14,12 @@ export function headingKey(heading: string): string {
 }
 
 export const SPEND_FIELDS: readonly FieldSpec[] = [
-  { field: "date", required: true, synonyms: ["Date", "Payment Date", "Transaction Date", "Clearing Date", "Invoice GL Date", "Date Paid", "Paid Date", "Effective Date", "Posting Date"] },
+  { field: "date", required: true, synonyms: ["Date", "Payment Date", "Transaction Date", "Clearing Date", "Invoice GL Date", "Invoice Payment Date", "Date Paid", "Paid Date", "Effective Date", "Posting Date"] },
   { field: "supplier", required: true, synonyms: ["Supplier", "Supplier Name", "Vendor Name", "Vendor", "Payee", "Payee Name", "Supplier(Beneficiary) Name", "Beneficiary", "Merchant Name"] },
-  { field: "amount", required: true, synonyms: ["Amount", "Amount (£)", "Amount £", "Amount GBP", "Net Amount", "Value", "Spend", "Total Amount", "Amount Excl VAT", "Line Amount"] },
+  { field: "amount", required: true, synonyms: ["Amount", "Amount (£)", "Amount £", "Amount GBP", "Net Amount", "Value", "Spend", "Total Amount", "Amount Excl VAT", "Line Amount", "Gross Amount", "Amount Incl VAT"] },
   { field: "expense_type", required: false, synonyms: ["Expense Type", "Expenses Type", "Expenditure Type", "Expenditure Category", "Expense Description"] },
   { field: "expense_area", required: false, synonyms: ["Expense Area", "Service Area", "Service Area Categorisation", "Directorate", "Department", "Cost Centre"] },
-  { field: "transaction_number", required: false, synonyms: ["Transaction Number", "Transaction No", "Transaction No.", "Payment Number", "Document Number", "Trans No"] },
+  { field: "transaction_number", required: false, synonyms: ["Transaction Number", "Transaction No", "Transaction No.", "Payment Number", "Document Number", "Document No", "Trans No", "Invoice Number"] },
 ];
 
 export const SUPPLIER_REGISTER_FIELDS: readonly FieldSpec[] = [
@@ -40,6 +40,11 @@ export const POSTCODE_FIELDS: readonly FieldSpec[] = [
   { field: "imd_decile", required: false, synonyms: ["imd2019_decile", "imd_decile"] },
   { field: "terminated_on", required: false, synonyms: ["doterm"] },
 ];
+
+/** Fields with extra headings first: a per-institution mapping file's names win over the synonym table. */
+export function withExtraHeadings(fields: readonly FieldSpec[], extra: Readonly<Record<string, string>>): FieldSpec[] {
+  return fields.map((spec) => (extra[spec.field] ? { ...spec, synonyms: [extra[spec.field]!, ...spec.synonyms] } : spec));
+}
 
 export interface HeaderMatch {
   /** Column index of each field found. */

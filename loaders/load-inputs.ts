@@ -1,25 +1,32 @@
-import { existsSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
-import { dirname, join, relative, resolve } from "node:path";
+import { listValue } from "@duckdb/node-api";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, relative, resolve, join } from "node:path";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
-import { LOAD_ORDER, TABLE_EXTENSIONS, detectKind, type InputKind } from "./detect-kind.js";
+import { LOAD_ORDER, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind } from "./detect-kind.js";
+import { institutionFolderFor, type InstitutionFolder } from "./institution-folder.js";
 import { loadDefinitions } from "./load-definitions.js";
-import { loadInstitution, parseInstitution } from "./load-institution.js";
+import { loadInstitution } from "./load-institution.js";
 import type { LoadOutcome } from "./load-outcome.js";
 import { loadPostcodes } from "./load-postcodes.js";
-import { loadSpend } from "./load-spend.js";
+import { loadSpend, type ProgressListener } from "./load-spend.js";
 import { loadSupplierRegister } from "./load-suppliers.js";
-import { decodeText, parseCsvRows, readFileWithHash } from "./read-table.js";
+import { readAllRows, readHeadRows, tableSource, type TableSource } from "./read-table.js";
 import { refreshSupplierLocality } from "./refresh-locality.js";
+import { scanFile, type FileScan } from "./scan-file.js";
+import { supersedeEarlierFiles } from "./supersede-files.js";
 
 export type FileResult =
-  | { path: string; kind: InputKind; sha256: string; status: "loaded"; outcome: LoadOutcome }
+  | { path: string; kind: InputKind; sha256: string; status: "loaded"; outcome: LoadOutcome & { superseded: string[] } }
   | { path: string; kind: InputKind; sha256: string; status: "already loaded" }
   | { path: string; kind: InputKind | null; status: "refused"; error: string }
   | { path: string; kind: null; status: "skipped"; reason: string };
 
 const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json"];
+/** Files read as configuration by the loaders of other files, never loaded themselves. */
+const CONFIGURATION_FILES: Record<string, string> = {
+  "mapping.json": "an institution's column mapping: used when its spend files load",
+};
 
 /** Every file under the given paths; in folders, files that are not inputs (READMEs…) are skipped, and said so. */
 async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; skipped: FileResult[] }> {
@@ -28,61 +35,96 @@ async function expandPaths(paths: readonly string[]): Promise<{ files: string[];
   const walk = async (path: string, named: boolean): Promise<void> => {
     const info = await stat(path).catch(() => null);
     if (!info) throw new InputError("does not exist", { file: path });
+    const configuration = CONFIGURATION_FILES[basename(path).toLowerCase()];
     if (info.isDirectory()) {
       for (const entry of (await readdir(path)).sort()) {
         if (!entry.startsWith(".")) await walk(join(path, entry), false);
       }
+    } else if (configuration) {
+      skipped.push({ path, kind: null, status: "skipped", reason: configuration });
     } else if (named || INPUT_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension))) {
       files.push(path);
     } else {
-      skipped.push({ path, kind: null, status: "skipped", reason: "not an input file (expected .csv, .csv.gz or .json)" });
+      skipped.push({ path, kind: null, status: "skipped", reason: `not an input file (expected ${INPUT_EXTENSIONS.join(", ")})` });
     }
   };
   for (const path of paths) await walk(path, true);
   return { files, skipped };
 }
 
-/** The institution that publishes a file: the nearest institution.json in its folder or above. */
-async function institutionFor(path: string): Promise<string | null> {
-  let folder = dirname(resolve(path));
-  for (;;) {
-    const candidate = join(folder, "institution.json");
-    if (existsSync(candidate)) {
-      const { bytes } = await readFileWithHash(candidate);
-      return parseInstitution(decodeText(bytes, candidate), candidate).id;
+interface PlannedFile {
+  path: string;
+  kind: InputKind;
+  scan: FileScan;
+  source: TableSource | null;
+  institution: InstitutionFolder | null;
+}
+
+/** Scans and identifies one file: configuration by its name, tables by their headings. */
+async function planFile(path: string): Promise<PlannedFile> {
+  const scan = await scanFile(path);
+  const institution = institutionFolderFor(path);
+  const kind = configKind(path);
+  if (kind) return { path, kind, scan, source: null, institution };
+  if (path.endsWith(".gz")) {
+    // Only postcode directories are read compressed, by DuckDB itself.
+    const rows = await readHeadRows(path, "utf-8");
+    const source = { path, scan: { ...scan, encoding: "utf-8" as const, hasNul: false }, format: "csv" as const };
+    const found = await detectTableKind(source, institution?.mapping ?? { columns: {}, vatBasis: null }).catch(() => null);
+    if (found !== "postcodes" || rows.length === 0) throw new InputError("a gzipped file must be a postcode directory (ONSPD, NSPL or Code-Point columns)", { file: path });
+    return { path, kind: found, scan, source, institution };
+  }
+  if (!TABLE_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension)) && path.toLowerCase().endsWith(".json")) {
+    throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json or mapping.json)", { file: path });
+  }
+  const source = tableSource(path, scan);
+  return { path, kind: await detectTableKind(source, institution?.mapping ?? { columns: {}, vatBasis: null }), scan, source, institution };
+}
+
+interface FileFacts {
+  outcome: LoadOutcome;
+  vatBasis?: string;
+  sheets?: string[];
+}
+
+async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, onProgress?: ProgressListener): Promise<FileFacts> {
+  const { path, source, institution } = file;
+  const text = async () => new TextDecoder(file.scan.encoding).decode(await readFile(path)).replace(/^\uFEFF/, "");
+  switch (file.kind) {
+    case "institution":
+      return { outcome: await loadInstitution(warehouse, await text(), path) };
+    case "definitions":
+      return { outcome: await loadDefinitions(warehouse, await text(), path, fileId, institution?.institutionId ?? null) };
+    case "postcodes":
+      return { outcome: await loadPostcodes(warehouse, path, await readHeadRows(path, "utf-8"), fileId) };
+    case "suppliers":
+      return { outcome: await loadSupplierRegister(warehouse, await readAllRows(source!), path, fileId) };
+    case "spend": {
+      if (!institution) {
+        throw new InputError("no institution.json in its folder or above: put the file in a folder whose institution.json says who published it", { file: path });
+      }
+      const outcome = await loadSpend(warehouse, source!, fileId, institution, onProgress);
+      return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets };
     }
-    const parent = dirname(folder);
-    if (parent === folder) return null;
-    folder = parent;
   }
 }
 
-async function loadOne(warehouse: Warehouse, path: string, kind: InputKind, bytes: Buffer, fileId: number): Promise<LoadOutcome> {
-  const text = () => decodeText(bytes, path);
-  switch (kind) {
-    case "institution":
-      return loadInstitution(warehouse, text(), path);
-    case "definitions":
-      return loadDefinitions(warehouse, text(), path, fileId, await institutionFor(path));
-    case "postcodes":
-      return loadPostcodes(warehouse, path, parseCsvRows(text().split("\n").slice(0, 40).join("\n"), path), fileId);
-    case "suppliers":
-      return loadSupplierRegister(warehouse, parseCsvRows(text(), path), path, fileId);
-    case "spend": {
-      const institutionId = await institutionFor(path);
-      if (institutionId === null) {
-        throw new InputError("no institution.json in its folder or above: put the file in a folder whose institution.json says who published it", { file: path });
-      }
-      return loadSpend(warehouse, parseCsvRows(text(), path), path, fileId, institutionId);
-    }
-  }
+/** Where a path is shown and stored: relative to the working folder when inside it, else absolute. */
+function displayPath(file: string): string {
+  const fromHere = relative(process.cwd(), file);
+  return fromHere === "" || fromHere.startsWith("..") ? resolve(file) : fromHere;
 }
 
 /**
  * Loads files into the warehouse, one transaction per file, in dependency order. A file whose content
  * (SHA-256) is already loaded is skipped; a refused file leaves the warehouse as it was.
  */
-export async function loadInputs(warehouse: Warehouse, paths: readonly string[], onFile?: (result: FileResult) => void): Promise<FileResult[]> {
+export async function loadInputs(
+  warehouse: Warehouse,
+  paths: readonly string[],
+  listeners: { onFile?: (result: FileResult) => void; onProgress?: ProgressListener } = {},
+): Promise<FileResult[]> {
+  const { onFile, onProgress } = listeners;
   const { files, skipped } = await expandPaths(paths);
   const results: FileResult[] = [];
   const report = (result: FileResult) => {
@@ -90,43 +132,45 @@ export async function loadInputs(warehouse: Warehouse, paths: readonly string[],
     onFile?.(result);
   };
   skipped.forEach(report);
-  const planned: { path: string; kind: InputKind }[] = [];
+  const planned: PlannedFile[] = [];
   for (const file of files) {
-    const fromHere = relative(process.cwd(), file);
-    const path = fromHere === "" || fromHere.startsWith("..") ? resolve(file) : fromHere;
+    const path = displayPath(file);
     try {
-      planned.push({ path, kind: await detectKind(path) });
+      planned.push(await planFile(path));
     } catch (error) {
       report({ path, kind: null, status: "refused", error: (error as Error).message });
     }
   }
   planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
-  for (const { path, kind } of planned) {
-    const { bytes, sha256 } = await readFileWithHash(path);
-    const known = await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ?", [sha256]);
-    let result: FileResult;
+  for (const file of planned) {
+    const { path, kind, scan } = file;
+    const known = await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ?", [scan.sha256]);
     if (known.length > 0) {
-      result = { path, kind, sha256, status: "already loaded" };
-    } else {
-      try {
-        const outcome = await warehouse.transaction(async () => {
-          const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
-          const outcome = await loadOne(warehouse, path, kind, bytes, id);
-          await warehouse.run(
-            `INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2) / 100, ?::DATE, ?::DATE, current_timestamp)`,
-            [id, path, sha256, kind, kind === "spend" ? await institutionFor(path) : null,
-              outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
-              outcome.amountLoadedPence ?? null, outcome.firstDate ?? null, outcome.lastDate ?? null],
-          );
-          return outcome;
-        });
-        result = { path, kind, sha256, status: "loaded", outcome };
-      } catch (error) {
-        const message = (error as Error).message;
-        result = { path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` };
-      }
+      report({ path, kind, sha256: scan.sha256, status: "already loaded" });
+      continue;
     }
-    report(result);
+    try {
+      const outcome = await warehouse.transaction(async () => {
+        const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
+        const facts = await loadOne(warehouse, file, id, onProgress);
+        const { outcome } = facts;
+        await warehouse.run(
+          `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
+                                     amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2) / 100, ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[])`,
+          [id, path, scan.sha256, kind, kind === "spend" ? (file.institution?.institutionId ?? null) : null,
+            outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
+            outcome.amountLoadedPence ?? null, outcome.firstDate ?? null, outcome.lastDate ?? null,
+            facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null],
+        );
+        const superseded = kind === "spend" ? await supersedeEarlierFiles(warehouse, id) : [];
+        return { ...outcome, superseded };
+      });
+      report({ path, kind, sha256: scan.sha256, status: "loaded", outcome });
+    } catch (error) {
+      const message = (error as Error).message;
+      report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
+    }
   }
   await warehouse.transaction(() => refreshSupplierLocality(warehouse));
   return results;

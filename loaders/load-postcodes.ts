@@ -48,7 +48,7 @@ export async function loadPostcodes(
      FROM staged_postcodes`,
   );
   await warehouse.run(
-    `INSERT INTO quarantine
+    `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
      SELECT ?, ?, row_number,
             CASE WHEN postcode IS NULL THEN ? ELSE ? END,
             CASE WHEN postcode IS NULL THEN raw_postcode ELSE raw_coordinates END,
@@ -79,7 +79,7 @@ export async function loadPostcodes(
   );
   if (counts.duplicates > 0) {
     await warehouse.run(
-      `INSERT INTO quarantine
+      `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
        SELECT ?, ?, c.row_number, ?, c.raw_postcode, 'postcode appears earlier in the same file'
        FROM checked_postcodes c ANTI JOIN good_postcodes g USING (row_number)
        WHERE c.postcode IS NOT NULL AND c.latitude BETWEEN 49 AND 61 AND c.longitude BETWEEN -9 AND 2`,

@@ -1,124 +1,210 @@
-import { DuckDBDateValue, DuckDBDecimalValue } from "@duckdb/node-api";
+import { DuckDBDateValue, DuckDBDecimalValue, type DuckDBAppender } from "@duckdb/node-api";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
-import { SPEND_FIELDS, describeRequired } from "./column-synonyms.js";
-import { detectHeader } from "./detect-header.js";
-import { writeQuarantine, type LoadOutcome, type QuarantineEntry } from "./load-outcome.js";
-import { AMOUNT_EXPECTED, parseAmountPence } from "./parse-amount.js";
-import { DATE_EXPECTED, epochDays, parseDate } from "./parse-date.js";
-import { REDACTED_SUPPLIER_ID, isRedactedPayee, supplierId, supplierNameKey } from "./normalise-supplier-name.js";
+import { SPEND_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
+import { HEADER_SEARCH_ROWS, detectHeader } from "./detect-header.js";
+import type { InstitutionFolder, VatBasis } from "./institution-folder.js";
+import type { LoadOutcome, QuarantineEntry } from "./load-outcome.js";
+import { REDACTED_SUPPLIER_ID } from "./normalise-supplier-name.js";
+import { epochDays } from "./parse-date.js";
+import { readCsvOrXlsx, type TableSource } from "./read-table.js";
+import { readSpendRow, type SpendHeader, type SpendLine } from "./read-spend-row.js";
 
-/** One spend line as it will be stored. */
-export interface SpendLine {
-  rowNumber: number;
-  date: string;
-  amountPence: number;
-  supplierId: string;
-  supplierName: string;
-  supplierKey: string;
-  isRedacted: boolean;
-  expenseType: string | null;
-  expenseArea: string | null;
-  transactionNumber: string | null;
+/** Told every PROGRESS_EVERY rows of a long load: the file and the rows read so far. */
+export type ProgressListener = (path: string, rowsRead: number) => void;
+const PROGRESS_EVERY = 50_000;
+
+function appendText(appender: DuckDBAppender, text: string | null): void {
+  if (text === null) appender.appendNull();
+  else appender.appendVarchar(text);
+}
+
+/** Writes one file's lines, quarantined rows and new suppliers through appenders, and keeps the counts. */
+class SpendWriter {
+  rowsRead = 0;
+  rowsLoaded = 0;
+  amountPence = 0;
+  firstDate: string | null = null;
+  lastDate: string | null = null;
+  private readonly quarantinedRows = new Set<string>();
+  private readonly suppliersSeen = new Set<string>();
+
+  private constructor(
+    private readonly spend: DuckDBAppender,
+    private readonly quarantine: DuckDBAppender,
+    private readonly suppliers: DuckDBAppender,
+    private readonly fileId: number,
+    private readonly path: string,
+    private readonly institutionId: string,
+    private readonly onProgress: ProgressListener | undefined,
+  ) {}
+
+  static async open(warehouse: Warehouse, fileId: number, path: string, institutionId: string, onProgress?: ProgressListener): Promise<SpendWriter> {
+    await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_suppliers (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
+    const connection = warehouse.connection;
+    return new SpendWriter(
+      await connection.createAppender("spend"), await connection.createAppender("quarantine"),
+      await connection.createAppender("staged_suppliers"), fileId, path, institutionId, onProgress,
+    );
+  }
+
+  private counted(): void {
+    this.rowsRead++;
+    if (this.rowsRead % PROGRESS_EVERY === 0) this.onProgress?.(this.path, this.rowsRead);
+  }
+
+  line(line: SpendLine, sheet: string | null): void {
+    this.counted();
+    this.rowsLoaded++;
+    this.amountPence += line.amountPence;
+    if (this.firstDate === null || line.date < this.firstDate) this.firstDate = line.date;
+    if (this.lastDate === null || line.date > this.lastDate) this.lastDate = line.date;
+    const a = this.spend;
+    a.appendInteger(this.fileId);
+    a.appendInteger(line.row);
+    a.appendVarchar(this.institutionId);
+    a.appendDate(new DuckDBDateValue(epochDays(line.date)));
+    a.appendDecimal(new DuckDBDecimalValue(BigInt(line.amountPence), 18, 2));
+    a.appendVarchar(line.supplierId);
+    appendText(a, line.expenseType);
+    appendText(a, line.expenseArea);
+    appendText(a, line.transactionNumber);
+    a.appendBoolean(line.isRedacted);
+    appendText(a, sheet);
+    a.endRow();
+    if (!this.suppliersSeen.has(line.supplierId)) {
+      this.suppliersSeen.add(line.supplierId);
+      const s = this.suppliers;
+      s.appendVarchar(line.supplierId);
+      s.appendVarchar(line.isRedacted ? "Redacted payee" : line.supplierName);
+      s.appendVarchar(line.isRedacted ? REDACTED_SUPPLIER_ID : line.supplierKey);
+      s.appendBoolean(line.isRedacted);
+      s.endRow();
+    }
+  }
+
+  quarantined(entries: readonly QuarantineEntry[], sheet: string | null): void {
+    const first = entries[0];
+    if (!first) return;
+    this.counted();
+    this.quarantinedRows.add(`${sheet ?? ""}\u0000${first.row}`);
+    for (const entry of entries) {
+      const q = this.quarantine;
+      q.appendInteger(this.fileId);
+      q.appendVarchar(this.path);
+      q.appendInteger(entry.row);
+      appendText(q, entry.column);
+      appendText(q, entry.rawValue);
+      q.appendVarchar(entry.reason);
+      appendText(q, sheet);
+      q.endRow();
+    }
+  }
+
+  async close(warehouse: Warehouse): Promise<void> {
+    for (const appender of [this.spend, this.quarantine, this.suppliers]) {
+      appender.flushSync();
+      appender.closeSync();
+    }
+    await warehouse.run(
+      `INSERT INTO suppliers (supplier_id, name, name_key, is_redacted)
+       SELECT supplier_id, name, name_key, is_redacted FROM staged_suppliers ON CONFLICT DO NOTHING`,
+    );
+    await warehouse.run("DROP TABLE staged_suppliers");
+  }
+
+  get rowsQuarantined(): number {
+    return this.quarantinedRows.size;
+  }
 }
 
 /**
- * Reads the spend lines of a parsed file: finds the heading row, maps columns through the synonym table,
- * parses each row, and collects every bad cell of a row (not only the first) for quarantine.
+ * Reads one table (a CSV file or one sheet) record by record: buffers the top rows until the heading row
+ * is found, then reads every row below it. Never holds more than the top rows in memory.
  */
-export function readSpendLines(rows: readonly string[][], file: string): { lines: SpendLine[]; quarantined: QuarantineEntry[]; rowsRead: number } {
-  const header = detectHeader(rows, SPEND_FIELDS);
-  if (!header) {
-    const found = (rows[0] ?? []).filter(Boolean).map((h) => `"${h}"`).join(", ");
-    throw new InputError(`no spend heading row found (found ${found || "no headings"}; needs ${describeRequired(SPEND_FIELDS)})`, { file });
-  }
-  const headings = rows[header.headerIndex]!;
-  const columnOf = (field: string) => header.columns[field];
-  const lines: SpendLine[] = [];
-  const quarantined: QuarantineEntry[] = [];
-  let rowsRead = 0;
-  for (let index = header.headerIndex + 1; index < rows.length; index++) {
-    const cells = rows[index]!;
-    if (cells.every((cell) => cell === "")) continue;
-    rowsRead++;
-    const row = index + 1;
-    const cell = (field: string) => {
-      const column = columnOf(field);
-      return column === undefined ? "" : (cells[column] ?? "");
-    };
-    const optional = (field: string) => cell(field) || null;
-    const heading = (field: string) => headings[columnOf(field)!] ?? field;
-    const problems: QuarantineEntry[] = [];
-    const date = parseDate(cell("date"));
-    if (date === null) problems.push({ row, column: heading("date"), rawValue: cell("date"), reason: `"${cell("date")}" is not a date (${DATE_EXPECTED})` });
-    const amountPence = parseAmountPence(cell("amount"));
-    if (amountPence === null) problems.push({ row, column: heading("amount"), rawValue: cell("amount"), reason: `"${cell("amount")}" is not an amount (${AMOUNT_EXPECTED})` });
-    const supplierName = cell("supplier");
-    const redacted = isRedactedPayee(supplierName);
-    const supplierKey = redacted ? REDACTED_SUPPLIER_ID : supplierNameKey(supplierName);
-    if (supplierKey === "") problems.push({ row, column: heading("supplier"), rawValue: supplierName, reason: "supplier name is empty (expected the payee's name, or REDACTED)" });
-    if (problems.length > 0 || date === null || amountPence === null) {
-      quarantined.push(...problems);
-      continue;
-    }
-    lines.push({
-      rowNumber: row, date, amountPence, supplierName, supplierKey, isRedacted: redacted,
-      supplierId: redacted ? REDACTED_SUPPLIER_ID : supplierId(supplierKey),
-      expenseType: optional("expense_type"), expenseArea: optional("expense_area"),
-      transactionNumber: optional("transaction_number"),
-    });
-  }
-  return { lines, quarantined, rowsRead };
-}
+class SpendTableReader {
+  private readonly topRows: { cells: string[]; row: number }[] = [];
+  header: SpendHeader | null = null;
 
-/** Adds suppliers first seen in this file; a redacted payee is one supplier whose name is never kept. */
-async function addNewSuppliers(warehouse: Warehouse, lines: readonly SpendLine[]): Promise<void> {
-  const firstSeen = new Map<string, SpendLine>();
-  for (const line of lines) if (!firstSeen.has(line.supplierId)) firstSeen.set(line.supplierId, line);
-  for (const line of firstSeen.values()) {
-    await warehouse.run(
-      `INSERT INTO suppliers VALUES (?, ?, ?, NULL, NULL, NULL, NULL, ?) ON CONFLICT DO NOTHING`,
-      line.isRedacted
-        ? [REDACTED_SUPPLIER_ID, "Redacted payee", REDACTED_SUPPLIER_ID, true]
-        : [line.supplierId, line.supplierName, line.supplierKey, false],
-    );
+  constructor(
+    private readonly fields: readonly FieldSpec[],
+    private readonly writer: SpendWriter,
+    readonly sheet: string | null,
+  ) {}
+
+  record(cells: string[], row: number): void {
+    if (this.header) return this.read(cells, row);
+    if (this.topRows.length >= HEADER_SEARCH_ROWS) return;
+    this.topRows.push({ cells, row });
+    const found = detectHeader([cells], this.fields);
+    if (!found) return;
+    this.header = { ...found, headings: cells };
+  }
+
+  private read(cells: string[], row: number): void {
+    const verdict = readSpendRow(cells, row, this.header!);
+    if (verdict.kind === "line") this.writer.line(verdict.line, this.sheet);
+    else if (verdict.kind === "quarantined") this.writer.quarantined(verdict.entries, this.sheet);
+  }
+
+  describeTop(): string {
+    return this.topRows.slice(0, 3).map(({ cells }) => cells.filter(Boolean).map((c) => `"${c}"`).join(", ")).filter(Boolean).join(" | ");
   }
 }
 
-/** Loads a spend file's parsed rows for an institution; returns the counts the load report reconciles. */
+/** The VAT basis a file's amounts are on: the mapping file's word, else what the amount heading says. */
+function vatBasisOf(amountHeading: string, mappingBasis: VatBasis | null): VatBasis | "not stated" {
+  if (mappingBasis) return mappingBasis;
+  if (/\b(net|excl)/i.test(amountHeading)) return "net";
+  if (/\b(gross|incl)/i.test(amountHeading)) return "gross";
+  return "not stated";
+}
+
+export interface SpendLoadOutcome extends LoadOutcome {
+  vatBasis: string;
+  sheets: string[];
+}
+
+/**
+ * Loads a spend file (CSV streamed, or every sheet of an XLSX workbook that holds a spend table) for its
+ * institution. A file, or workbook, with no spend heading row anywhere is refused, naming what it found.
+ */
 export async function loadSpend(
   warehouse: Warehouse,
-  rows: string[][],
-  path: string,
+  source: TableSource,
   fileId: number,
-  institutionId: string,
-): Promise<LoadOutcome> {
-  const { lines, quarantined, rowsRead } = readSpendLines(rows, path);
-  await addNewSuppliers(warehouse, lines);
-  const appender = await warehouse.connection.createAppender("spend");
-  for (const line of lines) {
-    appender.appendInteger(fileId);
-    appender.appendInteger(line.rowNumber);
-    appender.appendVarchar(institutionId);
-    appender.appendDate(new DuckDBDateValue(epochDays(line.date)));
-    appender.appendDecimal(new DuckDBDecimalValue(BigInt(line.amountPence), 18, 2));
-    appender.appendVarchar(line.supplierId);
-    for (const text of [line.expenseType, line.expenseArea, line.transactionNumber]) {
-      if (text === null) appender.appendNull();
-      else appender.appendVarchar(text);
-    }
-    appender.appendBoolean(line.isRedacted);
-    appender.endRow();
+  institution: InstitutionFolder,
+  onProgress?: ProgressListener,
+): Promise<SpendLoadOutcome> {
+  const fields = withExtraHeadings(SPEND_FIELDS, institution.mapping.columns);
+  const writer = await SpendWriter.open(warehouse, fileId, source.path, institution.institutionId, onProgress);
+  const readers: SpendTableReader[] = [];
+  try {
+    await readCsvOrXlsx(source, (sheet) => {
+      const reader = new SpendTableReader(fields, writer, sheet);
+      readers.push(reader);
+      return (cells, row) => reader.record(cells, row);
+    });
+  } finally {
+    await writer.close(warehouse);
   }
-  appender.flushSync();
-  appender.closeSync();
-  await writeQuarantine(warehouse, fileId, path, quarantined);
-  const dates = lines.map((line) => line.date).sort();
+  const withHeader = readers.filter((reader) => reader.header !== null);
+  if (withHeader.length === 0) {
+    const found = readers.map((reader) => reader.describeTop()).filter(Boolean).join(" | ");
+    throw new InputError(
+      `no spend heading row in the first ${HEADER_SEARCH_ROWS} rows (found ${found || "nothing"}); a spend file needs ${describeRequired(SPEND_FIELDS)}`,
+      { file: source.path },
+    );
+  }
+  const firstHeader = withHeader[0]!.header!;
   return {
-    rowsRead,
-    rowsLoaded: lines.length,
-    rowsQuarantined: new Set(quarantined.map((entry) => entry.row)).size,
-    amountLoadedPence: lines.reduce((sum, line) => sum + line.amountPence, 0),
-    ...(dates.length > 0 ? { firstDate: dates[0]!, lastDate: dates[dates.length - 1]! } : {}),
+    rowsRead: writer.rowsRead,
+    rowsLoaded: writer.rowsLoaded,
+    rowsQuarantined: writer.rowsQuarantined,
+    amountLoadedPence: writer.amountPence,
+    ...(writer.firstDate ? { firstDate: writer.firstDate } : {}),
+    ...(writer.lastDate ? { lastDate: writer.lastDate } : {}),
+    vatBasis: vatBasisOf(firstHeader.headings[firstHeader.columns.amount!] ?? "", institution.mapping.vatBasis),
+    sheets: withHeader.flatMap((reader) => (reader.sheet === null ? [] : [reader.sheet])),
   };
 }

@@ -1,9 +1,20 @@
 /** What a date looks like when published, for error messages. */
-export const DATE_EXPECTED = "expected e.g. 2024-04-01, 01/04/2024, 1-Apr-24 or 01-APR-2024";
+export const DATE_EXPECTED = "expected e.g. 2024-04-01, 01/04/2024, 1-Apr-24, 01-APR-2024, April 2024 or an Excel date";
 
 const MONTHS: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/** The month a name or abbreviation means ("Apr", "APRIL", "Sept"), or undefined. */
+function monthNumber(name: string): number | undefined {
+  const lower = name.toLowerCase();
+  const month = MONTHS[lower.slice(0, 3)];
+  if (month === undefined) return undefined;
+  const full = MONTH_NAMES[month - 1]!;
+  return full.startsWith(lower) || (lower === "sept" && month === 9) ? month : undefined;
+}
 
 function isoDate(year: number, month: number, day: number): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
@@ -16,19 +27,36 @@ function fullYear(year: string): number {
   return year.length === 2 ? 2000 + value : value;
 }
 
+/** Excel's day 0 (1899-12-30, allowing for its 1900 leap-year bug) in days since 1970-01-01. */
+const EXCEL_EPOCH_DAYS = -25569;
+
 /**
  * Parses a published payment date into ISO `YYYY-MM-DD`, or null. UK order (day first) for slashed dates,
- * as UK public bodies publish them; a time of day after the date is ignored.
+ * as UK public bodies publish them; a time of day after the date is ignored; a month and year alone
+ * ("April 2023") is the first of that month; a bare number of five digits is an Excel serial day.
  */
 export function parseDate(raw: string): string | null {
   const text = raw.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, "");
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{5})(\.\d+)?$/.exec(text);
+  if (match) {
+    const serial = Number(match[1]);
+    if (serial < 20_000 || serial > 80_000) return null;
+    return new Date((EXCEL_EPOCH_DAYS + serial) * 86_400_000).toISOString().slice(0, 10);
+  }
+  match = /^([A-Za-z]{3,9})[- ](\d{4}|\d{2})$/.exec(text);
+  if (match) {
+    const month = monthNumber(match[1]!);
+    return month === undefined ? null : isoDate(fullYear(match[2]!), month, 1);
+  }
   match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/.exec(text);
   if (match) return isoDate(fullYear(match[3]!), Number(match[2]), Number(match[1]));
   match = /^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{4}|\d{2})$/.exec(text);
   if (match) {
-    const month = MONTHS[match[2]!.toLowerCase().slice(0, 3)];
+    const month = monthNumber(match[2]!);
     return month === undefined ? null : isoDate(fullYear(match[3]!), month, Number(match[1]));
   }
   return null;

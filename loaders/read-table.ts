@@ -1,41 +1,82 @@
 import Papa from "papaparse";
-import { readFile } from "node:fs/promises";
-import { createHash } from "node:crypto";
-import { gunzipSync } from "node:zlib";
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
 import { InputError } from "../src/errors.js";
+import { streamCsvRecords } from "./read-csv.js";
+import { readXlsxSheets } from "./read-xlsx.js";
+import type { FileScan } from "./scan-file.js";
 
-/** A file's bytes and their SHA-256, the identity of a load (same content, same file). */
-export async function readFileWithHash(path: string): Promise<{ bytes: Buffer; sha256: string }> {
-  const bytes = await readFile(path);
-  return { bytes, sha256: createHash("sha256").update(bytes).digest("hex") };
+/** A table file to read: its path, what a scan found, and whether it is CSV text or an XLSX workbook. */
+export interface TableSource {
+  path: string;
+  scan: FileScan;
+  format: "csv" | "xlsx";
+}
+
+export type RecordSink = (cells: string[], row: number) => void;
+
+/** Refuses what is not a table at all: an empty file, or binary content that is not a workbook. */
+export function tableSource(path: string, scan: FileScan): TableSource {
+  if (scan.bytes === 0) throw new InputError("is empty (expected a heading row and spend lines)", { file: path });
+  const looksXlsx = /\.xlsx$/i.test(path);
+  if (looksXlsx || scan.isZip) {
+    if (!scan.isZip) throw new InputError("is named .xlsx but is not a workbook (expected an Excel .xlsx file)", { file: path });
+    return { path, scan, format: "xlsx" };
+  }
+  if (scan.hasNul) {
+    throw new InputError("holds NUL bytes: it is binary, or UTF-16 text (expected CSV text in UTF-8 or Windows-1252; save it as \"CSV UTF-8\")", { file: path });
+  }
+  return { path, scan, format: "csv" };
 }
 
 /**
- * Decodes published text: UTF-8 with or without a byte-order mark, else Windows-1252 (the `£` of
- * spreadsheets saved on Windows). Binary content is refused rather than read as garbage.
+ * Feeds every record of a table file to the sink `openSheet` returns: one sink for a CSV file (sheet null),
+ * one per sheet of a workbook. Row numbers are 1-based, as a spreadsheet shows them.
  */
-export function decodeText(bytes: Uint8Array, file: string): string {
-  const content = file.endsWith(".gz") ? gunzipSync(bytes) : bytes;
-  if (content.includes(0)) {
-    throw new InputError("holds NUL bytes: this is not a text (CSV) file (expected comma-separated text)", { file });
+export async function readCsvOrXlsx(source: TableSource, openSheet: (sheet: string | null) => RecordSink): Promise<void> {
+  if (source.format === "xlsx") {
+    for (const { sheet, rows } of await readXlsxSheets(source.path)) {
+      const sink = openSheet(sheet);
+      rows.forEach((cells, index) => sink(cells, index + 1));
+    }
+    return;
   }
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(content);
-  } catch {
-    text = new TextDecoder("windows-1252").decode(content);
-  }
-  return text.startsWith("\uFEFF") ? text.slice(1) : text;
+  await streamCsvRecords(source.path, source.scan.encoding, openSheet(null));
 }
 
-/** All rows of a CSV text as arrays of trimmed cells, in file order (row 1 is the file's first line). */
-export function parseCsvRows(text: string, file: string): string[][] {
-  const result = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: "" });
-  const fatal = result.errors.find((error) => error.type === "Quotes");
-  if (fatal) {
-    throw new InputError(`${fatal.message} (expected every quoted cell to be closed)`, { file, row: (fatal.row ?? 0) + 1 });
-  }
-  const rows = result.data.map((row) => row.map((cell) => cell.trim()));
-  while (rows.length > 0 && rows[rows.length - 1]!.every((cell) => cell === "")) rows.pop();
+/** All rows of a small table file (a register, the top of a file), for loaders that need them at once. */
+export async function readAllRows(source: TableSource): Promise<string[][]> {
+  const rows: string[][] = [];
+  await readCsvOrXlsx(source, () => (cells) => rows.push(cells));
   return rows;
+}
+
+/** The first bytes of a file, decompressed when gzipped, read as a stream (a national file is never read whole). */
+async function readHead(path: string, limit = 256 * 1024): Promise<Buffer> {
+  const source = createReadStream(path, path.endsWith(".gz") ? {} : { end: limit - 1 });
+  const stream = path.endsWith(".gz") ? source.pipe(createGunzip()) : source;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= limit) break;
+    }
+  } finally {
+    source.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+/** The first lines of a CSV text (gzipped or not), parsed: enough to find a heading row. */
+export async function readHeadRows(path: string, encoding: "utf-8" | "windows-1252", lines = 40): Promise<string[][]> {
+  const text = new TextDecoder(encoding).decode(await readHead(path)).replace(/^\uFEFF/, "");
+  const head = text.split(/\r?\n/).slice(0, lines).join("\n");
+  return Papa.parse<string[]>(head, { delimitersToGuess: [",", ";", "\t", "|"] }).data.map((row) => row.map((cell) => cell.trim()));
+}
+
+/** The top rows of every sheet of a workbook. */
+export async function readXlsxTopRows(path: string, lines = 40): Promise<string[][][]> {
+  return (await readXlsxSheets(path)).map(({ rows }) => rows.slice(0, lines));
 }

@@ -13,16 +13,23 @@ export interface LoadReportLine {
   firstDate: string | null;
   lastDate: string | null;
   loadedAt: string;
+  /** Net or gross of VAT, from the amount heading or the institution's mapping file; "not stated" otherwise. */
+  vatBasis: string | null;
+  sheets: string[] | null;
+  /** The later file that re-issued this one: no figure counts a superseded file. */
+  supersededBy: string | null;
   reconciles: boolean;
 }
 
 export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]> {
-  const rows = await warehouse.all<Record<string, string | number | null>>(
-    `SELECT path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
-            amount_loaded::DOUBLE AS amount_loaded, first_date, last_date,
-            strftime(loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at
-     FROM source_files ORDER BY file_id`,
+  const rows = await warehouse.all<Record<string, string | number | string[] | null>>(
+    `SELECT f.path, f.sha256, f.kind, f.institution_id, f.rows_read, f.rows_loaded, f.rows_quarantined,
+            f.amount_loaded::DOUBLE AS amount_loaded, f.first_date, f.last_date,
+            strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by
+     FROM source_files f LEFT JOIN source_files later ON later.file_id = f.superseded_by
+     ORDER BY f.file_id`,
   );
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   return rows.map((row) => ({
     path: String(row.path),
     sha256: String(row.sha256),
@@ -35,6 +42,9 @@ export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]
     firstDate: row.first_date === null ? null : String(row.first_date),
     lastDate: row.last_date === null ? null : String(row.last_date),
     loadedAt: String(row.loaded_at),
+    vatBasis: text(row.vat_basis),
+    sheets: (row.sheets as unknown as string[] | null) ?? null,
+    supersededBy: text(row.superseded_by),
     reconciles: Number(row.rows_read) === Number(row.rows_loaded) + Number(row.rows_quarantined),
   }));
 }
@@ -51,11 +61,12 @@ export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: 
 /** The load report as a fixed-width table for the terminal. */
 export function formatLoadReport(lines: readonly LoadReportLine[]): string {
   if (lines.length === 0) return "(the warehouse holds no loaded file yet)";
-  const header = ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles"];
+  const header = ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles", "note"];
   const body = lines.map((line) => [
     line.path, line.kind, String(line.rowsRead), String(line.rowsLoaded), String(line.rowsQuarantined),
     line.amountLoaded === null ? "" : line.amountLoaded.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
     line.reconciles ? "yes" : "NO",
+    line.supersededBy ? `superseded by ${line.supersededBy}` : "",
   ]);
   const widths = header.map((heading, column) => Math.max(heading.length, ...body.map((row) => row[column]!.length)));
   const format = (row: string[]) => row.map((cell, column) => (column >= 2 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");

@@ -17,7 +17,7 @@ export async function resolveScope(
 ): Promise<Scope> {
   const institutions = await warehouse.all<{ institution_id: string; name: string; is_demo: boolean; note: string | null }>(
     `SELECT institution_id, name, is_demo, note FROM institutions
-     WHERE institution_id IN (SELECT DISTINCT institution_id FROM spend) ORDER BY institution_id`,
+     WHERE institution_id IN (SELECT DISTINCT institution_id FROM current_spend) ORDER BY institution_id`,
   );
   const institution = choice.institutionId ? institutions.find((i) => i.institution_id === choice.institutionId) : institutions[0];
   if (!institution) throw new Error(choice.institutionId ? `no spend loaded for institution ${choice.institutionId}` : "no spend loaded yet");
@@ -32,7 +32,7 @@ export async function resolveScope(
     throw new Error(choice.definitionId ? `no definition ${choice.definitionId} for ${institution.institution_id}` : `no definition of local loaded for ${institution.institution_id}`);
   }
   const period = await warehouse.one<{ from: string; to: string }>(
-    `SELECT min(payment_date)::VARCHAR AS "from", max(payment_date)::VARCHAR AS "to" FROM spend WHERE institution_id = ?`,
+    `SELECT min(payment_date)::VARCHAR AS "from", max(payment_date)::VARCHAR AS "to" FROM current_spend WHERE institution_id = ?`,
     [institution.institution_id],
   );
   return {
@@ -46,7 +46,7 @@ export async function resolveScope(
 const SCOPED_SPEND = `
   WITH scoped AS (
     SELECT sp.*, coalesce(l.status, 'unlocated') AS status
-    FROM spend sp
+    FROM current_spend sp
     LEFT JOIN supplier_locality l
       ON l.supplier_id = sp.supplier_id AND l.definition_id = $definition AND l.version = $version
     WHERE sp.institution_id = $institution AND sp.payment_date BETWEEN $from::DATE AND $to::DATE
@@ -71,6 +71,8 @@ export interface Headline {
   localShare: number | null;
   unlocatedShare: number | null;
   lines: number;
+  /** Lines of one invoice (same transaction number, supplier and date) count as one payment. */
+  payments: number;
   suppliers: number;
 }
 
@@ -81,7 +83,8 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
             coalesce(sum(amount) FILTER (status = 'local'), 0)::DOUBLE AS local,
             coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
             coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated,
-            count(*) AS lines, count(DISTINCT supplier_id) AS suppliers
+            count(*) AS lines, count(DISTINCT supplier_id) AS suppliers,
+            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) AS payments
      FROM scoped`,
     scopeParams(scope),
   );
@@ -94,6 +97,7 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
     localShare: total === 0 ? null : Number(row.local) / total,
     unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
     lines: Number(row.lines),
+    payments: Number(row.payments),
     suppliers: Number(row.suppliers),
   };
 }

@@ -100,4 +100,19 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "spend as published: sheets, VAT basis, and re-issued files",
+    sql: `
+      ALTER TABLE source_files ADD COLUMN vat_basis VARCHAR;
+      ALTER TABLE source_files ADD COLUMN sheets VARCHAR[];
+      -- A re-issued file replaces an earlier one (see loaders/supersede-files.ts); the earlier file stays, for audit.
+      ALTER TABLE source_files ADD COLUMN superseded_by INTEGER;
+      ALTER TABLE spend ADD COLUMN sheet VARCHAR;
+      ALTER TABLE quarantine ADD COLUMN sheet VARCHAR;
+      CREATE VIEW current_spend AS
+        SELECT s.* FROM spend s
+        WHERE s.file_id IN (SELECT file_id FROM source_files WHERE kind = 'spend' AND superseded_by IS NULL);
+    `,
+  },
 ];

@@ -43,7 +43,8 @@ function describeResult(result: FileResult): string {
   switch (result.status) {
     case "loaded": {
       const { rowsRead, rowsLoaded, rowsQuarantined } = result.outcome;
-      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}`;
+      const superseding = result.outcome.superseded.map((path) => `; replaces ${path} (re-issued)`).join("");
+      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}`;
     }
     case "already loaded":
       return `already loaded ${result.path} (${result.kind}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
@@ -57,7 +58,17 @@ function describeResult(result: FileResult): string {
 async function runLoad(values: Values, paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError("say which files or folders to load, e.g. `anchor-spend load data/demo`");
   const results = await withWarehouse(warehouseOf(values), "write", async (warehouse) => {
-    const results = await loadInputs(warehouse, paths, (result) => console.error(describeResult(result)));
+    const progress = process.stderr.isTTY
+      ? (path: string, rows: number) => process.stderr.write(`\r  reading ${path}: ${rows.toLocaleString("en-GB")} rows…`)
+      : undefined;
+    const clearProgress = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
+    const results = await loadInputs(warehouse, paths, {
+      onFile: (result) => {
+        clearProgress();
+        console.error(describeResult(result));
+      },
+      ...(progress ? { onProgress: progress } : {}),
+    });
     console.log(`\n${formatLoadReport(await loadReport(warehouse))}`);
     return results;
   });
