@@ -9,10 +9,12 @@ export function isRedactedPayee(name: string): boolean {
 
 /**
  * A matching key for a supplier name: upper case, `&` as AND, punctuation dropped, LIMITED as LTD,
- * PUBLIC LIMITED COMPANY as PLC, so that "Acme Ltd." and "ACME LIMITED" share one supplier.
+ * PUBLIC LIMITED COMPANY as PLC, so that "Acme Ltd." and "ACME LIMITED" share one supplier. A sole trader
+ * published as "J SMITH T/A SMITH PLUMBING" is keyed by the trading name after T/A.
  */
 export function supplierNameKey(name: string): string {
-  return name
+  const tradingAs = /\bT\s*\/\s*A\b\s*(.+)$/i.exec(name);
+  return (tradingAs ? tradingAs[1]! : name)
     .toUpperCase()
     .replace(/&/g, " AND ")
     .replace(/[^A-Z0-9 ]+/g, " ")

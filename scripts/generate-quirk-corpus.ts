@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seededRandom } from "./seeded-random.js";
 
-export const QUIRK_SEED = 20250617;
+const QUIRK_SEED = 20250617;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SPEND_DIR = process.env.SPEND_REFERENCE_DIR ?? join(root, "..", "shared", "reference", "spend");
 const OUT = join(root, "test", "fixtures", "quirks");
@@ -35,7 +35,7 @@ interface Problem { column: string | null; reasonIncludes: string }
 interface Row { cells: Cell[]; date: string; pence: number; problem?: Problem }
 
 /** A run of real rows from one file, with the columns that hold the date, the supplier and the amount. */
-interface Table { file: string; header: string[]; at: Record<Field, number>; rows: Row[]; source: string }
+interface Table { header: string[]; at: Record<Field, number>; rows: Row[]; source: string }
 
 /** A physical row of the output. `outcome` is absent for rows that are not read (titles, heading, blank). */
 interface Line { cells: Cell[]; outcome?: { loadedPence: number } | { problem: Problem } }
@@ -119,21 +119,23 @@ async function loadTable(selection: Selection): Promise<Table> {
   if (rows.length !== count || rows.some((row) => !/^\d{4}-\d{2}-\d{2}$/.test(row.date))) {
     throw new Error(`${file}: rows ${first}-${first + count - 1} are not ${count} dated rows`);
   }
-  const source = count === 0 ? `${file} row 1 (the heading only)` : `${file} rows ${first}-${first + count - 1}`;
-  return { file, header, at, rows, source };
+  const where = file.endsWith(".xlsx") ? `${file} (sheet "${BARTS_SHEET}")` : file;
+  const source = count === 0 ? `${where} row 1 (the heading only)` : `${where} rows ${first}-${first + count - 1}`;
+  return { header, at, rows, source };
 }
 
 /** The tables a case starts from, in the order of its `from`. */
 class Tables {
   constructor(readonly all: Table[]) {}
   get first(): Table {
-    const table = this.all[0];
-    if (!table) throw new Error("this case reads no real rows");
-    return table;
+    return this.nth(0);
   }
   get second(): Table {
-    const table = this.all[1];
-    if (!table) throw new Error("this case needs a second run of real rows");
+    return this.nth(1);
+  }
+  private nth(index: number): Table {
+    const table = this.all[index];
+    if (!table) throw new Error(`this case reads ${this.all.length} runs of real rows, not ${index + 1}`);
     return table;
   }
 }
@@ -233,14 +235,15 @@ function withCreditNotes(table: Table, random: () => number): Table {
   return { ...table, rows: table.rows.flatMap((row, i) => (chosen.includes(i) ? [row, credit(row)] : [row])) };
 }
 
-/** Splits one row into three invoice lines with the same transaction, supplier and date, summing to it. */
+/** Splits one row into three invoice lines (half, three tenths, the rest) with the same transaction, supplier and date. */
 function splitRow(table: Table, index: number): Table {
   return {
     ...table,
     rows: table.rows.flatMap((row, i) => {
       if (i !== index) return [row];
-      const part = Math.floor(row.pence / 3);
-      return [part, part, row.pence - 2 * part].map((pence) => ({ ...setCell(row, table.at.amount, decimalOf(pence)), pence }));
+      const half = Math.round(row.pence / 2);
+      const tenths = Math.round((row.pence * 3) / 10);
+      return [half, tenths, row.pence - half - tenths].map((pence) => ({ ...setCell(row, table.at.amount, decimalOf(pence)), pence }));
     }),
   };
 }
@@ -290,7 +293,7 @@ const bradford = (month: string, first = 2, count = 12): Selection => ({ file: `
 const manchester = (month: string, first = 2, count = 12): Selection => ({ file: `manchester-${month}.csv`, first, count });
 const barts = (month: string, first = 2, count = 12): Selection => ({ file: `barts-2020-21/BART ${month}.xlsx`, first, count });
 
-/** Sources per kind of quirk, so that no two injected quirks share a file by accident. */
+/** One month of real rows per kind of quirk (dates, amounts, structure…), so the fixtures are not all alike. */
 const DATES = co("07");
 const AMOUNTS = co("08");
 const STRUCTURE = co("09");
@@ -300,8 +303,10 @@ const GLA_CREDITS = gla("P01", 724, 12);
 const REDACTED = bradford("01", 50, 16);
 const MAY = barts("02 - May");
 
+const dateCells = (table: Table, form: (iso: string) => Cell): Table => reformat(table, "date", (row) => form(row.date));
+
 const dateCase = (file: string, quirk: string, form: (iso: string) => Cell): Case => ({
-  file, quirk, from: [DATES], make: (t) => csv(plain(reformat(t.first, "date", (row) => form(row.date)))),
+  file, quirk, from: [DATES], make: (t) => csv(plain(dateCells(t.first, form))),
 });
 
 const amountCase = (file: string, quirk: string, from: Selection, form: (row: Row) => Cell): Case => ({
@@ -321,7 +326,7 @@ const redactedCase = (file: string, form: string): Case => ({
 });
 
 const refusedBytes = (file: string, quirk: string, refused: string, bytes: (random: () => number) => Uint8Array): Case => ({
-  file, quirk, from: [], refused, added: "no real rows: bytes written by the generator", make: (_, random) => ({ kind: "bytes", bytes: bytes(random) }),
+  file, quirk, from: [], refused, added: "no real rows: bytes made by the generator", make: (_, random) => ({ kind: "bytes", bytes: bytes(random) }),
 });
 
 const randomBytes = (random: () => number, length: number): Uint8Array => {
@@ -330,7 +335,6 @@ const randomBytes = (random: () => number, length: number): Uint8Array => {
   return bytes;
 };
 
-const dateCells = (table: Table, form: (iso: string) => Cell): Table => reformat(table, "date", (row) => form(row.date));
 const NOTES_SHEET: Sheet = {
   name: "Notes",
   lines: ["Notes", "This workbook lists payments over £25000 made by Barts Health NHS Trust.", "Source: finance system", "Licence: Open Government Licence v3.0"]
@@ -359,7 +363,7 @@ const CASES: Case[] = [
   { file: "repeated-heading-mid-file.csv", quirk: "two months pasted together: the heading row repeated mid-file", from: [co("07", 215, 10), co("08", 2, 10)],
     make: (t) => csv([...plain(t.first), { cells: t.second.header, outcome: { problem: { column: null, reasonIncludes: "repeated heading row" } } }, ...rowLines(t.second)]) },
   { file: "blank-lines-between-rows.csv", quirk: "comma-only blank lines between data rows (not rows at all)", from: [STRUCTURE],
-    make: (t) => csv([headingLine(t.first), ...rowLines(t.first).flatMap((line, i) => (i % 4 === 3 ? [line, blank(t.first.header.length)] : [line]))]) },
+    make: (t) => csv([headingLine(t.first), ...rowLines(t.first).flatMap((line, i, all) => (i % 4 === 3 && i < all.length - 1 ? [line, blank(t.first.header.length)] : [line]))]) },
 
   // Bytes and punctuation.
   { file: "encoding-utf8-bom.csv", quirk: "UTF-8 with a byte-order mark", from: [ENCODING], make: (t) => csv(plain(t.first), { encoding: "utf-8-bom" }) },
@@ -544,12 +548,12 @@ function expectationOf(output: Output, refused: string | undefined): Expectation
 function describe(expect: Expectation): string {
   if (expect.outcome === "refused") return `refused ("${expect.refusalIncludes}")`;
   const rows = expect.quarantine.map((q) => `${q.row}${q.column === null ? "" : ` ${q.column}`}: ${q.reasonIncludes}`);
-  const money = `£${decimalOf(expect.amountLoadedPence, true)}`;
+  const money = `${expect.amountLoadedPence < 0 ? "-" : ""}£${decimalOf(Math.abs(expect.amountLoadedPence), true)}`;
   return `loaded: ${expect.rowsRead} read, ${expect.rowsLoaded} loaded, ${money}` + (rows.length ? `; quarantined rows ${rows.join("; ")}` : "");
 }
 
 function sourceOf(tables: readonly Table[], added: string | undefined): string {
-  return [...tables.map((table) => table.source), ...(added ? [`+ ${added}`] : [])].join("; ");
+  return [...tables.map((table) => table.source), ...(added ? [tables.length ? `+ ${added}` : added] : [])].join("; ");
 }
 
 const markdownCell = (text: string): string => text.replace(/\|/g, "\\|");

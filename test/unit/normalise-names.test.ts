@@ -8,6 +8,11 @@ describe("supplierNameKey", () => {
     expect(new Set(spellings.map(supplierNameKey))).toEqual(new Set(["ACME AND SONS LTD"]));
   });
 
+  it("keys a sole trader by the trading name after T/A", () => {
+    expect(supplierNameKey("MR G SINGH T/A G S BUILDERS")).toBe("G S BUILDERS");
+    expect(supplierNameKey("J Smith t/a Smith & Sons Ltd")).toBe(supplierNameKey("Smith and Sons Limited"));
+  });
+
   it("keeps different companies apart", () => {
     expect(supplierNameKey("Acme Ltd")).not.toBe(supplierNameKey("Acme PLC"));
   });
