@@ -24,7 +24,9 @@ export const SPEND_FIELDS: readonly FieldSpec[] = [
 
 export const SUPPLIER_REGISTER_FIELDS: readonly FieldSpec[] = [
   { field: "supplier", required: true, synonyms: ["Supplier Name", "Supplier", "Name", "Vendor Name"] },
-  { field: "postcode", required: true, synonyms: ["Postcode", "Supplier Postcode", "Registered Postcode", "Post Code"] },
+  { field: "postcode", required: true, synonyms: ["Postcode", "Supplier Postcode", "Registered Postcode", "Registered Office Postcode", "Post Code"] },
+  { field: "trading_postcode", required: false, synonyms: ["Trading Postcode", "Trading Address Postcode"] },
+  { field: "delivery_postcodes", required: false, synonyms: ["Delivery Postcodes", "Delivery Postcode", "Delivery Sites"] },
   { field: "company_number", required: false, synonyms: ["Company Number", "Company Registration Number", "Companies House Number"] },
   { field: "is_sme", required: false, synonyms: ["SME", "Is SME", "SME Flag"] },
   { field: "is_vcse", required: false, synonyms: ["VCSE", "Is VCSE", "VCSE Flag"] },
@@ -45,6 +47,30 @@ export const POSTCODE_FIELDS: readonly FieldSpec[] = [
 export function withExtraHeadings(fields: readonly FieldSpec[], extra: Readonly<Record<string, string>>): FieldSpec[] {
   return fields.map((spec) => (extra[spec.field] ? { ...spec, synonyms: [extra[spec.field]!, ...spec.synonyms] } : spec));
 }
+
+/** Sector or district centroids (derived from Code-Point Open): the fallback where a unit postcode is unknown. */
+export const POSTCODE_AREA_FIELDS: readonly FieldSpec[] = [
+  { field: "district", required: true, synonyms: ["district", "postcode_district", "outcode"] },
+  { field: "sector", required: false, synonyms: ["sector", "postcode_sector"] },
+  { field: "latitude", required: true, synonyms: ["lat", "latitude"] },
+  { field: "longitude", required: true, synonyms: ["lon", "long", "longitude"] },
+  { field: "lad_code", required: true, synonyms: ["modal_lad_cd", "lad_cd", "lad_code"] },
+  { field: "lad_share", required: false, synonyms: ["modal_lad_share"] },
+];
+
+/** IMD 2019 File 1 (or File 7) by LSOA. */
+export const DEPRIVATION_FIELDS: readonly FieldSpec[] = [
+  { field: "lsoa_code", required: true, synonyms: ["LSOA code (2011)", "lsoa11cd", "lsoa_code", "LSOA code"] },
+  { field: "imd_decile", required: true, synonyms: ["Index of Multiple Deprivation (IMD) Decile", "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)", "imd_decile", "IMD Decile"] },
+  { field: "imd_rank", required: false, synonyms: ["Index of Multiple Deprivation (IMD) Rank", "Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)", "imd_rank", "IMD Rank"] },
+];
+
+/** Local authority → integrated care board. */
+export const AUTHORITY_ICB_FIELDS: readonly FieldSpec[] = [
+  { field: "lad_code", required: true, synonyms: ["lad19cd", "lad23cd", "lad24cd", "lad_code", "LAD code"] },
+  { field: "icb_code", required: true, synonyms: ["icb23cd", "icb24cd", "icb_code", "ICB code"] },
+  { field: "share", required: false, synonyms: ["share_of_lad_lsoas", "share"] },
+];
 
 export interface HeaderMatch {
   /** Column index of each field found. */

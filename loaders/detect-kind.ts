@@ -1,19 +1,23 @@
-import { basename } from "node:path";
+import { basename, dirname } from "node:path";
 import { InputError } from "../src/errors.js";
-import { POSTCODE_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
+import { SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
 import { detectHeader } from "./detect-header.js";
 import type { SpendMapping } from "./institution-folder.js";
 import { readHeadRows, readXlsxTopRows, type TableSource } from "./read-table.js";
+import { isCodePointRow } from "./read-codepoint.js";
+import { REFERENCE_TABLES, type ReferenceKind } from "./reference-tables.js";
 
-export type InputKind = "institution" | "definitions" | "postcodes" | "suppliers" | "spend";
+export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "spend";
 
 /** The order a run loads kinds in: what others refer to comes first. */
-export const LOAD_ORDER: readonly InputKind[] = ["institution", "definitions", "postcodes", "suppliers", "spend"];
+export const LOAD_ORDER: readonly InputKind[] = [
+  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "definitions", "suppliers", "spend",
+];
 
 /** Kinds told apart by their headings, most specific first. */
 function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly FieldSpec[] }[] {
   return [
-    { kind: "postcodes", fields: POSTCODE_FIELDS },
+    ...Object.entries(REFERENCE_TABLES).map(([kind, table]) => ({ kind: kind as ReferenceKind, fields: table.fields })),
     { kind: "spend", fields: withExtraHeadings(SPEND_FIELDS, mapping.columns) },
     { kind: "suppliers", fields: SUPPLIER_REGISTER_FIELDS },
   ];
@@ -21,17 +25,21 @@ function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly 
 
 export const TABLE_EXTENSIONS = [".csv", ".csv.gz", ".txt", ".tsv", ".xlsx"];
 
-/** Configuration files, told apart by name. */
+/** Configuration files, told apart by name: institution.json; definitions.json, *.definitions.json or any JSON in a definitions folder. */
 export function configKind(path: string): InputKind | null {
   const name = basename(path).toLowerCase();
   if (name === "institution.json") return "institution";
   if (name === "definitions.json" || name.endsWith(".definitions.json")) return "definitions";
+  if (name.endsWith(".json") && basename(dirname(path)).toLowerCase() === "definitions") return "definitions";
   return null;
 }
 
 /** Says what a table holds from its headings (in any sheet of a workbook). */
 export async function detectTableKind(source: TableSource, mapping: SpendMapping): Promise<InputKind> {
   const tables = source.format === "xlsx" ? await readXlsxTopRows(source.path) : [await readHeadRows(source.path, source.scan.encoding)];
+  // OS Code-Point Open is published without a heading row: recognised by the shape of its rows.
+  const firstRows = tables[0]?.filter((row) => row.some((cell) => cell !== "")).slice(0, 3) ?? [];
+  if (source.format === "csv" && firstRows.length > 0 && firstRows.every(isCodePointRow)) return "codepoint";
   for (const { kind, fields } of tableKinds(mapping)) {
     if (tables.some((rows) => detectHeader(rows, fields))) return kind;
   }

@@ -1,10 +1,41 @@
-import { listValue } from "@duckdb/node-api";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
-import { parseLocalDefinition, type LocalDefinition } from "../geo/local-definition.js";
+import { definitionCodes, parseLocalDefinition, type AreaSpec, type LocalDefinition } from "../geo/definition-spec.js";
+import { preparePolygonArea } from "../geo/polygon-area.js";
 import type { LoadOutcome } from "./load-outcome.js";
 
-/** Checks a definitions.json ({"definitions": [...]}); any bad definition refuses the whole file. */
+/** Reads polygon files named by an area (relative to the definition file) into the area itself, checked. */
+function embedPolygons(area: AreaSpec, folder: string, file: string, at: string): AreaSpec {
+  switch (area.kind) {
+    case "polygon": {
+      const path = join(folder, area.file);
+      if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
+      let geojson: unknown;
+      try {
+        geojson = JSON.parse(readFileSync(path, "utf-8"));
+      } catch (error) {
+        throw new InputError(`${at}.file: ${area.file} is not valid JSON (${(error as Error).message})`, { file, column: "file" }, { cause: error });
+      }
+      const { problems } = preparePolygonArea(geojson);
+      if (problems.length > 0) throw new InputError(`${at}.file: ${area.file}: ${problems.join("; ")}`, { file, column: "file" });
+      return { ...area, geojson };
+    }
+    case "deprivation":
+      return area.within ? { ...area, within: embedPolygons(area.within, folder, file, `${at}.within`) } : area;
+    case "union":
+    case "intersection":
+      return { ...area, of: area.of.map((part, index) => embedPolygons(part, folder, file, `${at}.of[${index}]`)) };
+    default:
+      return area;
+  }
+}
+
+/**
+ * Checks a definitions file: one definition (an object with an id), or {"definitions": [...]}. Any bad
+ * definition refuses the whole file, naming the field and what was expected.
+ */
 export function parseDefinitionsFile(text: string, file: string): LocalDefinition[] {
   let value: unknown;
   try {
@@ -12,18 +43,16 @@ export function parseDefinitionsFile(text: string, file: string): LocalDefinitio
   } catch (error) {
     throw new InputError(`is not valid JSON (${(error as Error).message})`, { file }, { cause: error });
   }
-  const list = (value as { definitions?: unknown })?.definitions;
-  if (!Array.isArray(list) || list.length === 0) {
-    throw new InputError(`expected {"definitions": [ … ]} with at least one definition`, { file });
-  }
+  const list = Array.isArray((value as { definitions?: unknown })?.definitions) ? (value as { definitions: unknown[] }).definitions : [value];
+  if (list.length === 0) throw new InputError(`expected a definition, or {"definitions": [ … ]} with at least one`, { file });
   const definitions = list.map((item, index) => {
     const { definition, problems } = parseLocalDefinition(item);
     if (!definition) throw new InputError(`definition ${index + 1}: ${problems.join("; ")}`, { file, row: index + 1 });
-    return definition;
+    return { ...definition, area: embedPolygons(definition.area, dirname(file), file, "definition") };
   });
   const seen = new Set<string>();
   for (const definition of definitions) {
-    const key = `${definition.id}@${definition.version}`;
+    const key = `${definition.id} v${definition.version}`;
     if (seen.has(key)) throw new InputError(`definition ${key} appears twice`, { file });
     seen.add(key);
   }
@@ -43,22 +72,22 @@ export async function loadDefinitions(
 ): Promise<LoadOutcome> {
   const definitions = parseDefinitionsFile(text, file);
   for (const definition of definitions) {
-    const existing = await warehouse.all<{ codes: string[]; kind: string }>(
-      `SELECT codes, kind FROM local_definitions WHERE definition_id = ? AND version = ?`,
+    const spec = JSON.stringify(definition.area);
+    const existing = await warehouse.all<{ spec: string }>(
+      `SELECT spec FROM local_definitions WHERE definition_id = ? AND version = ?`,
       [definition.id, definition.version],
     );
-    const previous = existing[0];
-    if (previous) {
-      const same = previous.kind === definition.kind && JSON.stringify([...previous.codes].sort()) === JSON.stringify([...definition.codes].sort());
-      if (!same) {
-        throw new InputError(`definition ${definition.id} version ${definition.version} is already loaded with other content: give the change a new version`, { file });
+    if (existing[0]) {
+      if (existing[0].spec !== spec) {
+        throw new InputError(`definition ${definition.id} version ${definition.version} is already loaded with another area: give the change a new version`, { file });
       }
       await warehouse.run(`DELETE FROM local_definitions WHERE definition_id = ? AND version = ?`, [definition.id, definition.version]);
     }
     await warehouse.run(
-      `INSERT INTO local_definitions VALUES (?, ?, ?, ?, ?, ?::VARCHAR[], ?, ?, ?, ?)`,
-      [definition.id, definition.version, definition.name, definition.kind, definition.basis,
-        listValue(definition.codes), definition.description, definition.headline, institutionId, fileId],
+      `INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, institution_id, file_id, spec)
+       VALUES (?, ?, ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?, ?, ?)`,
+      [definition.id, definition.version, definition.name, definition.area.kind, definition.basis,
+        JSON.stringify(definitionCodes(definition.area)), definition.description, definition.headline, institutionId, fileId, spec],
     );
   }
   return { rowsRead: definitions.length, rowsLoaded: definitions.length, rowsQuarantined: 0 };

@@ -5,10 +5,12 @@ import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { LOAD_ORDER, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind } from "./detect-kind.js";
 import { institutionFolderFor, type InstitutionFolder } from "./institution-folder.js";
+import { loadCodePoint } from "./load-codepoint.js";
 import { loadDefinitions } from "./load-definitions.js";
 import { loadInstitution } from "./load-institution.js";
 import type { LoadOutcome } from "./load-outcome.js";
-import { loadPostcodes } from "./load-postcodes.js";
+import { loadReferenceTable } from "./load-reference-table.js";
+import { REFERENCE_TABLES } from "./reference-tables.js";
 import { loadSpend, type ProgressListener } from "./load-spend.js";
 import { loadSupplierRegister } from "./load-suppliers.js";
 import { readAllRows, readHeadRows, tableSource, type TableSource } from "./read-table.js";
@@ -27,6 +29,7 @@ const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json"];
 const CONFIGURATION_FILES: Record<string, string> = {
   "mapping.json": "an institution's column mapping: used when its spend files load",
 };
+const BOUNDARY_FILE = /\.geojson$/i;
 
 /** Every file under the given paths; in folders, files that are not inputs (READMEs…) are skipped, and said so. */
 async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; skipped: FileResult[] }> {
@@ -42,6 +45,8 @@ async function expandPaths(paths: readonly string[]): Promise<{ files: string[];
       }
     } else if (configuration) {
       skipped.push({ path, kind: null, status: "skipped", reason: configuration });
+    } else if (BOUNDARY_FILE.test(path)) {
+      skipped.push({ path, kind: null, status: "skipped", reason: "a boundary file: read by the definitions that name it" });
     } else if (named || INPUT_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension))) {
       files.push(path);
     } else {
@@ -67,12 +72,14 @@ async function planFile(path: string): Promise<PlannedFile> {
   const kind = configKind(path);
   if (kind) return { path, kind, scan, source: null, institution };
   if (path.endsWith(".gz")) {
-    // Only postcode directories are read compressed, by DuckDB itself.
-    const rows = await readHeadRows(path, "utf-8");
-    const source = { path, scan: { ...scan, encoding: "utf-8" as const, hasNul: false }, format: "csv" as const };
+    // Only reference tables (postcodes, areas, deprivation, lookups) are read compressed, by DuckDB itself.
+    const textScan = { ...scan, encoding: "utf-8" as const, hasNul: false };
+    const source = { path, scan: textScan, format: "csv" as const };
     const found = await detectTableKind(source, institution?.mapping ?? { columns: {}, vatBasis: null }).catch(() => null);
-    if (found !== "postcodes" || rows.length === 0) throw new InputError("a gzipped file must be a postcode directory (ONSPD, NSPL or Code-Point columns)", { file: path });
-    return { path, kind: found, scan, source, institution };
+    if (found === null || !(found in REFERENCE_TABLES)) {
+      throw new InputError(`a gzipped file must be a reference table (${Object.values(REFERENCE_TABLES).map((t) => t.name).join("; ")})`, { file: path });
+    }
+    return { path, kind: found, scan: textScan, source, institution };
   }
   if (!TABLE_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension)) && path.toLowerCase().endsWith(".json")) {
     throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json or mapping.json)", { file: path });
@@ -96,7 +103,12 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "definitions":
       return { outcome: await loadDefinitions(warehouse, await text(), path, fileId, institution?.institutionId ?? null) };
     case "postcodes":
-      return { outcome: await loadPostcodes(warehouse, path, await readHeadRows(path, "utf-8"), fileId) };
+    case "postcode-areas":
+    case "deprivation":
+    case "authority-icb":
+      return { outcome: await loadReferenceTable(warehouse, REFERENCE_TABLES[file.kind], path, await readHeadRows(path, file.scan.encoding), fileId) };
+    case "codepoint":
+      return { outcome: await loadCodePoint(warehouse, source!, fileId) };
     case "suppliers":
       return { outcome: await loadSupplierRegister(warehouse, await readAllRows(source!), path, fileId) };
     case "spend": {

@@ -1,6 +1,6 @@
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
-import { normalisePostcode } from "../geo/normalise-postcode.js";
+import { normalisePostcode } from "../geo/postcode-parts.js";
 import { SUPPLIER_REGISTER_FIELDS, describeRequired } from "./column-synonyms.js";
 import { detectHeader } from "./detect-header.js";
 import { writeQuarantine, type LoadOutcome, type QuarantineEntry } from "./load-outcome.js";
@@ -22,6 +22,7 @@ interface RegisterRow {
   name: string;
   key: string;
   postcode: string | null;
+  locations: { basis: "registered" | "trading" | "delivery"; postcode: string }[];
   companyNumber: string | null;
   isSme: boolean | null;
   isVcse: boolean | null;
@@ -58,11 +59,18 @@ export async function loadSupplierRegister(
     const name = cell("supplier") ?? "";
     const key = supplierNameKey(name);
     if (key === "") problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: "supplier name is empty" });
-    const rawPostcode = cell("postcode") ?? "";
-    const postcode = rawPostcode === "" ? null : normalisePostcode(rawPostcode);
-    if (rawPostcode !== "" && postcode === null) {
-      problems.push({ row: rowNumber, column: heading("postcode"), rawValue: rawPostcode, reason: "not a UK unit postcode (expected e.g. E1 8DE)" });
-    }
+    const locations: RegisterRow["locations"] = [];
+    const readPostcodes = (field: string, basis: RegisterRow["locations"][number]["basis"]) => {
+      for (const raw of (cell(field) ?? "").split(/[;|]/).map((text) => text.trim()).filter(Boolean)) {
+        const postcode = normalisePostcode(raw);
+        if (postcode === null) problems.push({ row: rowNumber, column: heading(field), rawValue: raw, reason: "not a UK unit postcode (expected e.g. E1 8DE)" });
+        else locations.push({ basis, postcode });
+      }
+    };
+    readPostcodes("postcode", "registered");
+    readPostcodes("trading_postcode", "trading");
+    readPostcodes("delivery_postcodes", "delivery");
+    const postcode = locations.find((location) => location.basis === "registered")?.postcode ?? null;
     const flags = { is_sme: parseFlag(cell("is_sme")), is_vcse: parseFlag(cell("is_vcse")) };
     for (const [field, flag] of Object.entries(flags)) {
       if (flag === "bad") problems.push({ row: rowNumber, column: heading(field), rawValue: cell(field) ?? "", reason: "not a yes/no flag (expected Y, N, yes, no, true, false or blank)" });
@@ -75,7 +83,7 @@ export async function loadSupplierRegister(
       continue;
     }
     accepted.set(key, {
-      supplierId: supplierId(key), name, key, postcode,
+      supplierId: supplierId(key), name, key, postcode, locations,
       companyNumber: cell("company_number") || null,
       isSme: flags.is_sme as boolean | null, isVcse: flags.is_vcse as boolean | null,
     });
@@ -87,6 +95,11 @@ export async function loadSupplierRegister(
          is_sme = excluded.is_sme, is_vcse = excluded.is_vcse`,
       [row.supplierId, row.name, row.key, row.postcode, row.companyNumber, row.isSme, row.isVcse],
     );
+    // The register is the supplier's current list of locations: it replaces any earlier one.
+    await warehouse.run("DELETE FROM supplier_locations WHERE supplier_id = ?", [row.supplierId]);
+    for (const location of row.locations) {
+      await warehouse.run("INSERT INTO supplier_locations VALUES (?, ?, ?, ?)", [row.supplierId, location.basis, location.postcode, fileId]);
+    }
   }
   await writeQuarantine(warehouse, fileId, path, quarantined);
   const rowsQuarantined = new Set(quarantined.map((entry) => entry.row)).size;

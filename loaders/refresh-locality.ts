@@ -1,32 +1,139 @@
 import type { Warehouse } from "../src/warehouse.js";
-import { POSTCODE_COLUMN_FOR_KIND, type DefinitionKind } from "../geo/local-definition.js";
+import { compileArea, type DefinitionResources, type LocalTest } from "../geo/compile-definition.js";
+import type { AreaSpec } from "../geo/definition-spec.js";
+import type { LocatedPoint } from "../geo/located-point.js";
+import { preparePolygonArea, type PolygonArea } from "../geo/polygon-area.js";
+import { locateSupplierPostcodes, type LocatedPostcodeRow } from "./locate-postcodes.js";
+
+type StoredDefinition = { definition_id: string; version: number; spec: string };
+
+function sitesOf(area: AreaSpec): string[] {
+  switch (area.kind) {
+    case "radius": return area.sites;
+    case "deprivation": return area.within ? sitesOf(area.within) : [];
+    case "union":
+    case "intersection": return area.of.flatMap(sitesOf);
+    default: return [];
+  }
+}
+
+/** Site locations from the directory and polygons from the stored definitions, for compiling areas. */
+async function definitionResources(warehouse: Warehouse, areas: AreaSpec[]): Promise<DefinitionResources> {
+  const sites = [...new Set(areas.flatMap(sitesOf))];
+  const located = sites.length === 0 ? [] : await warehouse.all<{ postcode: string; latitude: number; longitude: number }>(
+    `SELECT postcode, latitude, longitude FROM postcodes WHERE postcode IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    [JSON.stringify(sites)],
+  );
+  const siteLocations = new Map(located.map((row) => [row.postcode, row]));
+  const polygons = new Map<unknown, PolygonArea>();
+  return {
+    siteLocation: (postcode) => siteLocations.get(postcode) ?? null,
+    polygon: ({ file, geojson }) => {
+      let area = polygons.get(geojson);
+      if (!area) {
+        const prepared = preparePolygonArea(geojson);
+        if (!prepared.area) throw new Error(`polygon ${file}: ${prepared.problems.join("; ")}`);
+        area = prepared.area;
+        polygons.set(geojson, area);
+      }
+      return area;
+    },
+  };
+}
+
+export interface CompiledDefinition {
+  id: string;
+  version: number;
+  isLocal: LocalTest;
+}
+
+/** Every loaded definition, compiled into a test of a located postcode. */
+export async function compileStoredDefinitions(warehouse: Warehouse): Promise<CompiledDefinition[]> {
+  const definitions = await warehouse.all<StoredDefinition>("SELECT definition_id, version, spec FROM local_definitions ORDER BY is_headline DESC, definition_id, version");
+  const areas = definitions.map((definition) => JSON.parse(definition.spec) as AreaSpec);
+  const resources = await definitionResources(warehouse, areas);
+  return definitions.map((definition, index) => ({
+    id: definition.definition_id,
+    version: Number(definition.version),
+    isLocal: compileArea(areas[index]!, resources),
+  }));
+}
+
+/** A located postcode row as the point definitions test. */
+export function locatedPoint(row: LocatedPostcodeRow): LocatedPoint {
+  return {
+    postcode: row.postcode, sector: row.sector, district: row.district, precision: row.precision,
+    latitude: Number(row.latitude), longitude: Number(row.longitude),
+    ladCode: row.lad_code, icbCode: row.icb_code, lsoaCode: row.lsoa_code,
+    imdDecile: row.imd_decile === null ? null : Number(row.imd_decile),
+  };
+}
+
+/** Classifies every located supplier postcode against every definition, once per postcode (never per spend row). */
+async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<void> {
+  await warehouse.run("DELETE FROM postcode_locality");
+  const definitions = await compileStoredDefinitions(warehouse);
+  const rows = await warehouse.all<LocatedPostcodeRow & Record<string, unknown>>("SELECT * FROM located_postcodes WHERE precision <> 'none'");
+  const points = rows.map((row) => ({ given: row.postcode_as_given, point: locatedPoint(row) }));
+  const appender = await warehouse.connection.createAppender("postcode_locality");
+  definitions.forEach((definition) => {
+    for (const { given, point } of points) {
+      appender.appendVarchar(given);
+      appender.appendVarchar(definition.id);
+      appender.appendInteger(definition.version);
+      appender.appendBoolean(definition.isLocal(point));
+      appender.endRow();
+    }
+  });
+  appender.flushSync();
+  appender.closeSync();
+}
+
+const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
 
 /**
- * Recomputes `supplier_locality`: every supplier against every definition, classified once per supplier
- * (never per spend row). A supplier with no postcode, or one the loaded directory does not know, is
- * `unlocated` with its reason — never silently non-local.
+ * Recomputes locality: resolves supplier postcodes, classifies each against every definition, then each
+ * supplier under each definition from the locations its address basis admits (registered, trading,
+ * delivery, or any). Local when any admitted location is local; unlocated when none can be placed — never
+ * silently non-local. Returns the number of supplier × definition rows.
  */
 export async function refreshSupplierLocality(warehouse: Warehouse): Promise<number> {
+  await locateSupplierPostcodes(warehouse);
+  await classifyLocatedPostcodes(warehouse);
   await warehouse.run("DELETE FROM supplier_locality");
-  const kinds = await warehouse.all<{ kind: DefinitionKind }>("SELECT DISTINCT kind FROM local_definitions");
-  for (const { kind } of kinds) {
-    await warehouse.run(
-      `INSERT INTO supplier_locality
-       SELECT s.supplier_id, d.definition_id, d.version,
-              CASE WHEN s.is_redacted OR s.postcode IS NULL OR p.postcode IS NULL THEN 'unlocated'
-                   WHEN list_contains(d.codes, ${POSTCODE_COLUMN_FOR_KIND[kind]}) THEN 'local'
-                   ELSE 'non_local' END,
-              CASE WHEN s.is_redacted THEN 'redacted payee: no address is published'
-                   WHEN s.postcode IS NULL THEN 'no postcode in the supplier register'
-                   WHEN p.postcode IS NULL THEN 'postcode not in the loaded postcode directory'
-                   WHEN p.terminated THEN 'postcode terminated: located by its last known position'
-                   ELSE 'postcode in the loaded directory' END
+  await warehouse.run(
+    `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
+     WITH admitted AS (
+       SELECT s.supplier_id, s.is_redacted, d.definition_id, d.version, d.basis, sl.basis AS location_basis,
+              lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local, ${PRECISION_RANK} AS rank
        FROM suppliers s
-       CROSS JOIN (SELECT * FROM local_definitions WHERE kind = ?) d
-       LEFT JOIN postcodes p ON p.postcode = s.postcode`,
-      [kind],
-    );
-  }
+       CROSS JOIN local_definitions d
+       LEFT JOIN supplier_locations sl ON sl.supplier_id = s.supplier_id AND (d.basis = 'any' OR sl.basis = d.basis)
+       LEFT JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
+       LEFT JOIN postcode_locality pl
+         ON pl.postcode_as_given = sl.postcode_as_given AND pl.definition_id = d.definition_id AND pl.version = d.version
+     ), decided AS (
+       SELECT supplier_id, definition_id, version, any_value(basis) AS basis, bool_or(is_redacted) AS redacted,
+              bool_or(coalesce(is_local, false)) AS any_local, count(*) FILTER (precision <> 'none') AS located,
+              count(postcode_as_given) AS locations,
+              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', rank) FILTER (is_local) AS local_by,
+              arg_min(precision, rank) FILTER (is_local) AS local_precision,
+              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', rank) FILTER (precision <> 'none') AS located_by,
+              arg_min(precision, rank) FILTER (precision <> 'none') AS located_precision,
+              string_agg(postcode_as_given || ': ' || location_reason, '; ') AS problems
+       FROM admitted GROUP BY supplier_id, definition_id, version
+     )
+     SELECT supplier_id, definition_id, version,
+            CASE WHEN redacted THEN 'unlocated' WHEN any_local THEN 'local' WHEN located > 0 THEN 'non_local' ELSE 'unlocated' END,
+            CASE WHEN redacted THEN 'redacted payee: no address is published'
+                 WHEN any_local THEN 'local by ' || local_by
+                 WHEN located > 0 THEN 'not local: located by ' || located_by
+                 WHEN locations = 0 THEN 'no postcode on the ' || basis || ' basis in the supplier register'
+                 ELSE problems END,
+            CASE WHEN redacted THEN 'none' WHEN any_local THEN local_precision WHEN located > 0 THEN located_precision ELSE 'none' END,
+            CASE WHEN any_local THEN split_part(local_by, ' (', 1) WHEN located > 0 THEN split_part(located_by, ' (', 1) END
+     FROM decided`,
+  );
   const { total } = await warehouse.one<{ total: number }>("SELECT count(*) AS total FROM supplier_locality");
   return Number(total);
 }

@@ -122,10 +122,29 @@ function monthFiles(suppliers: DemoSupplier[]): { file: string; text: string }[]
   return files;
 }
 
-const suppliers = makeSuppliers(await referencePostcodes());
+/**
+ * Other addresses, drawn with their own seed so that the spend files do not change: a few national suppliers
+ * deliver through a local site, and a few local firms trade from an address outside the area.
+ */
+function otherAddresses(suppliers: DemoSupplier[], postcodes: PostcodeRow[]): Map<DemoSupplier, { trading: string; delivery: string }> {
+  const random = seededRandom(DEMO_SEED + 1);
+  const local = postcodes.filter((row) => OWN_AUTHORITIES.includes(row.lad));
+  const elsewhere = postcodes.filter((row) => OTHER_ICB_AUTHORITIES.includes(row.lad));
+  const addresses = new Map<DemoSupplier, { trading: string; delivery: string }>();
+  for (const supplier of suppliers) {
+    const national = !supplier.sme && !supplier.vcse;
+    if (national && random() < 0.3) addresses.set(supplier, { trading: "", delivery: `${pick(random, local).postcode}; ${pick(random, local).postcode}` });
+    else if (!national && random() < 0.1) addresses.set(supplier, { trading: pick(random, elsewhere).postcode, delivery: "" });
+  }
+  return addresses;
+}
+
+const postcodes = await referencePostcodes();
+const suppliers = makeSuppliers(postcodes);
+const addresses = otherAddresses(suppliers, postcodes);
 const register = Papa.unparse([
-  ["Supplier Name", "Postcode", "SME", "VCSE"],
-  ...suppliers.map((s) => [s.name, s.postcode, s.sme ? "Y" : "N", s.vcse ? "Y" : "N"]),
+  ["Supplier Name", "Postcode", "Trading Postcode", "Delivery Postcodes", "SME", "VCSE"],
+  ...suppliers.map((s) => [s.name, s.postcode, addresses.get(s)?.trading ?? "", addresses.get(s)?.delivery ?? "", s.sme ? "Y" : "N", s.vcse ? "Y" : "N"]),
 ]);
 await writeFile(join(demo, "suppliers.csv"), register + "\n");
 await mkdir(join(demo, "spend"), { recursive: true });

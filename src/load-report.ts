@@ -1,3 +1,4 @@
+import { formatTable } from "./cli/format-table.js";
 import type { Warehouse } from "./warehouse.js";
 
 /** One file's line in the load report (`anchor-spend report --json`). */
@@ -61,14 +62,14 @@ export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: 
 /** The load report as a fixed-width table for the terminal. */
 export function formatLoadReport(lines: readonly LoadReportLine[]): string {
   if (lines.length === 0) return "(the warehouse holds no loaded file yet)";
-  const header = ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles", "note"];
-  const body = lines.map((line) => [
-    line.path, line.kind, String(line.rowsRead), String(line.rowsLoaded), String(line.rowsQuarantined),
-    line.amountLoaded === null ? "" : line.amountLoaded.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
-    line.reconciles ? "yes" : "NO",
-    line.supersededBy ? `superseded by ${line.supersededBy}` : "",
-  ]);
-  const widths = header.map((heading, column) => Math.max(heading.length, ...body.map((row) => row[column]!.length)));
-  const format = (row: string[]) => row.map((cell, column) => (column >= 2 && column <= 5 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join("  ");
-  return [format(header), widths.map((width) => "-".repeat(width)).join("  "), ...body.map(format)].join("\n");
+  return formatTable(
+    ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles", "note"],
+    lines.map((line) => [
+      line.path, line.kind, String(line.rowsRead), String(line.rowsLoaded), String(line.rowsQuarantined),
+      line.amountLoaded === null ? "" : line.amountLoaded.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      line.reconciles ? "yes" : "NO",
+      line.supersededBy ? `superseded by ${line.supersededBy}` : "",
+    ]),
+    [2, 3, 4, 5],
+  );
 }

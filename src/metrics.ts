@@ -74,6 +74,8 @@ export interface Headline {
   /** Lines of one invoice (same transaction number, supplier and date) count as one payment. */
   payments: number;
   suppliers: number;
+  /** Suppliers paid in the period that are local under the definition. */
+  localSuppliers: number;
 }
 
 export async function headline(warehouse: Warehouse, scope: Scope): Promise<Headline> {
@@ -84,7 +86,8 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
             coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
             coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated,
             count(*) AS lines, count(DISTINCT supplier_id) AS suppliers,
-            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) AS payments
+            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) AS payments,
+            count(DISTINCT supplier_id) FILTER (status = 'local') AS local_suppliers
      FROM scoped`,
     scopeParams(scope),
   );
@@ -99,6 +102,7 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
     lines: Number(row.lines),
     payments: Number(row.payments),
     suppliers: Number(row.suppliers),
+    localSuppliers: Number(row.local_suppliers),
   };
 }
 
@@ -154,5 +158,47 @@ export async function topSuppliers(warehouse: Warehouse, scope: Scope, limit = 2
     status: row.status as SupplierTotal["status"],
     totalSpend: Number(row.total),
     lines: Number(row.lines),
+  }));
+}
+
+/** Every definition loaded for the scope's institution (and shared ones), each with its headline figures. */
+export async function compareDefinitions(warehouse: Warehouse, scope: Scope): Promise<{ definition: Scope["definition"]; headline: Headline }[]> {
+  const ids = await warehouse.all<{ id: string }>(
+    `SELECT DISTINCT definition_id AS id, is_headline FROM local_definitions
+     WHERE institution_id IS NULL OR institution_id = ? ORDER BY is_headline DESC, id`,
+    [scope.institution.id],
+  );
+  const compared = [];
+  for (const { id } of ids) {
+    const definitionScope = await resolveScope(warehouse, { institutionId: scope.institution.id, definitionId: id });
+    const withPeriod = { ...definitionScope, period: scope.period };
+    compared.push({ definition: definitionScope.definition, headline: await headline(warehouse, withPeriod) });
+  }
+  return compared;
+}
+
+export interface ClassChange {
+  supplier: string;
+  totalSpend: number;
+  statusUnderScope: SupplierTotal["status"];
+  statusUnderOther: SupplierTotal["status"];
+}
+
+/** Suppliers paid in the scope whose class differs between the scope's definition and another (largest first). */
+export async function suppliersChangingClass(warehouse: Warehouse, scope: Scope, other: { id: string; version: number }): Promise<ClassChange[]> {
+  const rows = await warehouse.all<Record<string, string | number>>(
+    `${SCOPED_SPEND}
+     SELECT CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS supplier, sum(amount)::DOUBLE AS total,
+            any_value(scoped.status) AS here, coalesce(any_value(o.status), 'unlocated') AS there
+     FROM scoped JOIN suppliers s USING (supplier_id)
+     LEFT JOIN supplier_locality o ON o.supplier_id = s.supplier_id AND o.definition_id = $other AND o.version = $otherVersion
+     GROUP BY s.supplier_id, supplier HAVING here <> there ORDER BY total DESC, supplier`,
+    { ...scopeParams(scope), other: other.id, otherVersion: other.version },
+  );
+  return rows.map((row) => ({
+    supplier: String(row.supplier),
+    totalSpend: Number(row.total),
+    statusUnderScope: row.here as ClassChange["statusUnderScope"],
+    statusUnderOther: row.there as ClassChange["statusUnderOther"],
   }));
 }

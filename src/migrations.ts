@@ -115,4 +115,68 @@ export const migrations: readonly Migration[] = [
         WHERE s.file_id IN (SELECT file_id FROM source_files WHERE kind = 'spend' AND superseded_by IS NULL);
     `,
   },
+  {
+    version: 3,
+    name: "postcode geography: areas, deprivation, authority to ICB, supplier locations, definitions of every kind",
+    sql: `
+      ALTER TABLE postcodes ADD COLUMN precision VARCHAR DEFAULT 'unit';
+      -- Sector and district centroids: where a unit postcode is not in any loaded directory.
+      CREATE TABLE postcode_areas (
+        code VARCHAR NOT NULL,
+        level VARCHAR NOT NULL CHECK (level IN ('sector', 'district')),
+        latitude DOUBLE NOT NULL,
+        longitude DOUBLE NOT NULL,
+        lad_code VARCHAR,
+        lad_share DOUBLE,
+        file_id INTEGER NOT NULL
+      );
+      CREATE TABLE deprivation (
+        lsoa_code VARCHAR NOT NULL,
+        imd_rank INTEGER,
+        imd_decile TINYINT NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      CREATE TABLE authority_icb (
+        lad_code VARCHAR NOT NULL,
+        icb_code VARCHAR NOT NULL,
+        share DOUBLE NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      -- A supplier may have several locations: registered office, trading address, delivery sites.
+      CREATE TABLE supplier_locations (
+        supplier_id VARCHAR NOT NULL,
+        basis VARCHAR NOT NULL CHECK (basis IN ('registered', 'trading', 'delivery')),
+        postcode_as_given VARCHAR NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      INSERT INTO supplier_locations
+        SELECT supplier_id, 'registered', postcode, 0 FROM suppliers WHERE postcode IS NOT NULL;
+      -- The full definition as loaded (kinds with parameters, unions; polygons with their GeoJSON embedded).
+      ALTER TABLE local_definitions ADD COLUMN spec VARCHAR;
+      ALTER TABLE supplier_locality ADD COLUMN precision VARCHAR;
+      ALTER TABLE supplier_locality ADD COLUMN postcode VARCHAR;
+      -- Every postcode a supplier location names, as resolved: unit, sector, district or none.
+      CREATE TABLE located_postcodes (
+        postcode_as_given VARCHAR NOT NULL,
+        postcode VARCHAR,
+        sector VARCHAR,
+        district VARCHAR,
+        precision VARCHAR NOT NULL CHECK (precision IN ('unit', 'sector', 'district', 'none')),
+        latitude DOUBLE,
+        longitude DOUBLE,
+        lad_code VARCHAR,
+        icb_code VARCHAR,
+        lsoa_code VARCHAR,
+        imd_decile TINYINT,
+        terminated BOOLEAN NOT NULL,
+        reason VARCHAR NOT NULL
+      );
+      CREATE TABLE postcode_locality (
+        postcode_as_given VARCHAR NOT NULL,
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        is_local BOOLEAN NOT NULL
+      );
+    `,
+  },
 ];

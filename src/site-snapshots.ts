@@ -1,5 +1,5 @@
 import { loadReport, quarantineByReason } from "./load-report.js";
-import { headline, monthlyLocalShare, resolveScope, topSuppliers, type Scope } from "./metrics.js";
+import { compareDefinitions, headline, monthlyLocalShare, resolveScope, topSuppliers } from "./metrics.js";
 import type { Warehouse } from "./warehouse.js";
 
 /**
@@ -8,16 +8,7 @@ import type { Warehouse } from "./warehouse.js";
  */
 export async function overviewSnapshot(warehouse: Warehouse) {
   const scope = await resolveScope(warehouse);
-  const definitions = await warehouse.all<{ id: string; version: number; name: string }>(
-    `SELECT definition_id AS id, version, name FROM local_definitions
-     WHERE institution_id IS NULL OR institution_id = ? ORDER BY is_headline DESC, definition_id`,
-    [scope.institution.id],
-  );
-  const byDefinition = [];
-  for (const definition of definitions) {
-    const definitionScope: Scope = (await resolveScope(warehouse, { institutionId: scope.institution.id, definitionId: definition.id }));
-    byDefinition.push({ definition: definitionScope.definition, headline: await headline(warehouse, definitionScope) });
-  }
+  const byDefinition = await compareDefinitions(warehouse, scope);
   return {
     scope,
     headline: await headline(warehouse, scope),

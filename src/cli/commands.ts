@@ -6,6 +6,8 @@ import { withWarehouse } from "../warehouse.js";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
 import { buildSite, distPath } from "../site/build-site.js";
 import { serveSite } from "../site/serve-site.js";
+import { runDefinitions } from "./definitions-command.js";
+import { runLocate } from "./locate-command.js";
 
 interface OptionSpec {
   type: "string" | "boolean";
@@ -121,6 +123,22 @@ export const commands: Record<string, Command> = {
       console.log(values.json ? JSON.stringify(lines, null, 2) : formatLoadReport(lines));
       return 0;
     },
+  },
+  definitions: {
+    summary: "definitions of local: list the loaded ones, check files, compare local share under each",
+    usage: "list | check <file…> | compare [--institution ID] [--json]",
+    options: {
+      warehouse: warehouseOption,
+      institution: { type: "string", valueName: "ID", description: "the institution to compare for (default: the first with spend)" },
+      json: { type: "boolean", description: "print JSON for machines (compare)" },
+    },
+    run: (values, positionals) => runDefinitions(values, positionals, warehouseOf(values)),
+  },
+  locate: {
+    summary: "show how postcodes resolve (precision, authority, LSOA) and whether each is local under each definition",
+    usage: "[options] <postcode…>",
+    options: { warehouse: warehouseOption, json: { type: "boolean", description: "print JSON for machines" } },
+    run: (values, positionals) => runLocate(values, positionals, warehouseOf(values)),
   },
   start: {
     summary: `load (default ${demoDataPath}), build and serve: the quick start`,

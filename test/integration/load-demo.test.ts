@@ -40,16 +40,21 @@ function expectedSpend(): Map<string, ExpectedFile & { lines: { supplier: string
   return expected;
 }
 
-/** Supplier name → local authority code, from the register and the two shipped postcode files. */
+/**
+ * Supplier name → local authority code, from the register's registered postcode and the shipped postcode
+ * files: the unit postcode's authority, else (a postcode outside them) its sector's most common authority.
+ */
 function supplierAuthorities(): Map<string, string> {
   const read = (file: string) => Papa.parse<Record<string, string>>(gunzipSync(readFileSync(join(demo, "reference", file))).toString("utf-8"), { header: true, skipEmptyLines: true }).data;
   const authority = new Map<string, string>();
   for (const row of read("postcodes-nel-blmk-codepoint2025.csv.gz")) authority.set(row.postcode!, row.lad_cd!);
   for (const row of read("nspl-nov2021-wc.csv.gz")) if (Math.abs(Number(row.lat)) <= 90) authority.set(row.pcds!, row.laua!);
+  const sectors = new Map(read("postcode-sector-centroids-gb-codepoint2025.csv.gz").map((row) => [row.sector!, row.modal_lad_cd!]));
+  const lookUp = (postcode: string) => authority.get(postcode) ?? sectors.get(postcode.slice(0, -2));
   const register = Papa.parse<Record<string, string>>(readFileSync(join(demo, "suppliers.csv"), "utf-8"), { header: true, skipEmptyLines: true }).data;
   const bySupplier = new Map<string, string>();
   for (const row of register) {
-    const lad = authority.get(row.Postcode!);
+    const lad = row.Postcode ? lookUp(row.Postcode) : undefined;
     if (lad) bySupplier.set(row["Supplier Name"]!, lad);
   }
   return bySupplier;
@@ -96,8 +101,8 @@ describe("anchor-spend load data/demo", () => {
   });
 
   it("computes total spend and the local share under the headline definition as the files say", async () => {
-    const definitions = JSON.parse(readFileSync(join(demo, "definitions.json"), "utf-8")) as { definitions: { id: string; codes: string[]; headline?: boolean }[] };
-    const own = definitions.definitions.find((d) => d.headline)!;
+    const own = JSON.parse(readFileSync(join(demo, "definitions", "own-local-authorities.json"), "utf-8")) as { codes: string[]; headline: boolean; basis: string };
+    expect(own).toMatchObject({ headline: true, basis: "registered" });
     const authorities = supplierAuthorities();
     let totalPence = 0;
     let localPence = 0;
@@ -122,7 +127,7 @@ describe("anchor-spend load data/demo", () => {
     const second = runCli(["load", "data/demo", "--warehouse", warehousePath]);
     expect(second.status, second.stderr).toBe(0);
     const alreadyLoaded = second.stderr.split("\n").filter((line) => line.startsWith("already loaded"));
-    const inputFiles = (readdirSync(demo, { recursive: true }) as string[]).filter((f) => /\.(csv|csv\.gz|json)$/.test(f));
+    const inputFiles = (readdirSync(demo, { recursive: true }) as string[]).filter((f) => /\.(csv|csv\.gz|json)$/.test(f) && !f.endsWith(".geojson"));
     expect(alreadyLoaded).toHaveLength(inputFiles.length);
     expect(second.stderr).not.toMatch(/^loaded /m);
     expect(await withWarehouse(warehousePath, "read", tableChecksums)).toEqual(checksumsAfterFirst);

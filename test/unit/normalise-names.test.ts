@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { isRedactedPayee, supplierId, supplierNameKey } from "../../loaders/normalise-supplier-name.js";
-import { normalisePostcode } from "../../geo/normalise-postcode.js";
+import { normalisePostcode } from "../../geo/postcode-parts.js";
 
 describe("supplierNameKey", () => {
   it("matches spellings of one company", () => {

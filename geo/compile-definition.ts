@@ -1,0 +1,64 @@
+import { distance, point } from "@turf/turf";
+import type { AreaSpec } from "./definition-spec.js";
+import type { LocatedPoint } from "./located-point.js";
+import { pointInPolygonArea, type PolygonArea } from "./polygon-area.js";
+
+/** What classification needs beyond the points: site locations (for radius) and prepared polygons (by file). */
+export interface DefinitionResources {
+  siteLocation(postcode: string): { latitude: number; longitude: number } | null;
+  polygon(area: { file: string; geojson?: unknown }): PolygonArea;
+}
+
+export type LocalTest = (located: LocatedPoint) => boolean;
+
+/**
+ * Turns an area specification into a test of one located postcode. Sets are built once, so a test costs
+ * a lookup (codes, prefixes), a few distances (radius) or bounding boxes then point-in-polygon (polygon).
+ * A site postcode the directory cannot place is an error, not a silent omission.
+ */
+export function compileArea(area: AreaSpec, resources: DefinitionResources): LocalTest {
+  switch (area.kind) {
+    case "local-authorities":
+    case "icb": {
+      const codes = new Set(area.codes);
+      return area.kind === "icb" ? (p) => p.icbCode !== null && codes.has(p.icbCode) : (p) => p.ladCode !== null && codes.has(p.ladCode);
+    }
+    case "postcode-prefixes": {
+      const prefixes = new Set(area.prefixes);
+      // A point placed by its district matches only by area or district; a sector prefix needs the sector.
+      return (p) => {
+        const area = p.district?.replace(/\d.*$/, "") ?? null;
+        return (area !== null && prefixes.has(area)) || (p.district !== null && prefixes.has(p.district))
+          || (p.precision !== "district" && p.sector !== null && prefixes.has(p.sector));
+      };
+    }
+    case "radius": {
+      const kilometres = area.unit === "miles" ? area.distance * 1.609344 : area.distance;
+      const sites = area.sites.map((site) => {
+        const location = resources.siteLocation(site);
+        if (!location) throw new Error(`radius site ${site} is not in the loaded postcode directory`);
+        return point([location.longitude, location.latitude]);
+      });
+      return (p) => {
+        const here = point([p.longitude, p.latitude]);
+        return sites.some((site) => distance(site, here, { units: "kilometers" }) <= kilometres);
+      };
+    }
+    case "polygon": {
+      const polygon = resources.polygon(area);
+      return (p) => pointInPolygonArea(polygon, p.longitude, p.latitude);
+    }
+    case "deprivation": {
+      const within = area.within ? compileArea(area.within, resources) : () => true;
+      return (p) => p.imdDecile !== null && p.imdDecile <= area.maxDecile && within(p);
+    }
+    case "union": {
+      const parts = area.of.map((part) => compileArea(part, resources));
+      return (p) => parts.some((test) => test(p));
+    }
+    case "intersection": {
+      const parts = area.of.map((part) => compileArea(part, resources));
+      return (p) => parts.every((test) => test(p));
+    }
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Definitions of "local": named, versioned, and of one of these kinds (or a union or intersection of them).
+ * Every published figure names the definition (id and version) and its address basis.
+ */
+export type AddressBasis = "registered" | "trading" | "delivery" | "any";
+
+export type AreaSpec =
+  | { kind: "local-authorities"; codes: string[] }
+  | { kind: "icb"; codes: string[] }
+  | { kind: "postcode-prefixes"; prefixes: string[] }
+  | { kind: "radius"; sites: string[]; distance: number; unit: "km" | "miles" }
+  | { kind: "polygon"; file: string; geojson?: unknown }
+  | { kind: "deprivation"; maxDecile: number; within?: AreaSpec }
+  | { kind: "union"; of: AreaSpec[] }
+  | { kind: "intersection"; of: AreaSpec[] };
+
+export type DefinitionKind = AreaSpec["kind"];
+
+export interface LocalDefinition {
+  id: string;
+  version: number;
+  name: string;
+  description: string;
+  basis: AddressBasis;
+  headline: boolean;
+  area: AreaSpec;
+}
+
+const KINDS: readonly DefinitionKind[] = ["local-authorities", "icb", "postcode-prefixes", "radius", "polygon", "deprivation", "union", "intersection"];
+const BASES: readonly AddressBasis[] = ["registered", "trading", "delivery", "any"];
+const LAD_CODE = /^[ENSW]0[6-9]\d{6}$/;
+const ICB_CODE = /^E54\d{6}$/;
+/** A postcode area (E), district (E1, EC1A) or sector (E1 6). */
+const POSTCODE_PREFIX = /^[A-Z]{1,2}(\d[A-Z\d]?( \d)?)?$/;
+
+/** Collects problems as "field: what was expected, what was found". */
+class Problems {
+  readonly list: string[] = [];
+  add(field: string, expected: string, found: unknown): void {
+    this.list.push(`${field}: expected ${expected}, found ${JSON.stringify(found) ?? "nothing"}`);
+  }
+}
+
+function codeList(value: Record<string, unknown>, key: string, at: string, pattern: RegExp, what: string, problems: Problems): string[] {
+  const list = value[key];
+  if (!Array.isArray(list) || list.length === 0) {
+    problems.add(`${at}.${key}`, `a non-empty list of ${what}`, list);
+    return [];
+  }
+  const bad = list.filter((code) => typeof code !== "string" || !pattern.test(code));
+  if (bad.length > 0) problems.add(`${at}.${key}`, `${what} only`, bad);
+  return list as string[];
+}
+
+/** Checks the area part of a definition (`kind` and its parameters), recursively for unions. */
+function parseArea(value: unknown, at: string, problems: Problems): AreaSpec | null {
+  if (typeof value !== "object" || value === null) {
+    problems.add(at, "an object with a kind", value);
+    return null;
+  }
+  const area = value as Record<string, unknown>;
+  const kind = area.kind as DefinitionKind;
+  switch (kind) {
+    case "local-authorities":
+      return { kind, codes: codeList(area, "codes", at, LAD_CODE, "local authority codes (e.g. E09000030)", problems) };
+    case "icb":
+      return { kind, codes: codeList(area, "codes", at, ICB_CODE, "ICB codes (e.g. E54000029)", problems) };
+    case "postcode-prefixes":
+      return { kind, prefixes: codeList(area, "prefixes", at, POSTCODE_PREFIX, "postcode areas, districts or sectors (E, E1, E1 6)", problems) };
+    case "radius": {
+      const sites = codeList(area, "sites", at, /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, "site postcodes (e.g. E1 8DE)", problems);
+      const distance = area.distance;
+      if (typeof distance !== "number" || !(distance > 0)) problems.add(`${at}.distance`, "a positive number", distance);
+      const unit = area.unit ?? "km";
+      if (unit !== "km" && unit !== "miles") problems.add(`${at}.unit`, `"km" or "miles"`, unit);
+      return { kind, sites, distance: distance as number, unit: unit as "km" | "miles" };
+    }
+    case "polygon":
+      if (typeof area.file !== "string" || !/\.(geo)?json$/i.test(area.file)) problems.add(`${at}.file`, "the path of a GeoJSON file", area.file);
+      return { kind, file: area.file as string };
+    case "deprivation": {
+      const maxDecile = area.maxDecile;
+      if (typeof maxDecile !== "number" || !Number.isInteger(maxDecile) || maxDecile < 1 || maxDecile > 10) {
+        problems.add(`${at}.maxDecile`, "a whole number from 1 to 10", maxDecile);
+      }
+      const within = area.within === undefined ? undefined : parseArea(area.within, `${at}.within`, problems);
+      return { kind, maxDecile: maxDecile as number, ...(within ? { within } : {}) };
+    }
+    case "union":
+    case "intersection": {
+      if (!Array.isArray(area.of) || area.of.length < 2) {
+        problems.add(`${at}.of`, "a list of at least two areas", area.of);
+        return null;
+      }
+      const parts = area.of.map((part, index) => parseArea(part, `${at}.of[${index}]`, problems));
+      return parts.every((part) => part !== null) ? { kind, of: parts as AreaSpec[] } : null;
+    }
+    default:
+      problems.add(`${at}.kind`, `one of ${KINDS.join(", ")}`, area.kind);
+      return null;
+  }
+}
+
+/** Checks one definition; returns it typed, or every problem found (field and what was expected). */
+export function parseLocalDefinition(input: unknown): { definition?: LocalDefinition; problems: string[] } {
+  const problems = new Problems();
+  if (typeof input !== "object" || input === null) return { problems: ["a definition must be a JSON object"] };
+  const value = input as Record<string, unknown>;
+  const text = (key: string): string => {
+    const field = value[key];
+    if (typeof field !== "string" || field.trim() === "") problems.add(key, "a non-empty string", field);
+    return typeof field === "string" ? field.trim() : "";
+  };
+  const id = text("id");
+  const name = text("name");
+  const description = text("description");
+  if (id && !/^[a-z0-9][a-z0-9-]*$/.test(id)) problems.add("id", "kebab-case (a-z, 0-9, -)", id);
+  const version = value.version;
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) problems.add("version", "a whole number ≥ 1", version);
+  const basis = (value.basis ?? "registered") as AddressBasis;
+  if (!BASES.includes(basis)) problems.add("basis", `one of ${BASES.join(", ")}`, value.basis);
+  const area = parseArea(value, "definition", problems);
+  if (problems.list.length > 0 || area === null) return { problems: problems.list };
+  return {
+    definition: { id, version: version as number, name, description, basis, headline: value.headline === true, area },
+    problems: [],
+  };
+}
+
+/** Codes-only kinds keep their codes in a column too (for SQL and for the methodology page). */
+export function definitionCodes(area: AreaSpec): string[] {
+  if (area.kind === "local-authorities" || area.kind === "icb") return area.codes;
+  if (area.kind === "postcode-prefixes") return area.prefixes;
+  return [];
+}

@@ -1,0 +1,64 @@
+import { readFile } from "node:fs/promises";
+import { UsageError } from "../errors.js";
+import { compareDefinitions, resolveScope } from "../metrics.js";
+import { withWarehouse } from "../warehouse.js";
+import { parseDefinitionsFile } from "../../loaders/load-definitions.js";
+import { formatShare, formatTable } from "./format-table.js";
+
+type Values = Record<string, string | boolean | undefined>;
+
+async function list(warehouse: string): Promise<number> {
+  const rows = await withWarehouse(warehouse, "read", (w) =>
+    w.all<Record<string, string | number | boolean | null>>(
+      `SELECT definition_id, version, kind, basis, is_headline, coalesce(institution_id, 'shared') AS institution, name
+       FROM local_definitions ORDER BY institution, is_headline DESC, definition_id, version`));
+  console.log(formatTable(["id", "version", "kind", "basis", "headline", "institution", "name"],
+    rows.map((r) => [String(r.definition_id), String(r.version), String(r.kind), String(r.basis), r.is_headline ? "yes" : "", String(r.institution), String(r.name)])));
+  return 0;
+}
+
+async function check(paths: string[]): Promise<number> {
+  if (paths.length === 0) throw new UsageError("say which definition files to check");
+  let failed = 0;
+  for (const path of paths) {
+    try {
+      const definitions = parseDefinitionsFile(await readFile(path, "utf-8"), path);
+      console.log(`ok      ${path}: ${definitions.map((d) => `${d.id} v${d.version} (${d.area.kind}, ${d.basis})`).join("; ")}`);
+    } catch (error) {
+      failed++;
+      console.log(`INVALID ${(error as Error).message}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+async function compare(warehouse: string, values: Values): Promise<number> {
+  const result = await withWarehouse(warehouse, "read", async (w) => {
+    const scope = await resolveScope(w, values.institution ? { institutionId: String(values.institution) } : {});
+    return { scope, compared: await compareDefinitions(w, scope) };
+  });
+  const rows = result.compared.map(({ definition, headline }) => ({
+    id: definition.id, version: definition.version, name: definition.name, kind: definition.kind, basis: definition.basis,
+    localShare: headline.localShare, unlocatedShare: headline.unlocatedShare, localSuppliers: headline.localSuppliers,
+    localSpend: headline.localSpend, totalSpend: headline.totalSpend,
+  }));
+  if (values.json) {
+    console.log(JSON.stringify({ institution: result.scope.institution.id, period: result.scope.period, definitions: rows }, null, 2));
+    return 0;
+  }
+  console.log(`${result.scope.institution.name}, ${result.scope.period.from} to ${result.scope.period.to}`);
+  console.log(formatTable(["id", "version", "basis", "local share", "unlocated", "local suppliers", "name"],
+    rows.map((r) => [r.id, String(r.version), r.basis, formatShare(r.localShare), formatShare(r.unlocatedShare), String(r.localSuppliers), r.name]), [3, 4, 5]));
+  return 0;
+}
+
+/** `anchor-spend definitions list|check|compare`. */
+export async function runDefinitions(values: Values, positionals: string[], warehouse: string): Promise<number> {
+  const [action, ...rest] = positionals;
+  switch (action) {
+    case "list": return list(warehouse);
+    case "check": return check(rest);
+    case "compare": return compare(warehouse, values);
+    default: throw new UsageError(`expected list, check or compare, found ${action === undefined ? "nothing" : `"${action}"`}`);
+  }
+}

@@ -1,0 +1,92 @@
+// Each kind of area against answers worked out by hand. Points are synthetic; distances come from turf's
+// destination (a point a known distance and bearing from a site), independently of the code under test.
+import { destination, point } from "@turf/turf";
+import { describe, expect, it } from "vitest";
+import { compileArea, type DefinitionResources } from "../../geo/compile-definition.js";
+import type { LocatedPoint } from "../../geo/located-point.js";
+import { preparePolygonArea } from "../../geo/polygon-area.js";
+
+const site = { latitude: 51.5166, longitude: -0.0699 };
+const resources: DefinitionResources = {
+  siteLocation: (postcode) => (postcode === "E1 8DE" ? site : null),
+  polygon: ({ geojson }) => preparePolygonArea(geojson).area!,
+};
+
+function at(overrides: Partial<LocatedPoint>): LocatedPoint {
+  return { postcode: "E1 6AN", sector: "E1 6", district: "E1", precision: "unit", latitude: site.latitude, longitude: site.longitude, ladCode: "E09000030", icbCode: "E54000029", lsoaCode: "E01000001", imdDecile: 5, ...overrides };
+}
+
+function kilometresFromSite(km: number, bearing: number): LocatedPoint {
+  const [longitude, latitude] = destination(point([site.longitude, site.latitude]), km, bearing, { units: "kilometers" }).geometry.coordinates as [number, number];
+  return at({ latitude, longitude });
+}
+
+describe("compileArea", () => {
+  it("local-authorities and icb test the point's codes", () => {
+    const boroughs = compileArea({ kind: "local-authorities", codes: ["E09000030", "E06000032"] }, resources);
+    expect([boroughs(at({})), boroughs(at({ ladCode: "E06000032" })), boroughs(at({ ladCode: "E09000007" })), boroughs(at({ ladCode: null }))]).toEqual([true, true, false, false]);
+    const icb = compileArea({ kind: "icb", codes: ["E54000029"] }, resources);
+    expect([icb(at({})), icb(at({ icbCode: "E54000028" }))]).toEqual([true, false]);
+  });
+
+  it("radius: 4.9 km from a site is within 5 km, 5.1 km is not, in every direction", () => {
+    const fiveKm = compileArea({ kind: "radius", sites: ["E1 8DE"], distance: 5, unit: "km" }, resources);
+    for (const bearing of [0, 45, 90, 180, 270]) {
+      expect(fiveKm(kilometresFromSite(4.9, bearing)), `4.9 km at ${bearing}°`).toBe(true);
+      expect(fiveKm(kilometresFromSite(5.1, bearing)), `5.1 km at ${bearing}°`).toBe(false);
+    }
+    const fiveMiles = compileArea({ kind: "radius", sites: ["E1 8DE"], distance: 5, unit: "miles" }, resources);
+    expect([fiveMiles(kilometresFromSite(8.0, 90)), fiveMiles(kilometresFromSite(8.1, 90))]).toEqual([true, false]);
+  });
+
+  it("radius refuses a site the directory cannot place", () => {
+    expect(() => compileArea({ kind: "radius", sites: ["ZZ1 1ZZ"], distance: 1, unit: "km" }, resources)).toThrow(/ZZ1 1ZZ is not in the loaded postcode directory/);
+  });
+
+  it("postcode-prefixes match areas, districts and sectors; a district-precision point never matches a sector", () => {
+    const prefixes = compileArea({ kind: "postcode-prefixes", prefixes: ["LU", "E1", "EC1A 1"] }, resources);
+    expect(prefixes(at({}))).toBe(true);
+    expect(prefixes(at({ postcode: "LU4 9SA", sector: "LU4 9", district: "LU4" }))).toBe(true);
+    expect(prefixes(at({ postcode: "E14 7LY", sector: "E14 7", district: "E14" }))).toBe(false);
+    expect(prefixes(at({ postcode: "EC1A 1BB", sector: "EC1A 1", district: "EC1A" }))).toBe(true);
+    expect(prefixes(at({ postcode: null, sector: null, district: "EC1A", precision: "district" }))).toBe(false);
+  });
+
+  it("deprivation: deciles up to the maximum, within another area when given", () => {
+    const deprived = compileArea({ kind: "deprivation", maxDecile: 2, within: { kind: "local-authorities", codes: ["E09000030"] } }, resources);
+    expect([deprived(at({ imdDecile: 1 })), deprived(at({ imdDecile: 2 })), deprived(at({ imdDecile: 3 })), deprived(at({ imdDecile: 1, ladCode: "E09000007" })), deprived(at({ imdDecile: null }))])
+      .toEqual([true, true, false, false, false]);
+  });
+
+  it("union and intersection combine their parts", () => {
+    const parts = [{ kind: "local-authorities" as const, codes: ["E09000030"] }, { kind: "deprivation" as const, maxDecile: 3 }];
+    const union = compileArea({ kind: "union", of: parts }, resources);
+    const intersection = compileArea({ kind: "intersection", of: parts }, resources);
+    const cases = [at({ imdDecile: 1 }), at({ imdDecile: 9 }), at({ ladCode: "E09000007", imdDecile: 1 }), at({ ladCode: "E09000007", imdDecile: 9 })];
+    expect(cases.map(union)).toEqual([true, true, true, false]);
+    expect(cases.map(intersection)).toEqual([true, false, false, false]);
+  });
+
+  it("polygon: inside, outside, and a hole", () => {
+    const square = (x: number, y: number, size: number) => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];
+    const geojson = { type: "Polygon", coordinates: [square(-0.1, 51.5, 0.1), square(-0.06, 51.54, 0.02)] };
+    const inside = compileArea({ kind: "polygon", file: "square.geojson", geojson }, resources);
+    expect([inside(at({ longitude: -0.09, latitude: 51.51 })), inside(at({ longitude: -0.05, latitude: 51.55 })), inside(at({ longitude: 0.05, latitude: 51.55 }))]).toEqual([true, false, false]);
+  });
+});
+
+describe("preparePolygonArea", () => {
+  const ring = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
+  it("refuses unclosed rings, self-intersections and non-polygons, saying which", () => {
+    expect(preparePolygonArea({ type: "Polygon", coordinates: [ring.slice(0, 4)] }).problems[0]).toMatch(/ring 1: not closed/);
+    expect(preparePolygonArea({ type: "Polygon", coordinates: [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]] }).problems[0]).toMatch(/crosses itself/);
+    expect(preparePolygonArea({ type: "Point", coordinates: [0, 0] }).problems[0]).toMatch(/expected a GeoJSON FeatureCollection/);
+    expect(preparePolygonArea({ type: "Polygon", coordinates: [[[0, 0], [1, 0], [0, 0]]] }).problems[0]).toMatch(/at least 4 positions/);
+  });
+  it("accepts a ring wound clockwise, rewinding it", () => {
+    const clockwise = [...ring].reverse();
+    const { area, problems } = preparePolygonArea({ type: "Polygon", coordinates: [clockwise] });
+    expect(problems).toEqual([]);
+    expect(area?.features).toHaveLength(1);
+  });
+});
