@@ -1,14 +1,14 @@
 import { DuckDBDateValue, DuckDBDecimalValue, type DuckDBAppender } from "@duckdb/node-api";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
-import { SPEND_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
+import { SPEND_FIELDS, describeRequired, headingKey, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader } from "./detect-header.js";
 import type { InstitutionFolder, VatBasis } from "./institution-folder.js";
 import type { LoadOutcome, QuarantineEntry } from "./load-outcome.js";
 import { REDACTED_SUPPLIER_ID } from "./normalise-supplier-name.js";
 import { epochDays } from "./parse-date.js";
 import { readCsvOrXlsx, type TableSource } from "./read-table.js";
-import { readSpendRow, type SpendHeader, type SpendLine } from "./read-spend-row.js";
+import { SupplierKeys, readSpendRow, type SpendHeader, type SpendLine } from "./read-spend-row.js";
 
 /** Told every PROGRESS_EVERY rows of a long load: the file and the rows read so far. */
 export type ProgressListener = (path: string, rowsRead: number) => void;
@@ -124,6 +124,7 @@ class SpendWriter {
  */
 class SpendTableReader {
   private readonly topRows: { cells: string[]; row: number }[] = [];
+  private readonly suppliers = new SupplierKeys();
   header: SpendHeader | null = null;
 
   constructor(
@@ -138,11 +139,11 @@ class SpendTableReader {
     this.topRows.push({ cells, row });
     const found = detectHeader([cells], this.fields);
     if (!found) return;
-    this.header = { ...found, headings: cells };
+    this.header = { ...found, headings: cells, headingKeys: cells.map(headingKey) };
   }
 
   private read(cells: string[], row: number): void {
-    const verdict = readSpendRow(cells, row, this.header!);
+    const verdict = readSpendRow(cells, row, this.header!, this.suppliers);
     if (verdict.kind === "line") this.writer.line(verdict.line, this.sheet);
     else if (verdict.kind === "quarantined") this.writer.quarantined(verdict.entries, this.sheet);
   }

@@ -1,3 +1,4 @@
+import type { DuckDBAppender } from "@duckdb/node-api";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { normalisePostcode } from "../geo/postcode-parts.js";
@@ -26,6 +27,45 @@ interface RegisterRow {
   companyNumber: string | null;
   isSme: boolean | null;
   isVcse: boolean | null;
+}
+
+function appendNullable(appender: DuckDBAppender, value: string | boolean | null): void {
+  if (value === null) appender.appendNull();
+  else if (typeof value === "boolean") appender.appendBoolean(value);
+  else appender.appendVarchar(value);
+}
+
+/**
+ * Writes register rows in bulk: staged through appenders, then one upsert of suppliers and one replacement
+ * of their locations (the register is each supplier's current list of locations).
+ */
+async function writeRegister(warehouse: Warehouse, rows: readonly RegisterRow[], fileId: number): Promise<void> {
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE staged_register (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, postcode VARCHAR,
+                       company_number VARCHAR, is_sme BOOLEAN, is_vcse BOOLEAN)`);
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_locations (supplier_id VARCHAR, basis VARCHAR, postcode VARCHAR)");
+  const suppliers = await warehouse.connection.createAppender("staged_register");
+  const locations = await warehouse.connection.createAppender("staged_locations");
+  for (const row of rows) {
+    for (const value of [row.supplierId, row.name, row.key, row.postcode, row.companyNumber, row.isSme, row.isVcse]) appendNullable(suppliers, value);
+    suppliers.endRow();
+    for (const location of row.locations) {
+      for (const value of [row.supplierId, location.basis, location.postcode]) locations.appendVarchar(value);
+      locations.endRow();
+    }
+  }
+  for (const appender of [suppliers, locations]) {
+    appender.flushSync();
+    appender.closeSync();
+  }
+  await warehouse.run(
+    `INSERT INTO suppliers SELECT *, false FROM staged_register
+     ON CONFLICT (supplier_id) DO UPDATE SET postcode = excluded.postcode, company_number = excluded.company_number,
+       is_sme = excluded.is_sme, is_vcse = excluded.is_vcse`,
+  );
+  await warehouse.run("DELETE FROM supplier_locations WHERE supplier_id IN (SELECT supplier_id FROM staged_register)");
+  await warehouse.run("INSERT INTO supplier_locations SELECT supplier_id, basis, postcode, ? FROM staged_locations", [fileId]);
+  await warehouse.run("DROP TABLE staged_register");
+  await warehouse.run("DROP TABLE staged_locations");
 }
 
 /**
@@ -88,19 +128,7 @@ export async function loadSupplierRegister(
       isSme: flags.is_sme as boolean | null, isVcse: flags.is_vcse as boolean | null,
     });
   }
-  for (const row of accepted.values()) {
-    await warehouse.run(
-      `INSERT INTO suppliers VALUES (?, ?, ?, ?, ?, ?, ?, false)
-       ON CONFLICT (supplier_id) DO UPDATE SET postcode = excluded.postcode, company_number = excluded.company_number,
-         is_sme = excluded.is_sme, is_vcse = excluded.is_vcse`,
-      [row.supplierId, row.name, row.key, row.postcode, row.companyNumber, row.isSme, row.isVcse],
-    );
-    // The register is the supplier's current list of locations: it replaces any earlier one.
-    await warehouse.run("DELETE FROM supplier_locations WHERE supplier_id = ?", [row.supplierId]);
-    for (const location of row.locations) {
-      await warehouse.run("INSERT INTO supplier_locations VALUES (?, ?, ?, ?)", [row.supplierId, location.basis, location.postcode, fileId]);
-    }
-  }
+  await writeRegister(warehouse, [...accepted.values()], fileId);
   await writeQuarantine(warehouse, fileId, path, quarantined);
   const rowsQuarantined = new Set(quarantined.map((entry) => entry.row)).size;
   return { rowsRead, rowsLoaded: accepted.size, rowsQuarantined };

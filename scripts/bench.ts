@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: what the pipeline costs against the engine it stands on, on this machine.
+ *   1. DuckDB's own read_csv of the generated files into a table: the floor.
+ *   2. `anchor-spend load` of the same files (parse, validate, normalise, suppliers, locate, classify against
+ *      every definition), in its own process: rows/s, the ratio to the floor, peak memory (RSS).
+ *   3. An incremental load of one more month into the loaded warehouse.
+ *   4. Classification of every postcode in the shipped reference against every shipped definition.
+ * Sizes: 100k and 1M rows (`--sizes 100000,1000000`; add 10M with `--ten-million`). Prints a table and writes
+ * bench-results/latest.json. Targets are printed beside the figures, never asserted.
+ */
+import { DuckDBInstance } from "@duckdb/node-api";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { projectRoot } from "../src/config.js";
+import { withWarehouse } from "../src/warehouse.js";
+import { loadInputs } from "../loaders/load-inputs.js";
+import { compileStoredDefinitions, locatedPoint } from "../loaders/refresh-locality.js";
+import type { LocatedPostcodeRow } from "../loaders/locate-postcodes.js";
+import { formatTable } from "../src/cli/format-table.js";
+import { generateInstitution } from "./bench/generate-spend.js";
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "100000,1000000" }, "ten-million": { type: "boolean", default: false } } });
+const sizes = values.sizes!.split(",").map(Number).concat(values["ten-million"] ? [10_000_000] : []);
+const scratch = mkdtempSync(join(tmpdir(), "anchor-spend-bench-"));
+
+async function rawReadCsv(files: string[]): Promise<number> {
+  const instance = await DuckDBInstance.create(join(scratch, "raw.duckdb"));
+  const connection = await instance.connect();
+  const started = performance.now();
+  await connection.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(${JSON.stringify(files).replace(/"/g, "'")}, skip = 1, header = true)`);
+  const seconds = (performance.now() - started) / 1000;
+  connection.closeSync();
+  instance.closeSync();
+  rmSync(join(scratch, "raw.duckdb"), { force: true });
+  return seconds;
+}
+
+function loadInChild(warehouse: string, paths: string[]): { seconds: number; rows: number; peakRssMb: number } {
+  const output = execFileSync(process.execPath, ["--import", "tsx", join(projectRoot, "scripts/bench/load-child.ts"), warehouse, ...paths], { encoding: "utf-8", maxBuffer: 1 << 24 });
+  return JSON.parse(output) as { seconds: number; rows: number; peakRssMb: number };
+}
+
+interface LoadFigures { rows: number; rawRowsPerSecond: number; loadRowsPerSecond: number; ratio: number; loadSeconds: number; peakRssMb: number; incrementalSeconds: number; incrementalRows: number }
+
+async function benchLoad(rows: number): Promise<LoadFigures> {
+  const folder = join(scratch, `institution-${rows}`);
+  const institution = await generateInstitution(folder, { rowsPerMonth: Math.ceil(rows / 12), months: 12 });
+  const rawSeconds = await rawReadCsv(institution.spendFiles);
+  const warehouse = join(scratch, `warehouse-${rows}.duckdb`);
+  // Reference first (as an analyst's warehouse already holds it), then the spend being measured.
+  loadInChild(warehouse, [join(projectRoot, "data/demo/reference"), join(projectRoot, "data/demo/definitions")]);
+  const full = loadInChild(warehouse, [folder]);
+  // The same institution (same seed: same suppliers), one month later.
+  const next = await generateInstitution(join(scratch, `next-${rows}`), { rowsPerMonth: Math.ceil(rows / 12), months: 1, firstMonth: 12 });
+  const incremental = loadInChild(warehouse, next.spendFiles);
+  return {
+    rows: institution.rows, rawRowsPerSecond: institution.rows / rawSeconds, loadRowsPerSecond: full.rows / full.seconds,
+    ratio: (full.rows / full.seconds) / (institution.rows / rawSeconds), loadSeconds: full.seconds, peakRssMb: full.peakRssMb,
+    incrementalSeconds: incremental.seconds, incrementalRows: incremental.rows,
+  };
+}
+
+async function benchClassification(): Promise<{ definition: string; kind: string; postcodes: number; postcodesPerSecond: number }[]> {
+  const warehousePath = join(scratch, "reference.duckdb");
+  await withWarehouse(warehousePath, "write", (w) => loadInputs(w, [join(projectRoot, "data/demo/reference"), join(projectRoot, "data/demo/definitions")]));
+  return withWarehouse(warehousePath, "read", async (w) => {
+    const definitions = await compileStoredDefinitions(w);
+    const kinds = new Map((await w.all<{ id: string; kind: string }>("SELECT definition_id AS id, kind FROM local_definitions")).map((r) => [r.id, r.kind]));
+    const rows = await w.all<LocatedPostcodeRow & Record<string, unknown>>(
+      `SELECT p.postcode AS postcode_as_given, p.postcode, split_part(p.postcode, ' ', 1) || ' ' || left(split_part(p.postcode, ' ', 2), 1) AS sector,
+              split_part(p.postcode, ' ', 1) AS district, 'unit' AS precision, p.latitude, p.longitude, p.lad_code,
+              coalesce(p.icb_code, ai.icb_code) AS icb_code, p.lsoa_code, coalesce(p.imd_decile, d.imd_decile) AS imd_decile, p.terminated, '' AS reason
+       FROM postcodes p LEFT JOIN authority_icb ai USING (lad_code) LEFT JOIN deprivation d USING (lsoa_code)`,
+    );
+    const points = rows.map(locatedPoint);
+    return definitions.map((definition) => {
+      const started = performance.now();
+      let local = 0;
+      for (const point of points) if (definition.isLocal(point)) local++;
+      const seconds = (performance.now() - started) / 1000;
+      return { definition: `${definition.id} v${definition.version} (${local} local)`, kind: kinds.get(definition.id) ?? "", postcodes: points.length, postcodesPerSecond: points.length / seconds };
+    });
+  });
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+console.log(`anchor-spend benchmark — ${machine}\n`);
+const loads: LoadFigures[] = [];
+for (const size of sizes) {
+  console.error(`generating and loading ${size.toLocaleString("en-GB")} rows…`);
+  loads.push(await benchLoad(size));
+}
+const round = (n: number) => Math.round(n).toLocaleString("en-GB");
+console.log(formatTable(
+  ["rows", "read_csv rows/s", "load rows/s", "load / read_csv", "load s", "peak RSS MB", "+1 month s"],
+  loads.map((l) => [round(l.rows), round(l.rawRowsPerSecond), round(l.loadRowsPerSecond), `${(l.ratio * 100).toFixed(1)}%`, l.loadSeconds.toFixed(1), round(l.peakRssMb), l.incrementalSeconds.toFixed(2)]),
+  [0, 1, 2, 3, 4, 5, 6],
+));
+console.log("targets: load ≥ 50% of read_csv rows/s at 1M; 10M < 60 s and < 2 GB; +1 month time independent of history (±20%)\n");
+const classification = await benchClassification();
+console.log(formatTable(["definition", "kind", "postcodes", "postcodes/s"], classification.map((c) => [c.definition, c.kind, round(c.postcodes), round(c.postcodesPerSecond)]), [2, 3]));
+console.log("targets: ≥ 1M postcodes/s for prefix and authority kinds, ≥ 200k/s for polygon and radius kinds");
+mkdirSync(join(projectRoot, "bench-results"), { recursive: true });
+writeFileSync(join(projectRoot, "bench-results", "latest.json"), JSON.stringify({ machine, date: new Date().toISOString(), loads, classification }, null, 2));
+rmSync(scratch, { recursive: true, force: true });
