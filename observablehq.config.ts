@@ -12,6 +12,7 @@ export default {
   style: "style.css",
   pages: [
     { name: "Overview", path: "/" },
+    { name: "What counts as local", path: "/local" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Methodology", path: "/methodology" },
   ],

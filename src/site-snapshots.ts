@@ -1,5 +1,5 @@
 import { loadReport, quarantineByReason } from "./load-report.js";
-import { compareDefinitions, headline, monthlyLocalShare, resolveScope, topSuppliers } from "./metrics.js";
+import { compareDefinitions, headline, monthlyLocalShare, resolveScope, suppliersChangingClass, topSuppliers } from "./metrics.js";
 import type { Warehouse } from "./warehouse.js";
 
 /**
@@ -35,4 +35,34 @@ export async function methodologySnapshot(warehouse: Warehouse) {
   );
   const institutions = await warehouse.all(`SELECT institution_id AS id, name, kind, is_demo AS "isDemo", note FROM institutions ORDER BY id`);
   return { definitions, institutions };
+}
+
+/**
+ * The "what counts as local" page: every definition side by side, the suppliers that change class between
+ * the headline definition and each other one, and supplier locations for the map (rounded to about 100 m;
+ * redacted payees never appear) with the first drawn (polygon) definition's boundary.
+ */
+export async function localDefinitionsSnapshot(warehouse: Warehouse) {
+  const scope = await resolveScope(warehouse);
+  const compared = await compareDefinitions(warehouse, scope);
+  const changes: Record<string, Awaited<ReturnType<typeof suppliersChangingClass>>> = {};
+  for (const { definition } of compared) {
+    if (definition.id !== scope.definition.id) changes[definition.id] = (await suppliersChangingClass(warehouse, scope, definition)).slice(0, 40);
+  }
+  const locations = await warehouse.all<{ supplier: string; latitude: number; longitude: number; spend: number; status: string; precision: string }>(
+    `SELECT s.name AS supplier, round(lp.latitude, 3) AS latitude, round(lp.longitude, 3) AS longitude,
+            sum(sp.amount)::DOUBLE AS spend, l.status, l.precision
+     FROM current_spend sp
+     JOIN suppliers s USING (supplier_id)
+     JOIN supplier_locality l ON l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
+     JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
+     WHERE sp.institution_id = ? AND NOT s.is_redacted AND sp.payment_date BETWEEN ?::DATE AND ?::DATE
+     GROUP BY ALL ORDER BY spend DESC`,
+    [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
+  );
+  const drawn = await warehouse.all<{ id: string; name: string; spec: string }>(
+    "SELECT definition_id AS id, name, spec FROM local_definitions WHERE kind = 'polygon' ORDER BY is_headline DESC, definition_id LIMIT 1",
+  );
+  const boundary = drawn[0] ? { id: drawn[0].id, name: drawn[0].name, geojson: (JSON.parse(drawn[0].spec) as { geojson: unknown }).geojson } : null;
+  return { scope, compared, changes, locations, boundary };
 }

@@ -6,6 +6,7 @@ import { LocalShareByMonth } from "../../pages/components/local-share-by-month.j
 import { TopSuppliers } from "../../pages/components/top-suppliers.js";
 import { LocalShareByDefinition } from "../../pages/components/local-share-by-definition.js";
 import { DownloadCsv, neutraliseFormula } from "../../pages/components/download-csv.js";
+import { LocalityMap } from "../../pages/components/locality-map.js";
 import { chartDocument, normalisedMarkup } from "../helpers/render-svg.js";
 
 const monthly = [
@@ -43,6 +44,21 @@ describe("chart components", () => {
     const chart = LocalShareByDefinition(rows, { width: 640, document: chartDocument() });
     expect([...chart.querySelectorAll("text")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["45.4%", "58.8%"]));
     await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/local-share-by-definition.svg");
+  });
+});
+
+describe("LocalityMap", () => {
+  it("draws one dot per supplier over the shaded boundary", async () => {
+    const square = [[-0.1, 51.5], [0, 51.5], [0, 51.6], [-0.1, 51.6], [-0.1, 51.5]];
+    const boundary = { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square] } };
+    const locations = [
+      { supplier: "Bow Catering Ltd", latitude: 51.55, longitude: -0.05, spend: 900_000, status: "local", precision: "unit" },
+      { supplier: "Far Away PLC", latitude: 51.52, longitude: 0.05, spend: 100_000, status: "non_local", precision: "sector" },
+    ];
+    const chart = LocalityMap(locations, { width: 400, boundary, definitionName: "Test", document: chartDocument() });
+    expect(chart.querySelectorAll("g[aria-label='dot'] circle")).toHaveLength(2);
+    expect(chart.querySelectorAll("g[aria-label='geo'] path")).toHaveLength(1);
+    await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/locality-map.html");
   });
 });
 
