@@ -30,7 +30,10 @@ async function rawReadCsv(files: string[]): Promise<number> {
   const instance = await DuckDBInstance.create(join(scratch, "raw.duckdb"));
   const connection = await instance.connect();
   const started = performance.now();
-  await connection.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(${JSON.stringify(files).replace(/"/g, "'")}, skip = 1, header = true)`);
+  // The dialect is given, as an analyst's own script would: DuckDB's sniffer, left to find a header below a
+  // title line by itself, is thirty times slower and would flatter the comparison.
+  await connection.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(${JSON.stringify(files).replace(/"/g, "'")},
+    skip = 1, header = true, delim = ',', quote = '"', escape = '"')`);
   const seconds = (performance.now() - started) / 1000;
   connection.closeSync();
   instance.closeSync();
