@@ -351,6 +351,8 @@ const CASES: Case[] = [
   // Above the heading row.
   { file: "title-lines-1.csv", quirk: "1 title line above the heading row", from: [STRUCTURE], added: "title line", make: (t) => csv([...titles(1), ...plain(t.first)]) },
   { file: "title-lines-3.csv", quirk: "3 title lines above the heading row, padded with commas as Excel saves them", from: [STRUCTURE], added: "title lines", make: (t) => csv([...titles(3, t.first.header.length), ...plain(t.first)]) },
+  { file: "title-lines-council-layout.csv", quirk: "3 title lines above a council (Local Government Transparency Code) layout: Bradford", from: [bradford("02")], added: "title lines", make: (t) => csv([...titles(3), ...plain(t.first)]) },
+  { file: "title-lines-gla-layout.csv", quirk: "2 title lines above the GLA layout (Vendor Name, Clearing Date)", from: [gla("P03")], added: "title lines", make: (t) => csv([...titles(2), ...plain(t.first)]) },
   { file: "title-lines-10.csv", quirk: "10 title lines above the heading row", from: [STRUCTURE], added: "title lines", make: (t) => csv([...titles(10), ...plain(t.first)]) },
   { file: "title-lines-29.csv", quirk: "29 title lines: the heading row is row 30, the last row searched", from: [STRUCTURE], added: "title lines", make: (t) => csv([...titles(29), ...plain(t.first)]) },
   { file: "title-lines-30.csv", quirk: "30 title lines: the heading row is row 31, below the rows searched (refused)", from: [STRUCTURE], added: "title lines", refused: "heading", make: (t) => csv([...titles(30), ...plain(t.first)]) },
