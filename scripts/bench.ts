@@ -30,10 +30,13 @@ async function rawReadCsv(files: string[]): Promise<number> {
   const instance = await DuckDBInstance.create(join(scratch, "raw.duckdb"));
   const connection = await instance.connect();
   const started = performance.now();
-  // The dialect is given, as an analyst's own script would: DuckDB's sniffer, left to find a header below a
-  // title line by itself, is thirty times slower and would flatter the comparison.
-  await connection.run(`CREATE OR REPLACE TABLE raw AS SELECT * FROM read_csv(${JSON.stringify(files).replace(/"/g, "'")},
-    skip = 1, header = true, delim = ',', quote = '"', escape = '"')`);
+  // The dialect is given and each file read by its own read_csv, as an analyst's script would: DuckDB 1.5's
+  // sniffer, left to find a header below a title line, or handed the list of files at once, is over ten
+  // times slower (measured here) and would flatter the comparison.
+  for (const [index, file] of files.entries()) {
+    await connection.run(`${index === 0 ? "CREATE OR REPLACE TABLE raw AS" : "INSERT INTO raw"}
+      SELECT * FROM read_csv('${file}', skip = 1, header = true, delim = ',', quote = '"', escape = '"')`);
+  }
   const seconds = (performance.now() - started) / 1000;
   connection.closeSync();
   instance.closeSync();

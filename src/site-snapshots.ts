@@ -18,10 +18,27 @@ export async function overviewSnapshot(warehouse: Warehouse) {
   };
 }
 
+/** Spend by how its supplier was placed under the headline definition: precision, terminated postcodes, reasons. */
+async function spendByPlacement(warehouse: Warehouse) {
+  const scope = await resolveScope(warehouse);
+  const rows = await warehouse.all<{ precision: string; terminated: boolean | null; placement: string; suppliers: number; spend: number }>(
+    `SELECT coalesce(l.precision, 'none') AS precision, bool_or(lp.terminated) AS terminated,
+            CASE WHEN l.status = 'unlocated' THEN l.reason ELSE coalesce(lp.reason, l.reason) END AS placement,
+            count(DISTINCT sp.supplier_id) AS suppliers, sum(sp.amount)::DOUBLE AS spend
+     FROM current_spend sp
+     LEFT JOIN supplier_locality l ON l.supplier_id = sp.supplier_id AND l.definition_id = ? AND l.version = ?
+     LEFT JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
+     WHERE sp.institution_id = ? GROUP BY ALL ORDER BY spend DESC`,
+    [scope.definition.id, scope.definition.version, scope.institution.id],
+  );
+  return { definition: scope.definition, rows: rows.map((row) => ({ ...row, suppliers: Number(row.suppliers), spend: Number(row.spend) })) };
+}
+
 export async function dataQualitySnapshot(warehouse: Warehouse) {
   const { version } = await warehouse.one<{ version: number }>("SELECT max(version) AS version FROM schema_version");
   return {
     schemaVersion: Number(version),
+    placement: await spendByPlacement(warehouse),
     files: await loadReport(warehouse),
     quarantine: await quarantineByReason(warehouse),
   };
