@@ -13,6 +13,8 @@ export default {
   pages: [
     { name: "Overview", path: "/" },
     { name: "What counts as local", path: "/local" },
+    { name: "Suppliers", path: "/suppliers" },
+    { name: "Market development", path: "/market" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Methodology", path: "/methodology" },
   ],

@@ -106,60 +106,7 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
   };
 }
 
-export interface MonthlyLocalShare {
-  month: string;
-  totalSpend: number;
-  localSpend: number;
-  nonLocalSpend: number;
-  unlocatedSpend: number;
-  localShare: number | null;
-}
-
-export async function monthlyLocalShare(warehouse: Warehouse, scope: Scope): Promise<MonthlyLocalShare[]> {
-  const rows = await warehouse.all<Record<string, string | number>>(
-    `${SCOPED_SPEND}
-     SELECT strftime(date_trunc('month', payment_date), '%Y-%m') AS month,
-            sum(amount)::DOUBLE AS total,
-            coalesce(sum(amount) FILTER (status = 'local'), 0)::DOUBLE AS local,
-            coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
-            coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated
-     FROM scoped GROUP BY ALL ORDER BY month`,
-    scopeParams(scope),
-  );
-  return rows.map((row) => ({
-    month: String(row.month),
-    totalSpend: Number(row.total),
-    localSpend: Number(row.local),
-    nonLocalSpend: Number(row.non_local),
-    unlocatedSpend: Number(row.unlocated),
-    localShare: Number(row.total) === 0 ? null : Number(row.local) / Number(row.total),
-  }));
-}
-
-export interface SupplierTotal {
-  supplier: string;
-  status: "local" | "non_local" | "unlocated";
-  totalSpend: number;
-  lines: number;
-}
-
-/** The largest suppliers by spend; redacted payees appear only as "Redacted payee", never by name. */
-export async function topSuppliers(warehouse: Warehouse, scope: Scope, limit = 20): Promise<SupplierTotal[]> {
-  const rows = await warehouse.all<Record<string, string | number>>(
-    `${SCOPED_SPEND}
-     SELECT CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS supplier, any_value(scoped.status) AS status,
-            sum(amount)::DOUBLE AS total, count(*) AS lines
-     FROM scoped JOIN suppliers s USING (supplier_id)
-     GROUP BY s.supplier_id, supplier ORDER BY total DESC, supplier LIMIT $limit`,
-    { ...scopeParams(scope), limit },
-  );
-  return rows.map((row) => ({
-    supplier: String(row.supplier),
-    status: row.status as SupplierTotal["status"],
-    totalSpend: Number(row.total),
-    lines: Number(row.lines),
-  }));
-}
+export type LocalityStatus = "local" | "non_local" | "unlocated";
 
 /** Every definition loaded for the scope's institution (and shared ones), each with its headline figures. */
 export async function compareDefinitions(warehouse: Warehouse, scope: Scope): Promise<{ definition: Scope["definition"]; headline: Headline }[]> {
@@ -180,8 +127,8 @@ export async function compareDefinitions(warehouse: Warehouse, scope: Scope): Pr
 export interface ClassChange {
   supplier: string;
   totalSpend: number;
-  statusUnderScope: SupplierTotal["status"];
-  statusUnderOther: SupplierTotal["status"];
+  statusUnderScope: LocalityStatus;
+  statusUnderOther: LocalityStatus;
 }
 
 /** Suppliers paid in the scope whose class differs between the scope's definition and another (largest first). */

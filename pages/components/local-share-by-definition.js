@@ -4,7 +4,7 @@ import { formatPercent } from "./format.js";
 /** Local share of spend under each loaded definition of local: how the answer moves with the definition. */
 /** @param {any[]} rows @param {{width?: number, document?: Document}} [options] */
 export function LocalShareByDefinition(rows, { width = 640, document } = {}) {
-  const data = rows.map((r) => ({ label: `${r.definition.name} (v${r.definition.version})`, share: r.headline.localShare ?? 0, unlocated: r.headline.unlocatedShare ?? 0 }));
+  const data = rows.map((r) => ({ label: `${r.definition.name} (v${r.definition.version})`, share: r.headline.localShare ?? 0 }));
   return Plot.plot({
     document,
     width,

@@ -1,29 +1,34 @@
 // Builds the site from the demo data (loaded into a temporary warehouse), serves dist/ on 127.0.0.1 and opens
 // every page in Debian's headless Chromium: no console error, no failed request, no request off 127.0.0.1,
-// and the charts drew their marks. Screenshots go to test/browser/__screenshots__/ to look at.
-import { chromium, type Browser } from "playwright-core";
+// charts drew their marks, every input changed once, and the overview's figures match the warehouse.
+// Screenshots go to test/browser/__screenshots__/ to look at.
+import { chromium, type Browser, type Page } from "playwright-core";
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../observablehq.config.js";
+import { headline, resolveScope } from "../../src/metrics.js";
 import { buildSite, distPath } from "../../src/site/build-site.js";
 import { serveSite } from "../../src/site/serve-site.js";
+import { withWarehouse } from "../../src/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 const screenshots = join(import.meta.dirname, "__screenshots__");
+const pounds = (value: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 }).format(value);
+const percent = (value: number) => new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
 
 describe("the built site in headless Chromium", () => {
   const folder = tempFolder();
+  const warehouse = join(folder.path, "warehouse.duckdb");
   let server: Server;
   let siteUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const warehouse = join(folder.path, "warehouse.duckdb");
     const load = runCli(["load", "data/demo", "--warehouse", warehouse]);
     if (load.status !== 0) throw new Error(load.stderr);
     await buildSite(warehouse, () => undefined);
@@ -38,38 +43,66 @@ describe("the built site in headless Chromium", () => {
     folder.cleanup();
   });
 
+  /** Opens a page, collecting every problem: console errors, page errors, failed or off-host requests; and bytes transferred. */
+  async function open(path: string): Promise<{ page: Page; problems: string[]; bytes: () => number }> {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const problems: string[] = [];
+    let bytes = 0;
+    page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
+    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+    page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
+    page.on("response", async (response) => {
+      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+      bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    });
+    page.on("request", (request) => {
+      const host = new URL(request.url()).hostname;
+      if (!["127.0.0.1", ""].includes(host) && !request.url().startsWith("data:")) problems.push(`left 127.0.0.1: ${request.url()}`);
+    });
+    await page.goto(new URL(path.replace(/^\//, ""), siteUrl).href, { waitUntil: "networkidle" });
+    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, { timeout: 15_000 });
+    return { page, problems, bytes: () => bytes };
+  }
+
   for (const { name, path } of config.pages) {
-    it(`${name} (${path}) loads cleanly`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-      const problems: string[] = [];
-      page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
-      page.on("response", (response) => { if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`); });
-      page.on("request", (request) => {
-        const host = new URL(request.url()).hostname;
-        if (!["127.0.0.1", ""].includes(host) && !request.url().startsWith("data:")) problems.push(`left 127.0.0.1: ${request.url()}`);
-      });
-      await page.goto(new URL(path.replace(/^\//, ""), siteUrl).href, { waitUntil: "networkidle" });
-      await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, { timeout: 15_000 });
-      await page.screenshot({ path: join(screenshots, `${name.toLowerCase().replace(/\W+/g, "-")}.png`), fullPage: true });
+    it(`${name} (${path}) loads cleanly, and every input can be changed`, async () => {
+      const { page, problems } = await open(path);
+      const slug = name.toLowerCase().replace(/\W+/g, "-");
+      await page.screenshot({ path: join(screenshots, `${slug}.png`), fullPage: true });
+      expect(await page.locator("h1").first().textContent()).toBeTruthy();
+      const selects = page.locator("main select");
+      for (let index = 0; index < (await selects.count()); index++) {
+        const select = selects.nth(index);
+        const options = await select.locator("option").count();
+        if (options > 1) await select.selectOption({ index: options - 1 });
+        await page.waitForTimeout(150);
+      }
+      const searches = page.locator("main input[type=search]");
+      for (let index = 0; index < (await searches.count()); index++) await searches.nth(index).fill("Ltd");
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: join(screenshots, `${slug}-changed.png`), fullPage: true });
       expect(problems).toEqual([]);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(await page.locator("h1").first().textContent()).toBeTruthy();
       await page.close();
     });
   }
 
-  it("draws the overview's charts, naming the definition and the period", async () => {
-    const page = await browser.newPage();
-    await page.goto(siteUrl, { waitUntil: "networkidle" });
+  it("shows the warehouse's own figures on the overview, names the definition and period, and stays under 1 MB", async () => {
+    const { page, problems, bytes } = await open("/");
     await page.waitForSelector("svg[aria-label*='Monthly spend'] g[aria-label='bar'] rect");
     expect(await page.locator("svg[aria-label*='Monthly spend'] g[aria-label='bar'] rect").count()).toBeGreaterThanOrEqual(12);
     expect(await page.locator("svg[aria-label*='Top'] g[aria-label='bar'] rect").count()).toBeGreaterThan(5);
-    const text = await page.locator("main").innerText();
-    expect(text).toContain("own-local-authorities v1");
-    expect(text).toMatch(/1 April 2024 to 31 March 2025/);
-    expect(text).toContain("Demonstration data");
+    const expected = await withWarehouse(warehouse, "read", async (w) => headline(w, await resolveScope(w)));
+    const cards = await page.locator("#headline").innerText();
+    expect(cards).toContain(pounds(expected.totalSpend));
+    expect(cards).toContain(percent(expected.localShare!));
+    expect(cards).toContain(percent(expected.unlocatedShare!));
+    const scope = await page.locator("#scope").innerText();
+    expect(scope).toContain("own-local-authorities v1, registered address");
+    expect(scope).toMatch(/April 2024 to March 2025/);
+    expect(await page.locator("main").innerText()).toContain("Demonstration data");
+    expect(problems).toEqual([]);
+    expect(bytes()).toBeLessThan(1_000_000);
     await page.close();
   });
 

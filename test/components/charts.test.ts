@@ -7,6 +7,8 @@ import { TopSuppliers } from "../../pages/components/top-suppliers.js";
 import { LocalShareByDefinition } from "../../pages/components/local-share-by-definition.js";
 import { DownloadCsv, neutraliseFormula } from "../../pages/components/download-csv.js";
 import { LocalityMap } from "../../pages/components/locality-map.js";
+import { CategoryGaps } from "../../pages/components/category-gaps.js";
+import { Sparkline } from "../../pages/components/sparkline.js";
 import { chartDocument, normalisedMarkup } from "../helpers/render-svg.js";
 
 const monthly = [
@@ -44,6 +46,25 @@ describe("chart components", () => {
     const chart = LocalShareByDefinition(rows, { width: 640, document: chartDocument() });
     expect([...chart.querySelectorAll("text")].map((t) => t.textContent)).toEqual(expect.arrayContaining(["45.4%", "58.8%"]));
     await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/local-share-by-definition.svg");
+  });
+});
+
+describe("CategoryGaps and Sparkline", () => {
+  it("CategoryGaps stacks each category's spend by class, in the order given", async () => {
+    const categories = [
+      { category: "Agency staff", local: 100, nonLocal: 900, unlocated: 0 },
+      { category: "Catering", local: 500, nonLocal: 200, unlocated: 50 },
+    ];
+    const chart = CategoryGaps(categories, { width: 600, definitionName: "Test", document: chartDocument() });
+    expect(chart.querySelectorAll("g[aria-label='bar'] rect")).toHaveLength(6);
+    expect([...chart.querySelectorAll("g[aria-label='y-axis tick label'] text")].map((t) => t.textContent)).toEqual(["Agency staff", "Catering"]);
+    await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/category-gaps.html");
+  });
+
+  it("Sparkline draws the months that have a value", async () => {
+    const chart = Sparkline([{ month: "2024-04", localShare: 0.4 }, { month: "2024-05", localShare: null }, { month: "2024-06", localShare: 0.5 }], { value: "localShare", label: "Local share", document: chartDocument() });
+    expect(chart.getAttribute("aria-description")).toBe("2 months");
+    await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/sparkline.svg");
   });
 });
 

@@ -1,0 +1,109 @@
+// Pure aggregations of the spend facts snapshot (data/spend-facts.json), so that every chart on a page
+// follows the page's inputs: institution, period (months) and definition of local.
+
+/** The months an institution has spend in, in order ("2024-04"…). */
+export function monthsOf(data, institution) {
+  return [...new Set(data.facts.filter((f) => f.institution === institution).map((f) => f.month))].sort();
+}
+
+/** Definitions that apply to an institution: its own and shared ones, headline first. */
+export function definitionsFor(data, institution) {
+  return data.definitions.filter((d) => d.institution === null || d.institution === institution);
+}
+
+/** The facts of one institution within a period of months (inclusive). */
+export function scopeFacts(data, { institution, from, to }) {
+  return data.facts.filter((f) => f.institution === institution && f.month >= from && f.month <= to);
+}
+
+function supplierIndex(data) {
+  return new Map(data.suppliers.map((s) => [s.id, s]));
+}
+
+function emptyMeasures() {
+  return { spend: 0, local: 0, nonLocal: 0, unlocated: 0, sme: 0, vcse: 0, deprived: 0, lines: 0 };
+}
+
+function add(measures, fact, supplier, definitionKey) {
+  const status = supplier?.status?.[definitionKey] ?? "unlocated";
+  measures.spend += fact.spend;
+  measures.lines += fact.lines;
+  if (status === "local") measures.local += fact.spend;
+  else if (status === "non_local") measures.nonLocal += fact.spend;
+  else measures.unlocated += fact.spend;
+  if (supplier?.sme) measures.sme += fact.spend;
+  if (supplier?.vcse) measures.vcse += fact.spend;
+  if (supplier?.deprived) measures.deprived += fact.spend;
+}
+
+function withShares(m) {
+  const share = (part) => (m.spend === 0 ? null : part / m.spend);
+  return { ...m, localShare: share(m.local), unlocatedShare: share(m.unlocated), smeShare: share(m.sme), vcseShare: share(m.vcse), deprivedShare: share(m.deprived) };
+}
+
+/** Totals and shares of spend for facts under a definition: local, unlocated, SME, VCSE, most deprived areas. */
+export function measures(data, facts, definitionKey) {
+  const suppliers = supplierIndex(data);
+  const total = emptyMeasures();
+  for (const fact of facts) add(total, fact, suppliers.get(fact.supplier), definitionKey);
+  return withShares(total);
+}
+
+/** The same measures month by month. */
+export function monthlyMeasures(data, facts, definitionKey) {
+  const suppliers = supplierIndex(data);
+  const byMonth = new Map();
+  for (const fact of facts) {
+    if (!byMonth.has(fact.month)) byMonth.set(fact.month, emptyMeasures());
+    add(byMonth.get(fact.month), fact, suppliers.get(fact.supplier), definitionKey);
+  }
+  return [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, m]) => ({ month, ...withShares(m) }));
+}
+
+/** Each supplier's spend, lines, class, SME/VCSE flags and main category, largest first. */
+export function supplierTotals(data, facts, definitionKey) {
+  const suppliers = supplierIndex(data);
+  const bySupplier = new Map();
+  for (const fact of facts) {
+    let row = bySupplier.get(fact.supplier);
+    if (!row) {
+      const supplier = suppliers.get(fact.supplier);
+      row = { supplier: supplier?.name ?? fact.supplier, status: supplier?.status?.[definitionKey] ?? "unlocated", sme: supplier?.sme ?? null, vcse: supplier?.vcse ?? null, spend: 0, lines: 0, categories: new Map() };
+      bySupplier.set(fact.supplier, row);
+    }
+    row.spend += fact.spend;
+    row.lines += fact.lines;
+    row.categories.set(fact.category, (row.categories.get(fact.category) ?? 0) + fact.spend);
+  }
+  return [...bySupplier.values()]
+    .map(({ categories, ...row }) => ({ ...row, category: [...categories].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "" }))
+    .sort((a, b) => b.spend - a.spend || a.supplier.localeCompare(b.supplier));
+}
+
+/**
+ * Market development: per category, spend with suppliers that are not local, and the local suppliers
+ * already paid in that category (where spend could move), largest non-local spend first.
+ */
+export function categoryGaps(data, facts, definitionKey) {
+  const suppliers = supplierIndex(data);
+  const byCategory = new Map();
+  for (const fact of facts) {
+    let row = byCategory.get(fact.category);
+    if (!row) byCategory.set(fact.category, (row = { category: fact.category, spend: 0, local: 0, nonLocal: 0, unlocated: 0, localSuppliers: new Map() }));
+    const supplier = suppliers.get(fact.supplier);
+    const status = supplier?.status?.[definitionKey] ?? "unlocated";
+    row.spend += fact.spend;
+    if (status === "local") {
+      row.local += fact.spend;
+      row.localSuppliers.set(supplier.name, (row.localSuppliers.get(supplier.name) ?? 0) + fact.spend);
+    } else if (status === "non_local") row.nonLocal += fact.spend;
+    else row.unlocated += fact.spend;
+  }
+  return [...byCategory.values()]
+    .map(({ localSuppliers, ...row }) => ({
+      ...row,
+      localShare: row.spend === 0 ? null : row.local / row.spend,
+      localSuppliers: [...localSuppliers].sort((a, b) => b[1] - a[1]).map(([name, spend]) => ({ name, spend })),
+    }))
+    .sort((a, b) => b.nonLocal - a.nonLocal);
+}
