@@ -5,6 +5,7 @@ import { formatLoadReport, loadReport } from "../load-report.js";
 import { withWarehouse } from "../warehouse.js";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
 import { buildSite, distPath } from "../site/build-site.js";
+import { printPdf } from "../site/print-pdf.js";
 import { serveSite } from "../site/serve-site.js";
 import { runDefinitions } from "./definitions-command.js";
 import { runLocate } from "./locate-command.js";
@@ -115,10 +116,19 @@ export const commands: Record<string, Command> = {
     run: runServe,
   },
   report: {
-    summary: "print the load report: per file rows read, loaded, quarantined and amount loaded",
+    summary: "print the load report (per file rows read, loaded, quarantined, amount loaded), or the board paper PDF",
     usage: "[options]",
-    options: { warehouse: warehouseOption, json: { type: "boolean", description: "print JSON for machines" } },
+    options: {
+      warehouse: warehouseOption,
+      json: { type: "boolean", description: "print JSON for machines" },
+      pdf: { type: "string", valueName: "FILE", description: "print the built site's overview and social value pages to a PDF, for board papers" },
+    },
     async run(values) {
+      if (typeof values.pdf === "string") {
+        const printed = await printPdf(resolve(values.pdf));
+        console.log(`printed ${printed.join(", ")} to ${values.pdf}`);
+        return 0;
+      }
       const lines = await withWarehouse(warehouseOf(values), "read", loadReport);
       console.log(values.json ? JSON.stringify(lines, null, 2) : formatLoadReport(lines));
       return 0;
