@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { projectRoot } from "../src/config.js";
+
 /**
  * The documented synonym table: which published column headings mean which field. Headings are compared
  * after `headingKey` (lower case, letters and digits only), so "Amount (£)", "AMOUNT £" and "amount"
- * are one heading. Add a synonym here, never in a loader.
+ * are one heading. Spend and supplier fields come from the shared schemas in data/schema/ (add a synonym
+ * there); reference tables' fields are here. Never in a loader.
  */
 export interface FieldSpec {
   field: string;
@@ -13,24 +18,31 @@ export function headingKey(heading: string): string {
   return heading.toLowerCase().replace(/[^a-z0-9]/g, "");
 }
 
-export const SPEND_FIELDS: readonly FieldSpec[] = [
-  { field: "date", required: true, synonyms: ["Date", "Payment Date", "Transaction Date", "Clearing Date", "Invoice GL Date", "Invoice Payment Date", "Date Paid", "Paid Date", "Effective Date", "Posting Date"] },
-  { field: "supplier", required: true, synonyms: ["Supplier", "Supplier Name", "Vendor Name", "Vendor", "Payee", "Payee Name", "Supplier(Beneficiary) Name", "Beneficiary", "Merchant Name"] },
-  { field: "amount", required: true, synonyms: ["Amount", "Amount (£)", "Amount £", "Amount GBP", "Net Amount", "Value", "Spend", "Total Amount", "Amount Excl VAT", "Line Amount", "Gross Amount", "Amount Incl VAT"] },
-  { field: "expense_type", required: false, synonyms: ["Expense Type", "Expenses Type", "Expenditure Type", "Expenditure Category", "Expense Description"] },
-  { field: "expense_area", required: false, synonyms: ["Expense Area", "Service Area", "Service Area Categorisation", "Directorate", "Department", "Cost Centre"] },
-  { field: "transaction_number", required: false, synonyms: ["Transaction Number", "Transaction No", "Transaction No.", "Payment Number", "Document Number", "Document No", "Trans No", "Invoice Number"] },
-];
+/** A field of one of the shared schemas in data/schema/ (Frictionless Table Schema, with synonyms and sharing level). */
+export interface SchemaField {
+  name: string;
+  title: string;
+  type: string;
+  description: string;
+  constraints?: { required?: boolean };
+  sharing: "public" | "partner" | "internal";
+  synonyms: string[];
+}
 
-export const SUPPLIER_REGISTER_FIELDS: readonly FieldSpec[] = [
-  { field: "supplier", required: true, synonyms: ["Supplier Name", "Supplier", "Name", "Vendor Name"] },
-  { field: "postcode", required: true, synonyms: ["Postcode", "Supplier Postcode", "Registered Postcode", "Registered Office Postcode", "Post Code"] },
-  { field: "trading_postcode", required: false, synonyms: ["Trading Postcode", "Trading Address Postcode"] },
-  { field: "delivery_postcodes", required: false, synonyms: ["Delivery Postcodes", "Delivery Postcode", "Delivery Sites"] },
-  { field: "company_number", required: false, synonyms: ["Company Number", "Company Registration Number", "Companies House Number"] },
-  { field: "is_sme", required: false, synonyms: ["SME", "Is SME", "SME Flag"] },
-  { field: "is_vcse", required: false, synonyms: ["VCSE", "Is VCSE", "VCSE Flag"] },
-];
+/** A shared table schema, read from data/schema/<name>.schema.json: the one source of truth for loaders and partners. */
+export function readTableSchema(name: "spend" | "suppliers"): { name: string; title: string; description: string; fields: SchemaField[] } {
+  return JSON.parse(readFileSync(join(projectRoot, "data", "schema", `${name}.schema.json`), "utf-8"));
+}
+
+function fieldsOf(name: "spend" | "suppliers"): FieldSpec[] {
+  return readTableSchema(name).fields.map((field) => ({ field: field.name, required: field.constraints?.required === true, synonyms: field.synonyms }));
+}
+
+/** Published spend files: the fields and synonyms of data/schema/spend.schema.json. */
+export const SPEND_FIELDS: readonly FieldSpec[] = fieldsOf("spend");
+
+/** Supplier registers: the fields and synonyms of data/schema/suppliers.schema.json. */
+export const SUPPLIER_REGISTER_FIELDS: readonly FieldSpec[] = fieldsOf("suppliers");
 
 export const POSTCODE_FIELDS: readonly FieldSpec[] = [
   { field: "postcode", required: true, synonyms: ["pcds", "postcode", "pcd", "pcd7", "pcd2"] },

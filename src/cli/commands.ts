@@ -9,6 +9,7 @@ import { printPdf } from "../site/print-pdf.js";
 import { serveSite } from "../site/serve-site.js";
 import { runDefinitions } from "./definitions-command.js";
 import { runLocate } from "./locate-command.js";
+import { runValidate } from "./validate-command.js";
 
 interface OptionSpec {
   type: "string" | "boolean";
@@ -149,6 +150,16 @@ export const commands: Record<string, Command> = {
     usage: "[options] <postcode…>",
     options: { warehouse: warehouseOption, json: { type: "boolean", description: "print JSON for machines" } },
     run: (values, positionals) => runLocate(values, positionals, warehouseOf(values)),
+  },
+  validate: {
+    summary: "check spend files or supplier registers against the shared schema without loading them",
+    usage: "[--kind spend|suppliers] [--json] <file…>",
+    options: {
+      warehouse: warehouseOption,
+      kind: { type: "string", valueName: "KIND", description: "spend or suppliers (default: told from the headings)" },
+      json: { type: "boolean", description: "print JSON for machines" },
+    },
+    run: (values, positionals) => runValidate(values, positionals),
   },
   start: {
     summary: `load (default ${demoDataPath}), build and serve: the quick start`,
