@@ -17,6 +17,7 @@ export default {
     { name: "Market development", path: "/market" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Methodology", path: "/methodology" },
+    { name: "Data-sharing schema", path: "/schema" },
   ],
   footer: "anchor-spend — open-source evidence for social value procurement.",
 };
