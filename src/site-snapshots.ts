@@ -10,7 +10,10 @@ async function spendByPlacement(warehouse: Warehouse) {
   const scope = await resolveScope(warehouse);
   const rows = await warehouse.all<{ precision: string; terminated: boolean | null; placement: string; suppliers: number; spend: number }>(
     `SELECT coalesce(l.precision, 'none') AS precision, bool_or(lp.terminated) AS terminated,
-            CASE WHEN l.status = 'unlocated' THEN l.reason ELSE coalesce(lp.reason, l.reason) END AS placement,
+            -- Reasons in words only: postcodes are partner-level data and never reach the published site.
+            CASE WHEN l.status <> 'unlocated' THEN lp.reason
+                 WHEN l.reason LIKE 'redacted%' OR l.reason LIKE 'no postcode%' THEN l.reason
+                 ELSE 'its postcode could not be placed in the loaded reference' END AS placement,
             count(DISTINCT sp.supplier_id) AS suppliers, sum(sp.amount)::DOUBLE AS spend
      FROM current_spend sp
      LEFT JOIN supplier_locality l ON l.supplier_id = sp.supplier_id AND l.definition_id = ? AND l.version = ?

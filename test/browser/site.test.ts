@@ -106,6 +106,18 @@ describe("the built site in headless Chromium", () => {
     await page.close();
   });
 
+  it("publishes no supplier postcode (partner-level data) anywhere in dist/", () => {
+    const register = readFileSync("data/demo/suppliers.csv", "utf-8").split("\n").slice(1);
+    const postcodes = new Set(register.flatMap((line) => line.match(/\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g) ?? []));
+    expect(postcodes.size).toBeGreaterThan(50);
+    const files = (readdirSync(distPath, { recursive: true }) as string[]).filter((f) => /\.(html|json|csv)$/.test(f));
+    for (const file of files) {
+      const content = readFileSync(join(distPath, file), "utf-8");
+      const leaked = [...postcodes].filter((postcode) => content.includes(postcode));
+      expect(leaked, file).toEqual([]);
+    }
+  });
+
   it("publishes no redacted payee's published name anywhere in dist/", () => {
     const redactedNames = new Set<string>();
     for (const file of readdirSync("data/demo/spend")) {
