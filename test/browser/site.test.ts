@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../observablehq.config.js";
@@ -15,6 +16,14 @@ import { serveSite } from "../../src/site/serve-site.js";
 import { withWarehouse } from "../../src/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
+
+/**
+ * WCAG 2 A/AA rules checked by axe-core on every page, but for three that flag markup we do not write:
+ * Observable Plot's `<g aria-label>` groups (aria-prohibited-attr), Framework's sidebar list (list) and its
+ * viewport meta tag (meta-viewport).
+ */
+const AXE_EXCEPTIONS = ["aria-prohibited-attr", "list", "meta-viewport"];
+const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 const screenshots = join(import.meta.dirname, "__screenshots__");
@@ -70,6 +79,13 @@ describe("the built site in headless Chromium", () => {
       const slug = name.toLowerCase().replace(/\W+/g, "-");
       await page.screenshot({ path: join(screenshots, `${slug}.png`), fullPage: true });
       expect(await page.locator("h1").first().textContent()).toBeTruthy();
+      await page.addScriptTag({ path: axePath });
+      const violations = await page.evaluate(async (exceptions) => {
+        const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+        const result = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa"] } });
+        return result.violations.filter((v) => !exceptions.includes(v.id)).map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+      }, AXE_EXCEPTIONS);
+      expect(violations, "accessibility (axe-core, WCAG 2 AA)").toEqual([]);
       const selects = page.locator("main select");
       for (let index = 0; index < (await selects.count()); index++) {
         const select = selects.nth(index);
