@@ -5,6 +5,7 @@ import { formatLoadReport, loadReport } from "../load-report.js";
 import { withWarehouse } from "../warehouse.js";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
 import { buildSite, distPath } from "../site/build-site.js";
+import { exportInstitution, type SharingLevel } from "../export/export-institution.js";
 import { printPdf } from "../site/print-pdf.js";
 import { serveSite } from "../site/serve-site.js";
 import { runDefinitions } from "./definitions-command.js";
@@ -150,6 +151,23 @@ export const commands: Record<string, Command> = {
     usage: "[options] <postcode…>",
     options: { warehouse: warehouseOption, json: { type: "boolean", description: "print JSON for machines" } },
     run: (values, positionals) => runLocate(values, positionals, warehouseOf(values)),
+  },
+  export: {
+    summary: "export one institution's data in the shared schema (CSV, Parquet, datapackage.json) at a sharing level",
+    usage: "--institution ID --level public|partner --to DIR",
+    options: {
+      warehouse: warehouseOption,
+      institution: { type: "string", valueName: "ID", description: "the institution to export" },
+      level: { type: "string", valueName: "LEVEL", description: "public (publishable fields only) or partner (adds partner fields; internal ones never leave)" },
+      to: { type: "string", valueName: "DIR", description: "the folder to write" },
+    },
+    async run(values) {
+      if (typeof values.institution !== "string" || typeof values.to !== "string") throw new UsageError("--institution and --to are both needed");
+      if (values.level !== "public" && values.level !== "partner") throw new UsageError(`--level must be public or partner, found ${JSON.stringify(values.level ?? null)}`);
+      const summary = await withWarehouse(warehouseOf(values), "read", (w) => exportInstitution(w, String(values.institution), values.level as SharingLevel, resolve(String(values.to))));
+      console.log(`exported ${summary.spendLines} spend lines and ${summary.suppliers} suppliers (${summary.level}) to ${summary.directory}: ${summary.files.join(", ")}`);
+      return 0;
+    },
   },
   validate: {
     summary: "check spend files or supplier registers against the shared schema without loading them",

@@ -1,0 +1,55 @@
+// `anchor-spend export`: fields leave only at or below the export's sharing level (from data/schema), and
+// text cells a spreadsheet would run as formulas are neutralised. The hostile supplier is synthetic, written here.
+import Papa from "papaparse";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readTableSchema } from "../../loaders/column-synonyms.js";
+import { runCli } from "../helpers/run-cli.js";
+import { tempFolder } from "../helpers/temp-warehouse.js";
+
+const folder = tempFolder();
+const warehouse = join(folder.path, "w.duckdb");
+const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(path, "utf-8"), { header: true, skipEmptyLines: true });
+
+beforeAll(() => {
+  const trust = join(folder.path, "trust");
+  cpSync("data/demo", trust, { recursive: true });
+  writeFileSync(join(trust, "spend", "hostile.csv"), 'Date,Supplier,Amount\n01/05/2024,"=HYPERLINK(""http://x"")",30000.00\n02/05/2024,@SUM Ltd,31000.00\n');
+  const load = runCli(["load", trust, "--warehouse", warehouse]);
+  if (load.status !== 0) throw new Error(load.stderr);
+});
+afterAll(() => folder.cleanup());
+
+describe("anchor-spend export", () => {
+  for (const level of ["public", "partner"] as const) {
+    it(`${level}: only fields shared at ${level} level carry values`, () => {
+      const out = join(folder.path, level);
+      const result = runCli(["export", "--institution", "DEMO", "--level", level, "--to", out, "--warehouse", warehouse]);
+      expect(result.status, result.stderr).toBe(0);
+      for (const [name, file] of [["spend", "spend/spend.csv"], ["suppliers", "suppliers.csv"]] as const) {
+        const { data, meta } = csv(join(out, file));
+        for (const field of readTableSchema(name).fields) {
+          const shared = field.sharing === "public" || (level === "partner" && field.sharing === "partner");
+          if (!meta.fields!.includes(field.name)) continue;
+          const filled = data.filter((row) => (row[field.name] ?? "") !== "").length;
+          if (!shared) expect(filled, `${name}.${field.name} (${field.sharing}) in a ${level} export`).toBe(0);
+        }
+        expect(existsSync(join(out, file.replace(/\.csv$/, ".parquet")))).toBe(true);
+      }
+      const descriptor = JSON.parse(readFileSync(join(out, "datapackage.json"), "utf-8"));
+      expect(descriptor.sharingLevel).toBe(level);
+      expect(descriptor.resources.map((r: { name: string }) => r.name)).toEqual(["spend", "suppliers", "locality"]);
+    });
+  }
+
+  it("neutralises formulas in text cells, never in amounts, and names no redacted payee", () => {
+    const { data } = csv(join(folder.path, "public", "spend", "spend.csv"));
+    const suppliers = new Set(data.map((row) => row.supplier));
+    expect(suppliers.has(`'=HYPERLINK("http://x")`)).toBe(true);
+    expect(suppliers.has("'@SUM Ltd")).toBe(true);
+    expect([...suppliers].filter((name) => /^[=+\-@]/.test(name!))).toEqual([]);
+    expect(data.some((row) => row.amount!.startsWith("-"))).toBe(true);
+    expect([...suppliers].filter((name) => /redacted|personal data/i.test(name!))).toEqual(["REDACTED"]);
+  });
+});
