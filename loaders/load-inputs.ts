@@ -1,19 +1,28 @@
 import { listValue } from "@duckdb/node-api";
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, relative, resolve, join } from "node:path";
+import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
-import { LOAD_ORDER, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind } from "./detect-kind.js";
+import { LOAD_ORDER, SOCIAL_VALUE_KINDS, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind, type SocialValueKind } from "./detect-kind.js";
 import { institutionFolderFor, type InstitutionFolder } from "./institution-folder.js";
 import { loadCodePoint } from "./load-codepoint.js";
+import { loadContracts } from "./load-contracts.js";
 import { loadDefinitions } from "./load-definitions.js";
+import { loadEngagement } from "./load-engagement.js";
 import { loadInstitution } from "./load-institution.js";
 import type { LoadOutcome } from "./load-outcome.js";
+import { loadPriorities } from "./load-priorities.js";
+import { loadProxyValues } from "./load-proxy-values.js";
+import { loadQuestionBank } from "./load-question-bank.js";
 import { loadReferenceTable } from "./load-reference-table.js";
 import { REFERENCE_TABLES } from "./reference-tables.js";
+import { loadReturns } from "./load-returns.js";
 import { loadSpend, type ProgressListener } from "./load-spend.js";
 import { loadSupplierRegister } from "./load-suppliers.js";
 import { readAllRows, readHeadRows, tableSource, type TableSource } from "./read-table.js";
+import { readSheetTable } from "./read-social-value-table.js";
+import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "./social-value-fields.js";
+import type { FieldSpec } from "./column-synonyms.js";
 import { refreshSupplierLocality } from "./refresh-locality.js";
 import { scanFile, type FileScan } from "./scan-file.js";
 import { supersedeEarlierFiles } from "./supersede-files.js";
@@ -45,6 +54,8 @@ async function expandPaths(paths: readonly string[]): Promise<{ files: string[];
       }
     } else if (configuration) {
       skipped.push({ path, kind: null, status: "skipped", reason: configuration });
+    } else if (basename(dirname(path)).toLowerCase() === "schema" && path.toLowerCase().endsWith(".json")) {
+      skipped.push({ path, kind: null, status: "skipped", reason: "the shared schema: read by the loaders, not loaded" });
     } else if (BOUNDARY_FILE.test(path)) {
       skipped.push({ path, kind: null, status: "skipped", reason: "a boundary file: read by the definitions that name it" });
     } else if (named || INPUT_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension))) {
@@ -82,7 +93,7 @@ async function planFile(path: string): Promise<PlannedFile> {
     return { path, kind: found, scan: textScan, source, institution };
   }
   if (!TABLE_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension)) && path.toLowerCase().endsWith(".json")) {
-    throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json or mapping.json)", { file: path });
+    throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json, priorities.json or mapping.json)", { file: path });
   }
   const source = tableSource(path, scan);
   return { path, kind: await detectTableKind(source, institution?.mapping ?? { columns: {}, vatBasis: null }), scan, source, institution };
@@ -118,7 +129,34 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
       const outcome = await loadSpend(warehouse, source!, fileId, institution, onProgress);
       return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets };
     }
+    case "priorities":
+      return { outcome: await loadPriorities(warehouse, await text(), path, fileId, institution?.institutionId ?? null) };
+    case "question-bank":
+    case "proxy-values":
+    case "contracts":
+    case "returns":
+    case "engagement":
+    {
+      const { load, fields } = SOCIAL_VALUE_TABLE_LOADERS[file.kind];
+      const table = await readSheetTable(source!, fields);
+      return { outcome: await load(warehouse, table, path, fileId, institution?.institutionId ?? null), sheets: table.sheet ? [table.sheet] : undefined };
+    }
   }
+}
+
+/** Loaders of the social value tables; each takes the folder's institution (null outside any institution's folder). */
+const SOCIAL_VALUE_TABLE_LOADERS: Record<Exclude<SocialValueKind, "priorities">, { load: typeof loadReturns; fields: readonly FieldSpec[] }> = {
+  "question-bank": { load: loadQuestionBank, fields: QUESTION_BANK_FIELDS },
+  "proxy-values": { load: loadProxyValues, fields: PROXY_VALUE_FIELDS },
+  contracts: { load: loadContracts, fields: CONTRACT_FIELDS },
+  returns: { load: loadReturns, fields: RETURN_FIELDS },
+  engagement: { load: loadEngagement, fields: ENGAGEMENT_FIELDS },
+};
+
+/** The institution a loaded file is recorded under: spend and social value files belong to their folder's institution. */
+function recordedInstitution(file: PlannedFile): string | null {
+  const belongs = file.kind === "spend" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(file.kind);
+  return belongs ? (file.institution?.institutionId ?? null) : null;
 }
 
 /** Where a path is shown and stored: relative to the working folder when inside it, else absolute. */
@@ -170,7 +208,7 @@ export async function loadInputs(
           `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
                                      amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2) / 100, ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[])`,
-          [id, path, scan.sha256, kind, kind === "spend" ? (file.institution?.institutionId ?? null) : null,
+          [id, path, scan.sha256, kind, recordedInstitution(file),
             outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
             outcome.amountLoadedPence ?? null, outcome.firstDate ?? null, outcome.lastDate ?? null,
             facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null],

@@ -36,6 +36,7 @@ export async function writeQuarantine(
     if (entry.rawValue === null) appender.appendNull();
     else appender.appendVarchar(entry.rawValue);
     appender.appendVarchar(entry.reason);
+    appender.appendNull(); // sheet: these files are CSV or a workbook's only table
     appender.endRow();
   }
   appender.flushSync();

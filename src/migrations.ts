@@ -179,4 +179,137 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: "social value: priorities framework, question bank, contracts, supplier returns, engagement, proxy values",
+    sql: `
+      -- A priorities framework per institution (priorities.json); a newer framework supersedes the older one.
+      CREATE TABLE sv_frameworks (
+        institution_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        max_priorities INTEGER NOT NULL,
+        minimum_weighting_percent DOUBLE NOT NULL,
+        reporting_frequency VARCHAR NOT NULL CHECK (reporting_frequency IN ('monthly', 'quarterly', 'annual', 'none')),
+        staff_cost_share DOUBLE,
+        file_id INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_priorities (
+        institution_id VARCHAR NOT NULL,
+        priority_code VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        business_priority VARCHAR NOT NULL,
+        theme VARCHAR,
+        position INTEGER NOT NULL,
+        file_id INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_measures (
+        institution_id VARCHAR NOT NULL,
+        measure_code VARCHAR NOT NULL,
+        priority_code VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        unit VARCHAR NOT NULL,
+        direction VARCHAR NOT NULL CHECK (direction IN ('higher', 'lower')),
+        file_id INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      -- £ per unit of a measure, with its source and year: from a framework, or from a proxy-value table
+      -- (which wins). institution_id NULL: a table loaded outside any institution's folder, for all.
+      CREATE TABLE sv_proxy_values (
+        institution_id VARCHAR,
+        measure_code VARCHAR NOT NULL,
+        value_per_unit DOUBLE NOT NULL,
+        source VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        origin VARCHAR NOT NULL CHECK (origin IN ('framework', 'table')),
+        file_id INTEGER NOT NULL,
+        row_number INTEGER,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_questions (
+        institution_id VARCHAR,
+        question_id VARCHAR NOT NULL,
+        question VARCHAR NOT NULL,
+        theme VARCHAR NOT NULL,
+        is_climate BOOLEAN NOT NULL,
+        policy_outcome VARCHAR,
+        measure_codes VARCHAR[] NOT NULL,
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_contracts (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        contract_id VARCHAR NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        supplier_name VARCHAR NOT NULL,
+        title VARCHAR,
+        category VARCHAR,
+        value DECIMAL(18, 2) NOT NULL,
+        start_date DATE NOT NULL,
+        end_date DATE NOT NULL,
+        weighting_percent DOUBLE,
+        reporting_frequency VARCHAR CHECK (reporting_frequency IN ('monthly', 'quarterly', 'annual', 'none')),
+        question_ids VARCHAR[] NOT NULL,
+        superseded_by INTEGER
+      );
+      -- Which priorities each adopted question serves, as the register says (codes as written).
+      CREATE TABLE sv_question_priorities (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        question_id VARCHAR NOT NULL,
+        priority_code VARCHAR NOT NULL
+      );
+      CREATE TABLE sv_returns (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR,
+        contract_id VARCHAR NOT NULL,
+        supplier_id VARCHAR,
+        supplier_name VARCHAR,
+        period_label VARCHAR NOT NULL,
+        period_start DATE NOT NULL,
+        period_end DATE NOT NULL,
+        measure_code VARCHAR NOT NULL,
+        committed DOUBLE,
+        delivered DOUBLE,
+        delivery_postcode VARCHAR,
+        evidence_reference VARCHAR,
+        notes VARCHAR,
+        superseded_by INTEGER
+      );
+      -- Local Multiplier 3 inputs a supplier reports for a contract and period (fractions 0–1).
+      CREATE TABLE sv_return_shares (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR,
+        contract_id VARCHAR NOT NULL,
+        period_start DATE NOT NULL,
+        period_end DATE NOT NULL,
+        local_respend_share DOUBLE,
+        local_staff_share DOUBLE,
+        staff_cost_share DOUBLE,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_engagement (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        event_date DATE NOT NULL,
+        kind VARCHAR NOT NULL CHECK (kind IN ('market-engagement-event', 'supplier-briefing', 'service-user-panel', 'co-design-session')),
+        title VARCHAR,
+        contract_ids VARCHAR[] NOT NULL,
+        priority_codes VARCHAR[] NOT NULL,
+        attendees INTEGER NOT NULL,
+        service_users INTEGER,
+        local_suppliers INTEGER,
+        superseded_by INTEGER
+      );
+      CREATE VIEW current_sv_contracts AS SELECT * FROM sv_contracts WHERE superseded_by IS NULL;
+      CREATE VIEW current_sv_returns AS SELECT * FROM sv_returns WHERE superseded_by IS NULL;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
+import { withWarehouse } from "../../src/warehouse.js";
 
 const folder = tempFolder();
 afterAll(() => folder.cleanup());
@@ -39,5 +40,21 @@ describe("mapping.json", () => {
     const result = runCli(["load", trust, "--warehouse", join(folder.path, "c.duckdb")]);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('unknown field "cost"');
+  });
+});
+
+describe("supplier register with bad rows", () => {
+  it("quarantines each bad cell with file:row:column and loads the rest", async () => {
+    const trust = join(folder.path, "register");
+    mkdirSync(trust);
+    writeFileSync(join(trust, "institution.json"), JSON.stringify({ id: "R1", name: "Register Trust", kind: "nhs-trust" }));
+    writeFileSync(join(trust, "suppliers.csv"), "Supplier Name,Postcode,SME\nAcme Ltd,E1 8DE,Y\nBeta Ltd,NOT A POSTCODE,maybe\n,E1 8DE,N\n");
+    const warehouse = join(folder.path, "r.duckdb");
+    const result = runCli(["load", trust, "--warehouse", warehouse]);
+    expect(result.status, result.stderr).toBe(0);
+    const report = JSON.parse(runCli(["report", "--json", "--warehouse", warehouse]).stdout) as { path: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number }[];
+    expect(report.find((line) => line.path.endsWith("suppliers.csv"))).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsQuarantined: 2 });
+    const problems = await withWarehouse(warehouse, "read", (w) => w.all<{ row_number: number; column_name: string }>("SELECT row_number, column_name FROM quarantine ORDER BY row_number, column_name"));
+    expect(problems.map((p) => `${p.row_number}:${p.column_name}`)).toEqual(["3:Postcode", "3:SME", "4:Supplier Name"]);
   });
 });
