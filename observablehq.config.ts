@@ -15,6 +15,8 @@ export default {
     { name: "Overview", path: "/" },
     { name: "What counts as local", path: "/local" },
     { name: "Suppliers", path: "/suppliers" },
+    { name: "Social value", path: "/social-value" },
+    { name: "Tendering", path: "/tendering" },
     { name: "Market development", path: "/market" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Methodology", path: "/methodology" },
