@@ -18,6 +18,7 @@ export default {
     { name: "Social value", path: "/social-value" },
     { name: "Tendering", path: "/tendering" },
     { name: "Market development", path: "/market" },
+    { name: "Partners", path: "/partners" },
     { name: "Data quality", path: "/data-quality" },
     { name: "Methodology", path: "/methodology" },
     { name: "Data-sharing schema", path: "/schema" },

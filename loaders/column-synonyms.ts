@@ -84,6 +84,15 @@ export const AUTHORITY_ICB_FIELDS: readonly FieldSpec[] = [
   { field: "share", required: false, synonyms: ["share_of_lad_lsoas", "share"] },
 ];
 
+/** A partner export's locality.csv: each supplier's class under each definition. */
+export const IMPORTED_LOCALITY_FIELDS: readonly FieldSpec[] = [
+  { field: "supplier", required: true, synonyms: ["supplier"] },
+  { field: "definition", required: true, synonyms: ["definition"] },
+  { field: "version", required: true, synonyms: ["version"] },
+  { field: "status", required: true, synonyms: ["status"] },
+  { field: "precision", required: false, synonyms: ["precision"] },
+];
+
 export interface HeaderMatch {
   /** Column index of each field found. */
   columns: Record<string, number>;

@@ -1,6 +1,6 @@
 import { basename, dirname } from "node:path";
 import { InputError } from "../src/errors.js";
-import { SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
+import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
 import { detectHeader } from "./detect-header.js";
 import type { SpendMapping } from "./institution-folder.js";
 import { readHeadRows, readXlsxTopRows, type TableSource } from "./read-table.js";
@@ -13,11 +13,11 @@ export type SocialValueKind = "priorities" | "question-bank" | "proxy-values" | 
 
 export const SOCIAL_VALUE_KINDS: readonly SocialValueKind[] = ["priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement"];
 
-export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "spend" | SocialValueKind;
+export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "imported-locality" | "spend" | SocialValueKind;
 
 /** The order a run loads kinds in: what others refer to comes first. */
 export const LOAD_ORDER: readonly InputKind[] = [
-  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "definitions", "suppliers", "spend",
+  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "definitions", "suppliers", "imported-locality", "spend",
   // Social value: contracts name questions and priorities; returns name contracts and measures.
   "priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement",
 ];
@@ -26,6 +26,7 @@ export const LOAD_ORDER: readonly InputKind[] = [
 function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly FieldSpec[] }[] {
   return [
     ...Object.entries(REFERENCE_TABLES).map(([kind, table]) => ({ kind: kind as ReferenceKind, fields: table.fields })),
+    { kind: "imported-locality", fields: IMPORTED_LOCALITY_FIELDS },
     { kind: "returns", fields: RETURN_FIELDS },
     { kind: "contracts", fields: CONTRACT_FIELDS },
     { kind: "engagement", fields: ENGAGEMENT_FIELDS },

@@ -9,6 +9,7 @@ import { loadCodePoint } from "./load-codepoint.js";
 import { loadContracts } from "./load-contracts.js";
 import { loadDefinitions } from "./load-definitions.js";
 import { loadEngagement } from "./load-engagement.js";
+import { loadImportedLocality } from "./load-imported-locality.js";
 import { loadInstitution } from "./load-institution.js";
 import type { LoadOutcome } from "./load-outcome.js";
 import { loadPriorities } from "./load-priorities.js";
@@ -37,6 +38,7 @@ const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json"];
 /** Files read as configuration by the loaders of other files, never loaded themselves. */
 const CONFIGURATION_FILES: Record<string, string> = {
   "mapping.json": "an institution's column mapping: used when its spend files load",
+  "datapackage.json": "a data package descriptor (a partner's export): the CSV files beside it are loaded",
 };
 const BOUNDARY_FILE = /\.geojson$/i;
 
@@ -56,6 +58,8 @@ async function expandPaths(paths: readonly string[]): Promise<{ files: string[];
       skipped.push({ path, kind: null, status: "skipped", reason: configuration });
     } else if (basename(dirname(path)).toLowerCase() === "schema" && path.toLowerCase().endsWith(".json")) {
       skipped.push({ path, kind: null, status: "skipped", reason: "the shared schema: read by the loaders, not loaded" });
+    } else if (/\.parquet$/i.test(path)) {
+      skipped.push({ path, kind: null, status: "skipped", reason: "a Parquet copy: the CSV of the same name is loaded" });
     } else if (BOUNDARY_FILE.test(path)) {
       skipped.push({ path, kind: null, status: "skipped", reason: "a boundary file: read by the definitions that name it" });
     } else if (named || INPUT_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension))) {
@@ -120,6 +124,8 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
       return { outcome: await loadReferenceTable(warehouse, REFERENCE_TABLES[file.kind], path, await readHeadRows(path, file.scan.encoding), fileId) };
     case "codepoint":
       return { outcome: await loadCodePoint(warehouse, source!, fileId) };
+    case "imported-locality":
+      return { outcome: await loadImportedLocality(warehouse, await readAllRows(source!), path, fileId) };
     case "suppliers":
       return { outcome: await loadSupplierRegister(warehouse, await readAllRows(source!), path, fileId) };
     case "spend": {
@@ -214,6 +220,9 @@ export async function loadInputs(
             facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null],
         );
         const superseded = kind === "spend" ? await supersedeEarlierFiles(warehouse, id) : [];
+        // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
+        // that the warehouse is never left with a file loaded and its suppliers unclassified.
+        await refreshSupplierLocality(warehouse);
         return { ...outcome, superseded };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", outcome });
@@ -222,6 +231,5 @@ export async function loadInputs(
       report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
     }
   }
-  await warehouse.transaction(() => refreshSupplierLocality(warehouse));
   return results;
 }

@@ -45,6 +45,11 @@ export class SupplierKeys {
   }
 }
 
+/** A cell quoted in a reason, shortened: the whole raw value is kept in the quarantine's raw_value column. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+}
+
 const TOTAL_PATTERN = /\b(grand )?totals?\b/i;
 
 /** Rows published beside the spend that are not spend: repeated headings, totals, notes. Null when it is spend. */
@@ -77,9 +82,9 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   const heading = (field: string) => header.headings[header.columns[field]!] ?? field;
   const entries: QuarantineEntry[] = [];
   const date = parseDate(cell("date"));
-  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), reason: `"${cell("date")}" is not a date (${DATE_EXPECTED})` });
+  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), reason: `${quoted(cell("date"))} is not a date (${DATE_EXPECTED})` });
   const amountPence = parseAmountPence(cell("amount"));
-  if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), reason: `"${cell("amount")}" is not an amount (${AMOUNT_EXPECTED})` });
+  if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });
   const supplierName = cell("supplier");
   const { isRedacted, supplierKey, supplierId } = suppliers.of(supplierName);
   if (supplierKey === "") entries.push({ row, column: heading("supplier"), rawValue: supplierName, reason: "supplier name is empty (expected the payee's name, or REDACTED)" });

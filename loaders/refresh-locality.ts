@@ -45,6 +45,8 @@ export interface CompiledDefinition {
   id: string;
   version: number;
   isLocal: LocalTest;
+  /** Why the definition cannot be applied in this warehouse (e.g. a radius site not in its directory). */
+  problem: string | null;
 }
 
 /** Every loaded definition, compiled into a test of a located postcode. */
@@ -52,11 +54,14 @@ export async function compileStoredDefinitions(warehouse: Warehouse): Promise<Co
   const definitions = await warehouse.all<StoredDefinition>("SELECT definition_id, version, spec FROM local_definitions ORDER BY is_headline DESC, definition_id, version");
   const areas = definitions.map((definition) => JSON.parse(definition.spec) as AreaSpec);
   const resources = await definitionResources(warehouse, areas);
-  return definitions.map((definition, index) => ({
-    id: definition.definition_id,
-    version: Number(definition.version),
-    isLocal: compileArea(areas[index]!, resources),
-  }));
+  return definitions.map((definition, index) => {
+    const compiled = { id: definition.definition_id, version: Number(definition.version) };
+    try {
+      return { ...compiled, isLocal: compileArea(areas[index]!, resources), problem: null };
+    } catch (error) {
+      return { ...compiled, isLocal: () => false, problem: (error as Error).message };
+    }
+  });
 }
 
 /** A located postcode row as the point definitions test. */
@@ -70,13 +75,13 @@ export function locatedPoint(row: LocatedPostcodeRow): LocatedPoint {
 }
 
 /** Classifies every located supplier postcode against every definition, once per postcode (never per spend row). */
-async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<void> {
+async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledDefinition[]> {
   await warehouse.run("DELETE FROM postcode_locality");
   const definitions = await compileStoredDefinitions(warehouse);
   const rows = await warehouse.all<LocatedPostcodeRow & Record<string, unknown>>("SELECT * FROM located_postcodes WHERE precision <> 'none'");
   const points = rows.map((row) => ({ given: row.postcode_as_given, point: locatedPoint(row) }));
   const appender = await warehouse.connection.createAppender("postcode_locality");
-  definitions.forEach((definition) => {
+  definitions.filter((definition) => definition.problem === null).forEach((definition) => {
     for (const { given, point } of points) {
       appender.appendVarchar(given);
       appender.appendVarchar(definition.id);
@@ -87,6 +92,7 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<void> {
   });
   appender.flushSync();
   appender.closeSync();
+  return definitions;
 }
 
 const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
@@ -99,7 +105,7 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  */
 export async function refreshSupplierLocality(warehouse: Warehouse): Promise<number> {
   await locateSupplierPostcodes(warehouse);
-  await classifyLocatedPostcodes(warehouse);
+  const definitions = await classifyLocatedPostcodes(warehouse);
   await warehouse.run("DELETE FROM supplier_locality");
   await warehouse.run(
     `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
@@ -133,6 +139,22 @@ export async function refreshSupplierLocality(warehouse: Warehouse): Promise<num
             CASE WHEN redacted THEN 'none' WHEN any_local THEN local_precision WHEN located > 0 THEN located_precision ELSE 'none' END,
             CASE WHEN any_local THEN split_part(local_by, ' (', 1) WHEN located > 0 THEN split_part(located_by, ' (', 1) END
      FROM decided`,
+  );
+  for (const definition of definitions.filter((d) => d.problem !== null)) {
+    await warehouse.run(
+      `UPDATE supplier_locality SET status = 'unlocated', precision = 'none', postcode = NULL, reason = ?
+       WHERE definition_id = ? AND version = ?`,
+      [`this definition cannot be applied in this warehouse: ${definition.problem}`, definition.id, definition.version],
+    );
+  }
+  // A partner's export classifies suppliers whose postcodes it does not share: its classes stand for those
+  // this warehouse cannot place itself.
+  await warehouse.run(
+    `UPDATE supplier_locality l SET status = i.status, precision = coalesce(i.precision, 'none'),
+       reason = 'as classified by the exporting partner (its postcodes are not shared at this level)'
+     FROM imported_locality i
+     WHERE i.supplier_id = l.supplier_id AND i.definition_id = l.definition_id AND i.version = l.version
+       AND l.status = 'unlocated' AND NOT EXISTS (SELECT 1 FROM supplier_locations sl WHERE sl.supplier_id = l.supplier_id)`,
   );
   const { total } = await warehouse.one<{ total: number }>("SELECT count(*) AS total FROM supplier_locality");
   return Number(total);

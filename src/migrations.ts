@@ -312,4 +312,20 @@ export const migrations: readonly Migration[] = [
       CREATE VIEW current_sv_returns AS SELECT * FROM sv_returns WHERE superseded_by IS NULL;
     `,
   },
+  {
+    version: 5,
+    name: "imported locality: suppliers' classes as a partner's export gives them",
+    sql: `
+      -- A partner's public export carries each supplier's class under each definition instead of its postcodes;
+      -- it stands for suppliers the warehouse cannot place itself.
+      CREATE TABLE imported_locality (
+        supplier_id VARCHAR NOT NULL,
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('local', 'non_local', 'unlocated')),
+        precision VARCHAR,
+        file_id INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -1,11 +1,33 @@
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
 import { mkdir } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { dirname } from "node:path";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { migrations } from "./migrations.js";
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
+
+/**
+ * Warehouses this process holds open for writing. DuckDB's file lock keeps other processes out, but not a
+ * second open in the same process, which would let two writers each believe they succeeded.
+ */
+const openForWritingHere = new Set<string>();
+
+/** An existing file at `path` that is not a DuckDB database (DuckDB writes "DUCK" at byte 8) is refused. */
+function refuseNonWarehouse(path: string): void {
+  if (!existsSync(path)) return;
+  if (statSync(path).isDirectory()) throw new Error(`${path} is a folder, not a warehouse file (expected e.g. data/warehouse.duckdb)`);
+  const header = Buffer.alloc(12);
+  const descriptor = openSync(path, "r");
+  try {
+    readSync(descriptor, header, 0, 12, 0);
+  } finally {
+    closeSync(descriptor);
+  }
+  if (statSync(path).size > 0 && header.subarray(8, 12).toString("latin1") !== "DUCK") {
+    throw new Error(`${path} is not a DuckDB warehouse (it holds something else): give --warehouse a new or existing .duckdb file`);
+  }
+}
 
 /** An open DuckDB warehouse. Only `anchor-spend load` opens it for writing; everything else reads. */
 export class Warehouse {
@@ -17,15 +39,25 @@ export class Warehouse {
 
   /** Opens (creating and migrating if need be) the warehouse for writing. */
   static async openForWriting(path: string): Promise<Warehouse> {
+    const key = resolve(path);
+    if (openForWritingHere.has(key)) throw new Error(`the warehouse ${path} is already open for writing in this process: one load at a time`);
+    refuseNonWarehouse(path);
     await mkdir(dirname(path), { recursive: true });
     const warehouse = await Warehouse.open(path, {});
-    await warehouse.migrate();
+    openForWritingHere.add(key);
+    try {
+      await warehouse.migrate();
+    } catch (error) {
+      warehouse.close();
+      throw error;
+    }
     return warehouse;
   }
 
   /** Opens an existing warehouse read-only; a missing file is an error, not an empty warehouse. */
   static async openForReading(path: string): Promise<Warehouse> {
     if (!existsSync(path)) throw new Error(`no warehouse at ${path}: run \`anchor-spend load\` first`);
+    refuseNonWarehouse(path);
     return Warehouse.open(path, { access_mode: "READ_ONLY" });
   }
 
@@ -66,14 +98,22 @@ export class Warehouse {
   /** Runs `work` in one transaction: all of it lands, or none of it does. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.run("BEGIN TRANSACTION");
+    let result: T;
     try {
-      const result = await work();
-      await this.run("COMMIT");
-      return result;
+      result = await work();
     } catch (error) {
       await this.run("ROLLBACK");
       throw error;
     }
+    try {
+      await this.run("COMMIT");
+    } catch (error) {
+      // A failed COMMIT has already ended the transaction; say why it failed (a full disk, a read-only file…).
+      const message = error instanceof Error ? error.message : String(error);
+      const hint = /space|ENOSPC|disk/i.test(message) ? "the disk is full" : /read-only|permission|EACCES|EROFS/i.test(message) ? "the warehouse cannot be written (read-only)" : "the write failed";
+      throw new Error(`could not save to the warehouse ${this.path}: ${hint} (${message}); nothing from this file was saved`, { cause: error });
+    }
+    return result;
   }
 
   async schemaVersion(): Promise<number> {
@@ -95,6 +135,7 @@ export class Warehouse {
   }
 
   close(): void {
+    openForWritingHere.delete(resolve(this.path));
     this.connection.closeSync();
     this.instance.closeSync();
   }

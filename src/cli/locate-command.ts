@@ -14,7 +14,7 @@ export async function runLocate(values: Record<string, string | boolean | undefi
       given: row.postcode_as_given, postcode: row.postcode, precision: row.precision, reason: row.reason,
       authority: row.lad_code, icb: row.icb_code, lsoa: row.lsoa_code, imdDecile: row.imd_decile === null ? null : Number(row.imd_decile),
       latitude: row.latitude, longitude: row.longitude, terminated: row.terminated,
-      local: Object.fromEntries(definitions.map((d) => [`${d.id} v${d.version}`, row.precision === "none" ? null : d.isLocal(locatedPoint(row))])),
+      local: Object.fromEntries(definitions.map((d) => [`${d.id} v${d.version}`, row.precision === "none" || d.problem !== null ? null : d.isLocal(locatedPoint(row))])),
     }));
   });
   if (values.json) {

@@ -53,3 +53,19 @@ describe("anchor-spend export", () => {
     expect([...suppliers].filter((name) => /redacted|personal data/i.test(name!))).toEqual(["REDACTED"]);
   });
 });
+
+describe("a partner's export loaded into a fresh warehouse", () => {
+  it("reproduces the public figures exactly, under every definition", async () => {
+    const { headline, compareDefinitions, resolveScope } = await import("../../src/metrics.js");
+    const { withWarehouse } = await import("../../src/warehouse.js");
+    const figures = async (path: string) => withWarehouse(path, "read", async (w) => {
+      const scope = await resolveScope(w, { institutionId: "DEMO" });
+      const compared = await compareDefinitions(w, scope);
+      return { total: (await headline(w, scope)).totalSpend, byDefinition: compared.map(({ definition, headline: h }) => [definition.id, h.localSpend, h.nonLocalSpend, h.unlocatedSpend, h.localSuppliers]) };
+    });
+    const fresh = join(folder.path, "fresh.duckdb");
+    const load = runCli(["load", join(folder.path, "public"), "--warehouse", fresh]);
+    expect(load.status, load.stderr).toBe(0);
+    expect(await figures(fresh)).toEqual(await figures(warehouse));
+  });
+});
