@@ -15,7 +15,7 @@ export const MAX_MESSAGE_LENGTH = 2_000;
 const UNPRINTABLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\uFEFF]/u;
 
 /** Raw internals passed through instead of words for the analyst: JavaScript and DuckDB error classes, errno codes, SQL. */
-const INTERNALS = /\b(TypeError|RangeError|SyntaxError|Maximum call stack|Conversion Error|Invalid Input Error|TransactionContext Error|Catalog Error|Binder Error|Parser Error|INTERNAL Error|E[A-Z]{3,}: |LINE \d+:)/;
+const INTERNALS = /\b(TypeError|RangeError|SyntaxError|Maximum call stack|Conversion Error|Invalid Input Error|TransactionContext Error|Catalog Error|Binder Error|Parser Error|INTERNAL Error|EISDIR|ENOENT|EACCES|EPERM|ENOSPC|EROFS|EFBIG|ENOTDIR|LINE \d+:)/;
 
 export interface CaseLoad {
   result: FileResult;

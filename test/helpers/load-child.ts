@@ -1,0 +1,26 @@
+// Run by the fault tests in a process of their own (`node --import tsx test/helpers/load-child.ts …`): what
+// `anchor-spend load` and `anchor-spend report --json` do (src/cli/commands.ts), without importing the CLI's
+// other commands (site build, PDF, export), which take seconds to start: a kill lands in the load, not in
+// start-up. Same warehouse calls, same messages, same exit codes (0 ok, 1 a refused file or an error).
+//   load-child.ts load <warehouse> <path…>     prints each file's result on stderr, as the CLI does
+//   load-child.ts report <warehouse>           prints the load report as JSON on stdout
+import { loadInputs } from "../../loaders/load-inputs.js";
+import { loadReport } from "../../src/load-report.js";
+import { withWarehouse } from "../../src/warehouse.js";
+
+const [mode, warehousePath, ...paths] = process.argv.slice(2);
+try {
+  if (!warehousePath || (mode !== "load" && mode !== "report")) throw new Error("usage: load-child.ts load|report <warehouse> [path…]");
+  if (mode === "report") {
+    process.stdout.write(JSON.stringify(await withWarehouse(warehousePath, "read", loadReport)));
+  } else {
+    const results = await withWarehouse(warehousePath, "write", (warehouse) =>
+      loadInputs(warehouse, paths, {
+        onFile: (result) => console.error(result.status === "refused" ? `REFUSED       ${result.error}` : `${result.status.padEnd(14)}${result.path}`),
+      }));
+    process.exitCode = results.some((result) => result.status === "refused") ? 1 : 0;
+  }
+} catch (error) {
+  console.error(`anchor-spend ${mode}: ${(error as Error).message}`);
+  process.exitCode = 1;
+}
