@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { definitionCodes, parseLocalDefinition, type AreaSpec, type LocalDefinition } from "../geo/definition-spec.js";
@@ -10,6 +10,10 @@ import type { LoadOutcome } from "./load-outcome.js";
 function embedPolygons(area: AreaSpec, folder: string, file: string, at: string): AreaSpec {
   switch (area.kind) {
     case "polygon": {
+      // Only a file beside the definition: a path could reach (and quote) files elsewhere on the machine.
+      if (basename(area.file) !== area.file || area.file.startsWith(".")) {
+        throw new InputError(`${at}.file: expected the name of a GeoJSON file in the same folder as the definition, found a path`, { file, column: "file" });
+      }
       const path = join(folder, area.file);
       if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
       let geojson: unknown;

@@ -921,7 +921,6 @@ const definitionCase = (spec: DefinitionCase): CaseSpec => ({
   },
 });
 
-const OUTSIDE_FOLDER = "loaders/load-definitions.ts embedPolygons: a polygon's `file` is joined to the definitions folder unchecked, so \"../\" reads any file on the machine: a valid GeoJSON elsewhere is loaded, and a file that is not JSON has its first characters quoted in the refusal";
 /** A union nested `depth` deep, written as text (JSON.stringify of it would itself overflow the stack). */
 const nested = (depth: number): string => {
   const icb = (code: string) => `{"kind":"icb","codes":["${code}"]}`;
@@ -953,9 +952,9 @@ const DEFINITIONS: CaseSpec[] = [
   definitionCase({ id: "definition-geojson-missing", what: "a polygon definition naming a file that is not there", refused: ["no file"] }),
   definitionCase({ id: "definition-geojson-bom", what: "a boundary file with a UTF-8 byte-order mark (loaded)", geojsonText: `\uFEFF${JSON.stringify(polygon(SQUARE))}`, knownBug: BOM_JSON }),
   definitionCase({ id: "definition-geojson-outside-folder", what: "a polygon file named ../outside.geojson (outside the definitions folder): refused", definition: definitionOf("definition-geojson-outside-folder", { kind: "polygon", file: "../outside.geojson" }),
-    extra: { "outside.geojson": JSON.stringify(polygon(SQUARE.map(([x, y]) => [x! + 0.2, y!]))) }, refused: ["definitions"], knownBug: OUTSIDE_FOLDER }),
+    extra: { "outside.geojson": JSON.stringify(polygon(SQUARE.map(([x, y]) => [x! + 0.2, y!]))) }, refused: ["definitions"] }),
   definitionCase({ id: "definition-geojson-outside-secret", what: "a polygon file naming a secret outside the folder (../secret.json): refused without quoting it", definition: definitionOf("definition-geojson-outside-secret", { kind: "polygon", file: "../secret.json" }),
-    extra: { "secret.json": "API_TOKEN=sk-live-0123456789abcdef\n" }, refused: ["definitions"], messageMustNotInclude: ["API_TOK", "sk-live"], knownBug: OUTSIDE_FOLDER }),
+    extra: { "secret.json": "API_TOKEN=sk-live-0123456789abcdef\n" }, refused: ["definitions"], messageMustNotInclude: ["API_TOK", "sk-live"] }),
   definitionCase({ id: "definition-union-with-bad-polygon", what: "a union of an authority list and a self-intersecting polygon", definition: definitionOf("definition-union-with-bad-polygon", {
     kind: "union", of: [{ kind: "local-authorities", codes: ["E09000030"] }, { kind: "polygon", file: "definition-union-with-bad-polygon.geojson" }] }),
     geojson: polygon([[-0.08, 51.51], [-0.06, 51.53], [-0.06, 51.51], [-0.08, 51.53], [-0.08, 51.51]]), refused: ["of[1]", "crosses itself"] }),
