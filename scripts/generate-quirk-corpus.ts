@@ -15,6 +15,7 @@ import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { seededRandom } from "./seeded-random.js";
+import { pinZipTimes } from "./pin-zip-times.js";
 
 const QUIRK_SEED = 20250617;
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -474,20 +475,6 @@ function encode(text: string, encoding: "utf-8" | "utf-8-bom" | "windows-1252"):
   return Buffer.from(text, "latin1");
 }
 
-/** Pins every entry's modified time in a ZIP (an .xlsx) to 1980-01-01, so the same run writes the same bytes. */
-function pinZipTimes(zip: Buffer): Buffer {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (end < 0) throw new Error("not a ZIP file");
-  const DOS_1980_01_01 = (1 << 5) | 1;
-  let entry = zip.readUInt32LE(end + 16);
-  for (let n = zip.readUInt16LE(end + 10); n > 0; n--) {
-    const local = zip.readUInt32LE(entry + 42);
-    zip.writeUInt32LE(DOS_1980_01_01 << 16, entry + 12);
-    zip.writeUInt32LE(DOS_1980_01_01 << 16, local + 10);
-    entry += 46 + zip.readUInt16LE(entry + 28) + zip.readUInt16LE(entry + 30) + zip.readUInt16LE(entry + 32);
-  }
-  return zip;
-}
 
 async function xlsxBytes(sheets: readonly Sheet[]): Promise<Uint8Array> {
   const data = sheets.map((sheet) => ({
