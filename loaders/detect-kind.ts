@@ -1,5 +1,6 @@
 import { basename, dirname } from "node:path";
 import { InputError } from "../src/errors.js";
+import { printableExcerpt } from "../src/printable-excerpt.js";
 import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
 import { detectHeader } from "./detect-header.js";
 import type { SpendMapping } from "./institution-folder.js";
@@ -61,7 +62,8 @@ export async function detectTableKind(source: TableSource, mapping: SpendMapping
   for (const { kind, fields } of tableKinds(mapping)) {
     if (tables.some((rows) => detectHeader(rows, fields))) return kind;
   }
-  const found = tables.flatMap((rows) => rows.slice(0, 3)).map((row) => row.filter(Boolean).join(", ")).filter(Boolean).join(" | ");
+  // What the top rows hold, quoted short and printable (a binary file's bytes or a 10 MB line are not echoed).
+  const found = printableExcerpt(tables.flatMap((rows) => rows.slice(0, 3)).map((row) => row.filter(Boolean).join(", ")).filter(Boolean).join(" | "), 300);
   throw new InputError(
     `no recognisable heading row in the first lines (found: ${found || "nothing"}); a spend file needs ${describeRequired(SPEND_FIELDS)}` +
       "; a social value table (contracts, returns, engagement log, question bank, proxy values) needs the headings in loaders/social-value-fields.ts",
