@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { InputError } from "../src/errors.js";
 import { SPEND_FIELDS } from "./column-synonyms.js";
-import { parseInstitution } from "./load-institution.js";
+import { institutionFrom } from "./load-institution.js";
+import { readJsonFile } from "./read-json.js";
 
 export type VatBasis = "net" | "gross";
 
@@ -21,12 +22,14 @@ export interface InstitutionFolder {
 
 const NO_MAPPING: SpendMapping = { columns: {}, vatBasis: null };
 
-export function parseMapping(text: string, file: string): SpendMapping {
-  let value: { columns?: unknown; vatBasis?: unknown };
-  try {
-    value = JSON.parse(text) as typeof value;
-  } catch (error) {
-    throw new InputError(`is not valid JSON (${(error as Error).message})`, { file }, { cause: error });
+/** Checks a mapping.json's parsed value. */
+function mappingFrom(parsed: unknown, file: string): SpendMapping {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(`must be a JSON object (expected e.g. {"columns": {"amount": "Total Paid"}, "vatBasis": "net"})`, { file });
+  }
+  const value = parsed as { columns?: unknown; vatBasis?: unknown };
+  if (value.columns !== undefined && (typeof value.columns !== "object" || value.columns === null || Array.isArray(value.columns))) {
+    throw new InputError(`"columns" must be an object of field → heading (expected e.g. {"amount": "Total Paid"})`, { file, column: "columns" });
   }
   const columns = (value.columns ?? {}) as Record<string, unknown>;
   const fields = SPEND_FIELDS.map((spec) => spec.field);
@@ -46,9 +49,9 @@ export function institutionFolderFor(path: string): InstitutionFolder | null {
   for (;;) {
     const institutionFile = join(folder, "institution.json");
     if (existsSync(institutionFile)) {
-      const institution = parseInstitution(readFileSync(institutionFile, "utf-8"), institutionFile);
+      const institution = institutionFrom(readJsonFile(institutionFile), institutionFile);
       const mappingFile = join(folder, "mapping.json");
-      const mapping = existsSync(mappingFile) ? parseMapping(readFileSync(mappingFile, "utf-8"), mappingFile) : NO_MAPPING;
+      const mapping = existsSync(mappingFile) ? mappingFrom(readJsonFile(mappingFile), mappingFile) : NO_MAPPING;
       return { institutionId: institution.id, folder, mapping };
     }
     const parent = dirname(folder);

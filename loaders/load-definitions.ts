@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { definitionCodes, parseLocalDefinition, type AreaSpec, type LocalDefinition } from "../geo/definition-spec.js";
 import { preparePolygonArea } from "../geo/polygon-area.js";
 import type { LoadOutcome } from "./load-outcome.js";
+import { parseJsonText, readJsonFile } from "./read-json.js";
 
 /** Reads polygon files named by an area (relative to the definition file) into the area itself, checked. */
 function embedPolygons(area: AreaSpec, folder: string, file: string, at: string): AreaSpec {
@@ -18,9 +19,10 @@ function embedPolygons(area: AreaSpec, folder: string, file: string, at: string)
       if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
       let geojson: unknown;
       try {
-        geojson = JSON.parse(readFileSync(path, "utf-8"));
+        geojson = readJsonFile(path);
       } catch (error) {
-        throw new InputError(`${at}.file: ${area.file} is not valid JSON (${(error as Error).message})`, { file, column: "file" }, { cause: error });
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError(`${at}.file: ${area.file} ${error.problem}`, { file, column: "file" }, { cause: error });
       }
       const { problems } = preparePolygonArea(geojson);
       if (problems.length > 0) throw new InputError(`${at}.file: ${area.file}: ${problems.join("; ")}`, { file, column: "file" });
@@ -41,12 +43,7 @@ function embedPolygons(area: AreaSpec, folder: string, file: string, at: string)
  * definition refuses the whole file, naming the field and what was expected.
  */
 export function parseDefinitionsFile(text: string, file: string): LocalDefinition[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`is not valid JSON (${(error as Error).message})`, { file }, { cause: error });
-  }
+  const value = parseJsonText(text, file);
   const list = Array.isArray((value as { definitions?: unknown })?.definitions) ? (value as { definitions: unknown[] }).definitions : [value];
   if (list.length === 0) throw new InputError(`expected a definition, or {"definitions": [ … ]} with at least one`, { file });
   const definitions = list.map((item, index) => {

@@ -1,6 +1,7 @@
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import type { LoadOutcome } from "./load-outcome.js";
+import { parseJsonText } from "./read-json.js";
 
 export interface Institution {
   id: string;
@@ -13,15 +14,20 @@ export interface Institution {
 
 /** Checks an institution.json: who publishes the files in its folder. */
 export function parseInstitution(text: string, file: string): Institution {
-  let value: Record<string, unknown>;
-  try {
-    value = JSON.parse(text) as Record<string, unknown>;
-  } catch (error) {
-    throw new InputError(`is not valid JSON (${(error as Error).message})`, { file }, { cause: error });
+  return institutionFrom(parseJsonText(text, file), file);
+}
+
+/** Checks an institution.json's parsed value (anything JSON can hold: null, a list, a number…). */
+export function institutionFrom(parsed: unknown, file: string): Institution {
+  const example = `(expected e.g. {"id": "RWK", "name": "…", "kind": "nhs-trust"})`;
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    const found = parsed === null ? "null" : Array.isArray(parsed) ? "a list" : `a ${typeof parsed}`;
+    throw new InputError(`must be a JSON object with "id", "name" and "kind", found ${found} ${example}`, { file });
   }
+  const value = parsed as Record<string, unknown>;
   for (const key of ["id", "name", "kind"]) {
     if (typeof value[key] !== "string" || (value[key] as string).trim() === "") {
-      throw new InputError(`"${key}" must be a non-empty string (expected e.g. {"id": "RWK", "name": "…", "kind": "nhs-trust"})`, { file, column: key });
+      throw new InputError(`"${key}" must be a non-empty string ${example}`, { file, column: key });
     }
   }
   const optional = (key: string): string | null => (typeof value[key] === "string" ? (value[key] as string) : null);

@@ -2,6 +2,7 @@ import Papa from "papaparse";
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../src/errors.js";
+import { decodeText } from "./decode-text.js";
 import { streamCsvRecords } from "./read-csv.js";
 import { readXlsxSheets } from "./read-xlsx.js";
 import type { FileScan } from "./scan-file.js";
@@ -71,7 +72,7 @@ async function readHead(path: string, limit = 256 * 1024): Promise<Buffer> {
 
 /** The first lines of a CSV text (gzipped or not), parsed: enough to find a heading row. */
 export async function readHeadRows(path: string, encoding: "utf-8" | "windows-1252", lines = 40): Promise<string[][]> {
-  const text = new TextDecoder(encoding).decode(await readHead(path)).replace(/^\uFEFF/, "");
+  const text = decodeText(await readHead(path), encoding);
   const head = text.split(/\r?\n/).slice(0, lines).join("\n");
   return Papa.parse<string[]>(head, { delimitersToGuess: [",", ";", "\t", "|"] }).data.map((row) => row.map((cell) => cell.trim()));
 }

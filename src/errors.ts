@@ -4,6 +4,8 @@
  *   data/april.csv:42:Amount: "12,34,5" is not an amount (expected e.g. 1234.56, £1,234.56 or (1,234.56))
  */
 export class InputError extends Error {
+  /** The message without its location: what was expected and what was found. */
+  readonly problem: string;
   readonly file: string;
   readonly row: number | undefined;
   readonly column: string | undefined;
@@ -17,6 +19,7 @@ export class InputError extends Error {
     const location = [where.file, where.row, where.column].filter((part) => part !== undefined).join(":");
     super(`${location}: ${problem}`, options);
     this.name = "InputError";
+    this.problem = problem;
     this.file = where.file;
     this.row = where.row;
     this.column = where.column;
