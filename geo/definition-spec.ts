@@ -1,3 +1,5 @@
+import { printableExcerpt } from "../src/printable-excerpt.js";
+
 /**
  * Definitions of "local": named, versioned, and of one of these kinds (or a union or intersection of them).
  * Every published figure names the definition (id and version) and its address basis.
@@ -33,11 +35,38 @@ const ICB_CODE = /^E54\d{6}$/;
 /** A postcode area (E), district (E1, EC1A) or sector (E1 6). */
 const POSTCODE_PREFIX = /^[A-Z]{1,2}(\d[A-Z\d]?( \d)?)?$/;
 
+/** Unions, intersections and `within` nest at most this deep (a definition is written by hand: a few levels). */
+export const MAX_AREA_DEPTH = 16;
+/** A refusal lists this many problems, and this many of a list's bad values; the rest are counted. */
+const MAX_PROBLEMS = 10;
+const MAX_QUOTED_ITEMS = 5;
+
+/** A value as a message quotes it: JSON, a list's first few items (nested lists and objects elided), short and printable. */
+function describeFound(found: unknown): string {
+  if (found === undefined) return "nothing";
+  const shallow = (value: unknown): string =>
+    Array.isArray(value) ? "[…]" : typeof value === "object" && value !== null ? "{…}" : (JSON.stringify(value) ?? "nothing");
+  if (Array.isArray(found)) {
+    const more = found.length > MAX_QUOTED_ITEMS ? `, … and ${(found.length - MAX_QUOTED_ITEMS).toLocaleString("en-GB")} more` : "";
+    return printableExcerpt(`[${found.slice(0, MAX_QUOTED_ITEMS).map(shallow).join(",")}${more}]`, 200);
+  }
+  if (typeof found === "object" && found !== null) {
+    const keys = Object.keys(found);
+    return printableExcerpt(`an object with ${keys.length === 0 ? "no keys" : `keys ${keys.slice(0, MAX_QUOTED_ITEMS).map((key) => JSON.stringify(key)).join(", ")}${keys.length > MAX_QUOTED_ITEMS ? ", …" : ""}`}`, 200);
+  }
+  return printableExcerpt(shallow(found), 200);
+}
+
 /** Collects problems as "field: what was expected, what was found". */
 class Problems {
   readonly list: string[] = [];
   add(field: string, expected: string, found: unknown): void {
-    this.list.push(`${field}: expected ${expected}, found ${JSON.stringify(found) ?? "nothing"}`);
+    this.list.push(`${field}: expected ${expected}, found ${describeFound(found)}`);
+  }
+  /** The problems as a refusal lists them: the first few, then how many more. */
+  listed(): string[] {
+    if (this.list.length <= MAX_PROBLEMS) return this.list;
+    return [...this.list.slice(0, MAX_PROBLEMS), `… and ${(this.list.length - MAX_PROBLEMS).toLocaleString("en-GB")} more problems`];
   }
 }
 
@@ -52,8 +81,15 @@ function codeList(value: Record<string, unknown>, key: string, at: string, patte
   return list as string[];
 }
 
-/** Checks the area part of a definition (`kind` and its parameters), recursively for unions. */
-function parseArea(value: unknown, at: string, problems: Problems): AreaSpec | null {
+/** True, with the problem noted, when an area at `depth` may not hold further areas. */
+function tooDeep(at: string, depth: number, problems: Problems): boolean {
+  if (depth < MAX_AREA_DEPTH) return false;
+  problems.list.push(`${at}: areas nested more than ${MAX_AREA_DEPTH} deep (expected at most ${MAX_AREA_DEPTH} levels of union, intersection and within)`);
+  return true;
+}
+
+/** Checks the area part of a definition (`kind` and its parameters), recursively for unions, to a depth limit. */
+function parseArea(value: unknown, at: string, problems: Problems, depth = 0): AreaSpec | null {
   if (typeof value !== "object" || value === null) {
     problems.add(at, "an object with a kind", value);
     return null;
@@ -83,7 +119,8 @@ function parseArea(value: unknown, at: string, problems: Problems): AreaSpec | n
       if (typeof maxDecile !== "number" || !Number.isInteger(maxDecile) || maxDecile < 1 || maxDecile > 10) {
         problems.add(`${at}.maxDecile`, "a whole number from 1 to 10", maxDecile);
       }
-      const within = area.within === undefined ? undefined : parseArea(area.within, `${at}.within`, problems);
+      if (area.within !== undefined && tooDeep(at, depth, problems)) return null;
+      const within = area.within === undefined ? undefined : parseArea(area.within, `${at}.within`, problems, depth + 1);
       return { kind, maxDecile: maxDecile as number, ...(within ? { within } : {}) };
     }
     case "union":
@@ -92,7 +129,8 @@ function parseArea(value: unknown, at: string, problems: Problems): AreaSpec | n
         problems.add(`${at}.of`, "a list of at least two areas", area.of);
         return null;
       }
-      const parts = area.of.map((part, index) => parseArea(part, `${at}.of[${index}]`, problems));
+      if (tooDeep(at, depth, problems)) return null;
+      const parts = area.of.map((part, index) => parseArea(part, `${at}.of[${index}]`, problems, depth + 1));
       return parts.every((part) => part !== null) ? { kind, of: parts as AreaSpec[] } : null;
     }
     default:
@@ -120,7 +158,7 @@ export function parseLocalDefinition(input: unknown): { definition?: LocalDefini
   const basis = (value.basis ?? "registered") as AddressBasis;
   if (!BASES.includes(basis)) problems.add("basis", `one of ${BASES.join(", ")}`, value.basis);
   const area = parseArea(value, "definition", problems);
-  if (problems.list.length > 0 || area === null) return { problems: problems.list };
+  if (problems.list.length > 0 || area === null) return { problems: problems.listed() };
   return {
     definition: { id, version: version as number, name, description, basis, headline: value.headline === true, area },
     problems: [],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseLocalDefinition } from "../../geo/definition-spec.js";
+import { MAX_AREA_DEPTH, parseLocalDefinition } from "../../geo/definition-spec.js";
 
 const base = { id: "own", version: 1, name: "Own", description: "test", basis: "registered" };
 
@@ -43,5 +43,37 @@ describe("parseLocalDefinition", () => {
   it("refuses unknown kinds and bases", () => {
     expect(parseLocalDefinition({ ...base, kind: "county", codes: [] }).problems[0]).toMatch(/^definition.kind: expected one of local-authorities, icb/);
     expect(parseLocalDefinition({ ...base, basis: "head office", kind: "icb", codes: ["E54000029"] }).problems[0]).toMatch(/^basis: expected one of registered, trading, delivery, any/);
+  });
+
+  it("refuses areas nested past the depth limit in words (not a stack overflow), and accepts them at the limit", () => {
+    const icb = { kind: "icb", codes: ["E54000029"] };
+    const nest = (depth: number): Record<string, unknown> => (depth === 0 ? icb : { kind: "union", of: [nest(depth - 1), icb] });
+    expect(parseLocalDefinition({ ...base, ...nest(MAX_AREA_DEPTH) }).problems).toEqual([]);
+    const { definition, problems } = parseLocalDefinition({ ...base, ...nest(MAX_AREA_DEPTH + 1) });
+    expect(definition).toBeUndefined();
+    expect(problems).toEqual([`definition${".of[0]".repeat(MAX_AREA_DEPTH)}: areas nested more than ${MAX_AREA_DEPTH} deep (expected at most ${MAX_AREA_DEPTH} levels of union, intersection and within)`]);
+    // Built as text: 5,000 levels would overflow the stack of any recursive builder.
+    const deep = JSON.parse(`${'{"kind":"union","of":['.repeat(5000)}{"kind":"icb","codes":["E54000029"]}${',{"kind":"icb","codes":["E54000029"]}]}'.repeat(5000)}`) as object;
+    expect(parseLocalDefinition({ ...base, ...deep }).problems[0]).toContain("nested more than");
+  });
+
+  it("quotes the first few of many bad values and counts the rest", () => {
+    const codes = Array.from({ length: 20_000 }, (_, i) => `X${i}`);
+    const { problems } = parseLocalDefinition({ ...base, kind: "local-authorities", codes });
+    expect(problems).toEqual(['definition.codes: expected local authority codes (e.g. E09000030) only, found ["X0","X1","X2","X3","X4", … and 19,995 more]']);
+  });
+
+  it("lists the first ten problems and counts the rest", () => {
+    const of = Array.from({ length: 25 }, () => ({ kind: "icb", codes: ["bad"] }));
+    const { problems } = parseLocalDefinition({ ...base, kind: "union", of });
+    expect(problems).toHaveLength(11);
+    expect(problems[9]).toBe('definition.of[9].codes: expected ICB codes (e.g. E54000029) only, found ["bad"]');
+    expect(problems[10]).toBe("… and 15 more problems");
+  });
+
+  it("quotes a long or unprintable value short and printable", () => {
+    const { problems } = parseLocalDefinition({ ...base, id: `\u001b[2J${"x".repeat(5000)}` });
+    expect(problems[0]!.length).toBeLessThan(300);
+    expect(problems[0]).not.toMatch(/[\u0000-\u001f]/);
   });
 });
