@@ -12,6 +12,19 @@ function rings(feature: AreaFeature): Position[][] {
   return feature.geometry.type === "Polygon" ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
 }
 
+/** A ring without repeats of a vertex in a row (GIS tools often write them; turf's kinks reports each as a crossing). */
+export function withoutRepeatedVertices(ring: Position[]): Position[] {
+  return ring.filter((position, index) => index === 0 || position[0] !== ring[index - 1]![0] || position[1] !== ring[index - 1]![1]);
+}
+
+/** The feature with every ring's repeated vertices dropped. */
+function withoutRepeats(feature: AreaFeature): AreaFeature {
+  const geometry: Polygon | MultiPolygon = feature.geometry.type === "Polygon"
+    ? { type: "Polygon", coordinates: feature.geometry.coordinates.map(withoutRepeatedVertices) }
+    : { type: "MultiPolygon", coordinates: feature.geometry.coordinates.map((polygon) => polygon.map(withoutRepeatedVertices)) };
+  return { ...feature, geometry };
+}
+
 /**
  * Checks a GeoJSON boundary and prepares it: every ring closed and of four points or more, no
  * self-intersections, coordinates as WGS84 longitude/latitude. Rings wound the "wrong" way are rewound
@@ -46,12 +59,17 @@ export function preparePolygonArea(geojson: unknown): { area?: PolygonArea; prob
       }
     }
     if (problems.length > 0) return;
-    const crossings = kinks(feature).features.length;
+    const simplified = withoutRepeats(feature);
+    for (const [ringIndex, ring] of rings(simplified).entries()) {
+      if (ring.length < 4) problems.push(`feature ${index + 1}, ring ${ringIndex + 1}: expected at least 4 positions (3 distinct corners), found ${ring.length - 1} distinct`);
+    }
+    if (problems.length > 0) return;
+    const crossings = kinks(simplified).features.length;
     if (crossings > 0) {
       problems.push(`feature ${index + 1}: its boundary crosses itself at ${crossings} point(s) (expected a simple polygon)`);
       return;
     }
-    const rewound = rewind(feature) as AreaFeature;
+    const rewound = rewind(simplified) as AreaFeature;
     prepared.push({ feature: rewound, box: bbox(rewound) as [number, number, number, number] });
   });
   return problems.length > 0 ? { problems } : { area: { features: prepared }, problems: [] };
