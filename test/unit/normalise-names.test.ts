@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { isRedactedPayee, supplierId, supplierNameKey } from "../../loaders/normalise-supplier-name.js";
 import { normalisePostcode } from "../../geo/postcode-parts.js";
+import { pick, seededRandom } from "../../scripts/seeded-random.js";
+
+/** The key as it was computed before other scripts were kept: what plain A–Z and 0–9 names must still key as (keys are stored). */
+function asciiKeyBefore(name: string): string {
+  const tradingAs = /\bT\s*\/\s*A\b\s*(.+)$/i.exec(name);
+  return (tradingAs ? tradingAs[1]! : name).toUpperCase().replace(/&/g, " AND ").replace(/[^A-Z0-9 ]+/g, " ")
+    .replace(/\bPUBLIC LIMITED COMPANY\b/g, "PLC").replace(/\bLIMITED\b/g, "LTD").replace(/\bTHE\b/g, " ").replace(/\s+/g, " ").trim();
+}
 
 describe("supplierNameKey", () => {
   it("matches spellings of one company", () => {
@@ -15,6 +23,37 @@ describe("supplierNameKey", () => {
 
   it("keeps different companies apart", () => {
     expect(supplierNameKey("Acme Ltd")).not.toBe(supplierNameKey("Acme PLC"));
+  });
+
+  it("keys names in other scripts by their letters and digits", () => {
+    expect(supplierNameKey("Ελληνική Τεχνική Α.Ε.")).toBe("ΕΛΛΗΝΙΚΗ ΤΕΧΝΙΚΗ Α Ε");
+    expect(supplierNameKey("北京建筑有限公司")).toBe("北京建筑有限公司");
+    expect(supplierNameKey("ООО «Ромашка» Limited")).toBe("ООО РОМАШКА LTD");
+    expect(supplierNameKey("Ελληνική Τεχνική")).toBe(supplierNameKey("ΕΛΛΗΝΙΚΗ ΤΕΧΝΙΚΗ"));
+    expect(supplierNameKey("Ελληνική")).not.toBe(supplierNameKey("北京"));
+  });
+
+  it("drops accents and folds compatibility forms", () => {
+    expect(supplierNameKey("Café Crème Ltd")).toBe("CAFE CREME LTD");
+    expect(supplierNameKey("ＡＣＭＥ Ｌｔｄ")).toBe("ACME LTD");
+    expect(supplierNameKey("Oﬃce Supplies")).toBe("OFFICE SUPPLIES");
+  });
+
+  it("keys LIMITED and THE as whole words only, next to letters of any script", () => {
+    expect(supplierNameKey("THEΑ LIMITEDΒ")).toBe("THEΑ LIMITEDΒ");
+  });
+
+  it("keys names in plain A–Z and 0–9 exactly as before (seeded random names)", () => {
+    const random = seededRandom(20240401);
+    const parts = ["Acme", "the", "THE", "Ltd.", "Limited", "LIMITED", "Public Limited Company", "plc", "&", "and", "T/A", "t / a", "Sons", "(UK)", "-", "'", "42", "A1", "  ", ",", ".", "_", "Co", "THEATRE"];
+    for (let i = 0; i < 2_000; i++) {
+      const name = Array.from({ length: 1 + Math.floor(random() * 8) }, () => pick(random, parts)).join(random() < 0.5 ? " " : "");
+      expect(supplierNameKey(name), name).toBe(asciiKeyBefore(name));
+    }
+    for (let i = 0; i < 2_000; i++) {
+      const name = Array.from({ length: 1 + Math.floor(random() * 30) }, () => String.fromCharCode(32 + Math.floor(random() * 95))).join("");
+      expect(supplierNameKey(name), name).toBe(asciiKeyBefore(name));
+    }
   });
 
   it("derives a stable id from the key", () => {
