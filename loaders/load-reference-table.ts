@@ -1,9 +1,9 @@
-import { listValue } from "@duckdb/node-api";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { describeRequired, type FieldSpec } from "./column-synonyms.js";
 import { detectHeader } from "./detect-header.js";
 import type { LoadOutcome } from "./load-outcome.js";
+import { stageReferenceCsv } from "./stage-reference-csv.js";
 
 /** How one kind of reference table (postcodes, areas, deprivation…) maps onto its warehouse table. */
 export interface ReferenceTable {
@@ -23,8 +23,9 @@ export interface ReferenceTable {
 }
 
 /**
- * Loads a reference table with DuckDB's own CSV reader (gzipped or not), so a national file streams through
- * without sitting in memory. Bad rows and duplicate keys go to quarantine with their reasons.
+ * Loads a reference table with DuckDB's own CSV reader (gzipped or not; loaders/stage-reference-csv.ts), so a
+ * national file streams through without sitting in memory. Bad rows and duplicate keys go to quarantine with
+ * their reasons, under their line numbers in the file.
  */
 export async function loadReferenceTable(
   warehouse: Warehouse,
@@ -41,13 +42,7 @@ export async function loadReferenceTable(
   const selected = spec.select(column);
   const targets = Object.keys(selected);
   const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE staged_reference AS
-     SELECT row_number() OVER () + ${header.headerIndex + 1} AS row_number, *
-     FROM read_csv(?, header = false, skip = ${header.headerIndex + 1}, all_varchar = true, quote = '"', escape = '"',
-                   null_padding = true, names = ?::VARCHAR[])`,
-    [path, listValue(headings.map((_, index) => `c${index}`))],
-  );
+  await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length);
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE selected_reference AS
      SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
