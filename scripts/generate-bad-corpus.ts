@@ -342,10 +342,8 @@ function randomBytes(random: () => number, length: number, { nul = true } = {}):
   return bytes;
 }
 
-const binary = (id: string, what: string, bytes: (random: () => number) => Uint8Array, messageIncludes: string[], target = `${id}.csv`, knownBug?: string): CaseSpec =>
-  ({ id, category: "binary", what, ...(knownBug ? { knownBug } : {}), make: (random) => refusedSpend(id, bytes(random), messageIncludes, target) });
-
-const MESSAGE_ECHOES_CONTROL_BYTES = "loaders/load-spend.ts describeTop and loaders/detect-kind.ts: a refusal quotes the file's top rows as they are, control characters (ESC…) and all, and at any length";
+const binary = (id: string, what: string, bytes: (random: () => number) => Uint8Array, messageIncludes: string[], target = `${id}.csv`): CaseSpec =>
+  ({ id, category: "binary", what, make: (random) => refusedSpend(id, bytes(random), messageIncludes, target) });
 
 const BINARY: CaseSpec[] = [
   binary("binary-random-16-bytes", "16 seeded random bytes", (r) => randomBytes(r, 16), ["NUL"]),
@@ -358,11 +356,10 @@ const BINARY: CaseSpec[] = [
   binary("binary-zip-not-workbook", "a ZIP of text files (not a workbook) named .xlsx", () => storedZip({ "notes.txt": "not a workbook" }), ["XLSX"], "binary-zip-not-workbook.xlsx"),
   binary("binary-csv-named-xlsx", "CSV text named .xlsx", (r) => Buffer.from(csvText(plain(cleanRows(r, 3)))), ["not a workbook"], "binary-csv-named-xlsx.xlsx"),
   binary("binary-no-nul-random", "2 KB of random bytes with no NUL (read as Windows-1252 text): refused, its message free of control characters",
-    (r) => randomBytes(r, 2048, { nul: false }), ["heading"], undefined, MESSAGE_ECHOES_CONTROL_BYTES),
+    (r) => randomBytes(r, 2048, { nul: false }), ["heading"]),
   binary("binary-terminal-escapes", "text lines holding terminal escape sequences (clear screen, set title) and no heading: refused, the escapes not echoed",
-    () => Buffer.from("\u001b]0;pwned\u0007\u001b[2J\u001b[1;31mRUN rm -rf ~\u001b[0m\nEXPENDITURE\u001b[8m hidden\u001b[0m\n"), ["heading"], undefined, MESSAGE_ECHOES_CONTROL_BYTES),
-  binary("binary-printable-noise", "4 KB of printable ASCII noise with no heading", (r) => Buffer.from(Array.from({ length: 4096 }, () => 32 + Math.floor(r() * 95))), ["heading"], undefined,
-    "loaders/detect-kind.ts: the refusal quotes the first three rows whole, so a file of long lines makes a message of any length"),
+    () => Buffer.from("\u001b]0;pwned\u0007\u001b[2J\u001b[1;31mRUN rm -rf ~\u001b[0m\nEXPENDITURE\u001b[8m hidden\u001b[0m\n"), ["heading"]),
+  binary("binary-printable-noise", "4 KB of printable ASCII noise with no heading", (r) => Buffer.from(Array.from({ length: 4096 }, () => 32 + Math.floor(r() * 95))), ["heading"]),
   binary("binary-one-byte", "a single byte (0xFF)", () => Uint8Array.from([0xff]), ["heading"]),
 ];
 
@@ -635,8 +632,7 @@ const ENCODINGS: CaseSpec[] = [
   spend("encoding-utf8-emoji-cjk", "encodings", "UTF-8 names with emoji, CJK and combining accents", (rows) =>
     [heading(), ...rows.map((c, i) => { const name = ["🍕 Pizza Bow Ltd", "東京 Trading Ltd", "Cafe\u0301 Combining Ltd"][i % 3]!; return good(c, { supplier: name }, { supplier: name }); })]),
   spend("encoding-non-latin-name", "encodings", "supplier names in Greek and Chinese script only (names: loaded)", (rows) =>
-    [heading(), ...rows.map((c, i) => (i < 2 ? name(c, ["Ελληνικά Τρόφιμα", "东方贸易"][i]!) : good(c)))],
-    { knownBug: "loaders/normalise-supplier-name.ts supplierNameKey keeps only A-Z and 0-9, so a name in another script has an empty key and is quarantined as \"supplier name is empty\"" }),
+    [heading(), ...rows.map((c, i) => (i < 2 ? name(c, ["Ελληνικά Τρόφιμα", "东方贸易"][i]!) : good(c)))]),
   spend("encoding-bidi-and-zero-width", "encodings", "names with a right-to-left override and zero-width characters (stored as given)", (rows) =>
     [heading(), ...rows.map((c, i) => { const name = ["Evil\u202eDTL\u202c Ltd", "Zero\u200bWidth\u200d Ltd"][i % 2]!; return good(c, { supplier: name }, { supplier: name }); })]),
   spend("encoding-utf8-pound-amounts", "encodings", "UTF-8 £ amounts (bytes C2 A3)", (rows) => [heading(), ...rows.map((c) => good(c, { amount: `£${decimal(c.pence)}` }))]),
@@ -777,8 +773,8 @@ const badPostcode = (column = "Postcode"): Reason => ({ column, includes: NOT_A_
 
 const DIRECTORY_HEADING = ["pcds", "lat", "long", "laua", "doterm"];
 interface DirectoryRow { text?: string; cells?: string[]; problem?: Reason; blank?: boolean }
-const directory = (id: string, what: string, rows: DirectoryRow[], knownBug?: string): CaseSpec => ({
-  id, category: "postcodes", what, ...(knownBug ? { knownBug } : {}),
+const directory = (id: string, what: string, rows: DirectoryRow[]): CaseSpec => ({
+  id, category: "postcodes", what,
   make: () => {
     const lines: Line[] = [heading(DIRECTORY_HEADING), ...rows.map((row): Line => (row.blank ? { text: "" } : {
       ...(row.text !== undefined ? { text: row.text } : { cells: row.cells! }),
@@ -811,23 +807,21 @@ const POSTCODES: CaseSpec[] = [
   directory("postcode-directory-terminated-only", "postcodes listed only as terminated (loaded: kept, marked terminated)", [
     { cells: ["E1 7AC", "51.5153", "-0.0723", "E09000030", "201905"] }, { cells: ["E1 7AD", "51.5154", "-0.0724", "E09000030", "202104"] }, live("E1 7AE", "51.5155", "-0.0725")]),
   directory("postcode-directory-blank-line-before-bad-row", "a blank line, then a bad row: quarantined with its own line number", [
-    live("E1 8DF"), { blank: true }, { cells: ["NOTAPC2", "51.5", "-0.07", "E09000030", ""], problem: { column: "pcds", includes: NOT_A_POSTCODE } }, live("E1 8DG")],
-    "loaders/load-reference-table.ts: row numbers are `row_number() OVER () + heading row`, but read_csv skips blank lines, so quarantined rows after a blank line get the wrong line number"),
+    live("E1 8DF"), { blank: true }, { cells: ["NOTAPC2", "51.5", "-0.07", "E09000030", ""], problem: { column: "pcds", includes: NOT_A_POSTCODE } }, live("E1 8DG")]),
   directory("postcode-directory-ragged-row", "a directory row cut short (no longitude): quarantined", [
     live("E1 8DH"), { text: "E1 8DJ,51.5", problem: { column: "lat", includes: "latitude" } }, live("E1 8DL")]),
   { id: "postcode-directory-unterminated-quote", category: "postcodes", what: "a directory with a quote never closed (refused in words)", make: () => ({
     files: { "postcode-directory-unterminated-quote.csv": `${DIRECTORY_HEADING.join(",")}\nE1 8DN,51.5,-0.07,E09000030,\n"E1 8DP,51.5,-0.07,E09000030,\nE1 8DQ,51.5,-0.07,E09000030,\n` },
-    target: "postcode-directory-unterminated-quote.csv", kind: "postcodes", expect: { outcome: "refused", messageIncludes: ["quote"] } }),
-    knownBug: "loaders/load-reference-table.ts: DuckDB's read_csv error is passed on raw (\"Invalid Input Error: CSV Error on Line …\" with its \"Possible fixes\" list) instead of naming the row and the unclosed quote" },
+    target: "postcode-directory-unterminated-quote.csv", kind: "postcodes", expect: { outcome: "refused", messageIncludes: ["quote"] } }) },
   { id: "postcode-directory-windows-1252", category: "postcodes", what: "a directory in Windows-1252 (a ward name with é): loaded, or refused in words", make: () => {
     const text = `${[...DIRECTORY_HEADING, "ward"].join(",")}\nE1 8DR,51.5,-0.07,E09000030,,Bétheral\nE1 8DS,51.5,-0.07,E09000030,,Poplar\n`;
     return { files: { "postcode-directory-windows-1252.csv": encode(text, "windows-1252") }, target: "postcode-directory-windows-1252.csv", kind: "postcodes",
       expect: { outcome: "loaded", counts: { read: 2, loaded: 2, quarantined: 0 }, quarantine: [] } };
-  }, knownBug: "loaders/load-reference-table.ts reads reference tables with DuckDB's read_csv as UTF-8 whatever the scan found: a Windows-1252 directory is refused with DuckDB's raw \"Invalid Input Error: CSV Error on Line: 2 … Invalid unicode\" and its list of possible fixes" },
+  } },
 ];
 
-const institutionCase = (id: string, what: string, institution: Bytes | null, outcome: "loaded" | "refused", messageIncludes: string[] = [], extra: Record<string, Bytes> = {}, knownBug?: string): CaseSpec => ({
-  id, category: "institutions", what, ...(knownBug ? { knownBug } : {}),
+const institutionCase = (id: string, what: string, institution: Bytes | null, outcome: "loaded" | "refused", messageIncludes: string[] = [], extra: Record<string, Bytes> = {}): CaseSpec => ({
+  id, category: "institutions", what,
   make: (random) => {
     const lines = plain(cleanRows(random, 4));
     return {
@@ -837,8 +831,6 @@ const institutionCase = (id: string, what: string, institution: Bytes | null, ou
     };
   },
 });
-const JSON_ECHO = "loaders/load-definitions.ts, institution-folder.ts and load-institution.ts pass on JSON.parse's message, which quotes the file's first characters as they are: NUL and other control bytes end up in the refusal";
-const BOM_JSON = "loaders/institution-folder.ts (and load-definitions.ts for GeoJSON): JSON files are parsed without dropping a UTF-8 byte-order mark, so a file saved by Notepad is refused with \"Unexpected token '\uFEFF'\" (an invisible character) although loadOne strips it elsewhere";
 
 const INSTITUTIONS: CaseSpec[] = [
   institutionCase("institution-missing", "a spend file with no institution.json in its folder or above", null, "refused", ["no institution.json"]),
@@ -848,16 +840,15 @@ const INSTITUTIONS: CaseSpec[] = [
   institutionCase("institution-id-number", "an institution id that is a number", JSON.stringify({ id: 42, name: "Number Trust", kind: "nhs-trust" }), "refused", ["institution.json", "\"id\""]),
   institutionCase("institution-id-blank", "an institution id of spaces", JSON.stringify({ id: "   ", name: "Blank Trust", kind: "nhs-trust" }), "refused", ["institution.json", "\"id\""]),
   institutionCase("institution-array", "institution.json holding an array", "[]", "refused", ["institution.json", "\"id\""]),
-  institutionCase("institution-null", "institution.json holding null", "null", "refused", ["institution.json", "\"id\""], {},
-    "loaders/load-institution.ts parseInstitution: `value[key]` on null throws a bare TypeError (\"Cannot read properties of null (reading 'id')\"), refused without the file's name or what was expected"),
+  institutionCase("institution-null", "institution.json holding null", "null", "refused", ["institution.json", "\"id\""]),
   institutionCase("institution-no-kind", "institution.json without a kind", JSON.stringify({ id: "bad:no-kind", name: "No Kind" }), "refused", ["institution.json", "\"kind\""]),
-  institutionCase("institution-bom", "institution.json saved with a UTF-8 byte-order mark (loaded)", `\uFEFF${institutionJson("institution-bom")}`, "loaded", [], {}, BOM_JSON),
+  institutionCase("institution-bom", "institution.json saved with a UTF-8 byte-order mark (loaded)", `\uFEFF${institutionJson("institution-bom")}`, "loaded"),
   institutionCase("institution-markup-id", "an institution id of HTML (<script>…): loaded, stored as given", JSON.stringify({ id: "<script>alert('inst')</script>", name: "<b>Markup</b> Trust", kind: "nhs-trust" }), "loaded"),
   institutionCase("institution-mapping-not-json", "a mapping.json that is not JSON", institutionJson("institution-mapping-not-json"), "refused", ["mapping.json", "not valid JSON"], { "mapping.json": "{columns: amount}" }),
   institutionCase("institution-mapping-unknown-field", "a mapping.json naming an unknown field", institutionJson("institution-mapping-unknown-field"), "refused", ["mapping.json", "unknown field"], { "mapping.json": JSON.stringify({ columns: { cost: "Total" } }) }),
   institutionCase("institution-mapping-bad-vat", "a mapping.json whose vatBasis is \"maybe\"", institutionJson("institution-mapping-bad-vat"), "refused", ["mapping.json", "vatBasis"], { "mapping.json": JSON.stringify({ vatBasis: "maybe" }) }),
   institutionCase("institution-mapping-empty-heading", "a mapping.json mapping amount to an empty heading", institutionJson("institution-mapping-empty-heading"), "refused", ["mapping.json", "columns.amount"], { "mapping.json": JSON.stringify({ columns: { amount: " " } }) }),
-  { id: "institution-json-itself-bom", category: "institutions", what: "an institution.json with a byte-order mark, loaded on its own", knownBug: BOM_JSON, make: () => ({
+  { id: "institution-json-itself-bom", category: "institutions", what: "an institution.json with a byte-order mark, loaded on its own", make: () => ({
     files: { "institution.json": `\uFEFF${institutionJson("institution-json-itself-bom")}` }, target: "institution.json", kind: "institution",
     expect: { outcome: "loaded", counts: { read: 1, loaded: 1, quarantined: 0 }, quarantine: [] } }) },
   { id: "institution-nested-folders", category: "institutions", what: "a spend file three folders below its institution.json (loaded)", make: (random) => {
@@ -925,8 +916,7 @@ const DEFINITIONS: CaseSpec[] = [
   definitionCase({ id: "definition-polygon-bowtie", what: "a self-intersecting ring (a bow tie)", geojson: polygon([[-0.08, 51.51], [-0.06, 51.53], [-0.06, 51.51], [-0.08, 51.53], [-0.08, 51.51]]), refused: ["crosses itself"] }),
   definitionCase({ id: "definition-polygon-hole-crossing-outer", what: "a hole that crosses its outer ring", geojson: polygon(SQUARE, [[-0.07, 51.52], [-0.05, 51.52], [-0.05, 51.525], [-0.07, 51.525], [-0.07, 51.52]]), refused: ["crosses itself"] }),
   definitionCase({ id: "definition-multipolygon-one-bowtie", what: "a MultiPolygon with one self-intersecting part", geojson: { type: "MultiPolygon", coordinates: [[SQUARE], [[[0, 51], [0.1, 51.1], [0.1, 51], [0, 51.1], [0, 51]]]] }, refused: ["crosses itself"] }),
-  definitionCase({ id: "definition-polygon-repeated-vertex", what: "a ring with one vertex repeated (valid, as GIS tools often write it): loaded", geojson: polygon([SQUARE[0], SQUARE[1], SQUARE[1], SQUARE[2], SQUARE[3], SQUARE[4]]),
-    knownBug: "geo/polygon-area.ts: turf's kinks reports a repeated consecutive vertex as a self-intersection, so a valid boundary is refused with \"its boundary crosses itself at 1 point(s)\"" }),
+  definitionCase({ id: "definition-polygon-repeated-vertex", what: "a ring with one vertex repeated (valid, as GIS tools often write it): loaded", geojson: polygon([SQUARE[0], SQUARE[1], SQUARE[1], SQUARE[2], SQUARE[3], SQUARE[4]]) }),
   definitionCase({ id: "definition-polygon-latitude-91", what: "a latitude of 91", geojson: polygon([[-0.08, 51.51], [-0.06, 91], [-0.06, 51.53], [-0.08, 51.53], [-0.08, 51.51]]), refused: ["WGS84"] }),
   definitionCase({ id: "definition-polygon-string-coordinates", what: "coordinates written as strings", geojson: polygon(SQUARE.map(([x, y]) => [String(x), String(y)])), refused: ["WGS84"] }),
   definitionCase({ id: "definition-polygon-easting-northing", what: "British National Grid eastings and northings instead of longitude and latitude", geojson: polygon([[533000, 181000], [535000, 181000], [535000, 183000], [533000, 183000], [533000, 181000]]), refused: ["WGS84"] }),
@@ -934,10 +924,10 @@ const DEFINITIONS: CaseSpec[] = [
   definitionCase({ id: "definition-geojson-linestring", what: "a LineString, not a polygon", geojson: { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "LineString", coordinates: SQUARE } }] }, refused: ["Polygon or MultiPolygon"] }),
   definitionCase({ id: "definition-geojson-empty-collection", what: "an empty FeatureCollection", geojson: { type: "FeatureCollection", features: [] }, refused: ["at least one polygon"] }),
   definitionCase({ id: "definition-geojson-null-geometry", what: "a Feature whose geometry is null", geojson: { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: null }] }, refused: ["Polygon or MultiPolygon"] }),
-  definitionCase({ id: "definition-geojson-not-json", what: "a boundary file that is not JSON (a shapefile's bytes)", geojsonText: "\u0000\u0000\u0027\u000a shapefile", refused: ["not valid JSON"], knownBug: JSON_ECHO }),
+  definitionCase({ id: "definition-geojson-not-json", what: "a boundary file that is not JSON (a shapefile's bytes)", geojsonText: "\u0000\u0000\u0027\u000a shapefile", refused: ["not valid JSON"] }),
   definitionCase({ id: "definition-geojson-empty-file", what: "an empty boundary file", geojsonText: "", refused: ["not valid JSON"] }),
   definitionCase({ id: "definition-geojson-missing", what: "a polygon definition naming a file that is not there", refused: ["no file"] }),
-  definitionCase({ id: "definition-geojson-bom", what: "a boundary file with a UTF-8 byte-order mark (loaded)", geojsonText: `\uFEFF${JSON.stringify(polygon(SQUARE))}`, knownBug: BOM_JSON }),
+  definitionCase({ id: "definition-geojson-bom", what: "a boundary file with a UTF-8 byte-order mark (loaded)", geojsonText: `\uFEFF${JSON.stringify(polygon(SQUARE))}` }),
   definitionCase({ id: "definition-geojson-outside-folder", what: "a polygon file named ../outside.geojson (outside the definitions folder): refused", definition: definitionOf("definition-geojson-outside-folder", { kind: "polygon", file: "../outside.geojson" }),
     extra: { "outside.geojson": JSON.stringify(polygon(SQUARE.map(([x, y]) => [x! + 0.2, y!]))) }, refused: ["definitions"] }),
   definitionCase({ id: "definition-geojson-outside-secret", what: "a polygon file naming a secret outside the folder (../secret.json): refused without quoting it", definition: definitionOf("definition-geojson-outside-secret", { kind: "polygon", file: "../secret.json" }),
@@ -960,7 +950,7 @@ const DEFINITIONS: CaseSpec[] = [
   definitionCase({ id: "definition-windows-1252", what: "a definition saved in Windows-1252 with curly quotes and an en dash in its name (loaded, the text as written)",
     text: encode(JSON.stringify(definitionOf("definition-windows-1252", { name: "Bow – Poplar ‘local’ area", kind: "icb", codes: ["E54000029"] })), "windows-1252"),
     mustNotAppear: ["\u0091", "\u0092", "\u0096"],
-    knownBug: "loaders/load-inputs.ts loadOne (and read-table.ts readHeadRows): `new TextDecoder(\"windows-1252\").decode(bytes)` without {stream: true} reads 0x80–0x9F as control characters in Node 20 (the streaming CSV path is right), so ‘ ’ – € in a Windows-1252 JSON file are stored as U+0091, U+0092, U+0096…" }),
+    knownBug: "loaders/load-inputs.ts loadOne: `new TextDecoder(\"windows-1252\").decode(bytes)` in one call reads 0x80–0x9F as control characters in Node 20 (a Latin-1 shortcut; the streaming CSV path and loaders/decode-text.ts decodeText are right), so ‘ ’ – € in a Windows-1252 JSON file are stored as U+0091, U+0092, U+0096…" }),
   definitionCase({ id: "definition-proto-key", what: "a definition carrying a __proto__ key (loaded; nothing polluted)", text: `{"__proto__": {"polluted": "yes"}, ${JSON.stringify(definitionOf("definition-proto-key", { kind: "icb", codes: ["E54000029"] })).slice(1)}` }),
 ];
 
@@ -976,16 +966,15 @@ const TEN_MB = 10 * 1024 * 1024;
 
 export const TEST_TIME_CASES: CaseSpec[] = [
   binary("binary-random-64k", "64 KB of seeded random bytes", (r) => randomBytes(r, 65_536), ["NUL"]),
-  definitionCase({ id: "definition-nested-5000-deep", what: "unions nested 5,000 deep (refused in words, not a stack overflow)", text: nested(5000), refused: ["nested"],
-    knownBug: "geo/definition-spec.ts parseArea and loaders/load-definitions.ts embedPolygons recurse without a depth limit: the refusal reads \"Maximum call stack size exceeded\"" }),
+  definitionCase({ id: "definition-nested-5000-deep", what: "unions nested 5,000 deep (refused in words, not a stack overflow)", text: nested(5000), refused: ["nested"] }),
   definitionCase({ id: "definition-20000-bad-codes", what: "20,000 bad authority codes (refused with a message of sensible length)", definition: definitionOf("definition-20000-bad-codes", { kind: "local-authorities", codes: Array.from({ length: 20_000 }, (_, i) => `X${i}`) }),
-    refused: ["local authority codes"], knownBug: "geo/definition-spec.ts Problems.add: every bad value is quoted in the message, so 20,000 bad codes make a refusal of 169,000 characters" }),
+    refused: ["local authority codes"] }),
   spend("big-field-10mb-supplier", "big", "a quoted supplier name of 10 MB (loaded)", ([a, b, ...rest]) =>
     [heading(), good(a!), good(b!, { supplier: `Big ${"N".repeat(TEN_MB)} Ltd` }), ...rest.map((r) => good(r))]),
   spend("big-field-10mb-amount", "big", "an amount cell of 10 MB of digits (quarantined, kept whole)", ([a, b, ...rest]) => [heading(), good(a!), badAmount(b!, "9".repeat(TEN_MB)), ...rest.map((r) => good(r))]),
   { id: "big-field-10mb-unterminated", category: "big", what: "a quote opened before 10 MB of text and never closed (refused)", make: (random) =>
     refusedSpend("big-field-10mb-unterminated", `${csvText(plain(cleanRows(random, 3)))}01/04/2024,Catering,"${"x".repeat(TEN_MB)}\n`, ["never closed"]) },
-  { id: "big-field-10mb-no-heading", category: "big", what: "a first line of 10 MB and no heading row (refused with a short message)", knownBug: MESSAGE_ECHOES_CONTROL_BYTES,
+  { id: "big-field-10mb-no-heading", category: "big", what: "a first line of 10 MB and no heading row (refused with a short message)",
     make: () => refusedSpend("big-field-10mb-no-heading", `${"z".repeat(TEN_MB)}\nno heading here\n`, ["heading"]) },
   { id: "duplicates-100k-rows", category: "duplicates", what: "100,000 identical rows (all loaded: nothing is de-duplicated)", make: (random) => {
     const [c] = cleanRows(random, 1) as [Clean];
@@ -998,8 +987,7 @@ export const TEST_TIME_CASES: CaseSpec[] = [
     spend(`file-name-${slug}`, "file-names", `a spend file named ${JSON.stringify(fileName)} (loaded, the path stored as given)`, (rows) => plain(rows), { target: fileName! })),
   { id: "institution-json-is-a-folder", category: "institutions", what: "a folder named institution.json beside the spend file (refused in words)", make: (random) => ({
     files: { "institution.json/README": "a folder, not a file", "institution-json-is-a-folder.csv": csvText(plain(cleanRows(random, 3))) },
-    target: "institution-json-is-a-folder.csv", kind: "spend", expect: { outcome: "refused", messageIncludes: ["institution.json"] } }),
-    knownBug: "loaders/institution-folder.ts: a folder named institution.json makes readFileSync throw, and the file is refused with the bare \"EISDIR: illegal operation on a directory, read\", naming no file" },
+    target: "institution-json-is-a-folder.csv", kind: "spend", expect: { outcome: "refused", messageIncludes: ["institution.json"] } }) },
 ];
 
 // ---------------------------------------------------------------------------------------------------------
