@@ -69,9 +69,9 @@ function byFile<T extends { file_id: number }>(rows: T[]): Map<number, T[]> {
 
 export async function readWarehouseRows(warehouse: Warehouse): Promise<WarehouseRows> {
   const files = await warehouse.all<FileRow & Record<string, unknown>>(
-    "SELECT file_id, sha256, rows_read, rows_loaded, rows_quarantined, (amount_loaded * 100)::BIGINT::VARCHAR AS amount_pence FROM source_files");
+    "SELECT file_id, sha256, rows_read, rows_loaded, rows_quarantined, (amount_loaded::DECIMAL(38,2) * 100)::HUGEINT::VARCHAR AS amount_pence FROM source_files");
   const spend = await warehouse.all<SpendRow & Record<string, unknown>>(
-    `SELECT s.file_id, s.sheet, s.row_number, (s.amount * 100)::BIGINT::VARCHAR AS pence, s.payment_date::VARCHAR AS date,
+    `SELECT s.file_id, s.sheet, s.row_number, (s.amount::DECIMAL(38,2) * 100)::HUGEINT::VARCHAR AS pence, s.payment_date::VARCHAR AS date,
             -- a 10 MB name is compared by its length and ends, not carried whole into every row
             CASE WHEN length(p.name) > 100000 THEN 'long:' || length(p.name) ELSE p.name END AS name, s.expense_type
      FROM spend s LEFT JOIN suppliers p USING (supplier_id)`);
