@@ -4,6 +4,7 @@ import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/errors.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { LOAD_ORDER, SOCIAL_VALUE_KINDS, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind, type SocialValueKind } from "./detect-kind.js";
+import { decodeText } from "./decode-text.js";
 import { institutionFolderFor, type InstitutionFolder } from "./institution-folder.js";
 import { loadCodePoint } from "./load-codepoint.js";
 import { loadContracts } from "./load-contracts.js";
@@ -18,7 +19,9 @@ import { loadQuestionBank } from "./load-question-bank.js";
 import { loadReferenceTable } from "./load-reference-table.js";
 import { REFERENCE_TABLES } from "./reference-tables.js";
 import { loadReturns } from "./load-returns.js";
-import { loadSpend, type ProgressListener } from "./load-spend.js";
+import { loadSpend, spendFieldsOf } from "./load-spend.js";
+import type { ProgressListener } from "./spend-writer.js";
+import { dropStagedSpend, stageSpendCsv, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { loadSupplierRegister } from "./load-suppliers.js";
 import { readAllRows, readHeadRows, tableSource, type TableSource } from "./read-table.js";
 import { readSheetTable } from "./read-social-value-table.js";
@@ -109,9 +112,9 @@ interface FileFacts {
   sheets?: string[];
 }
 
-async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, onProgress?: ProgressListener): Promise<FileFacts> {
+async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, staged: StagedSpendCsv | null, onProgress?: ProgressListener): Promise<FileFacts> {
   const { path, source, institution } = file;
-  const text = async () => new TextDecoder(file.scan.encoding).decode(await readFile(path)).replace(/^\uFEFF/, "");
+  const text = async () => decodeText(await readFile(path), file.scan.encoding);
   switch (file.kind) {
     case "institution":
       return { outcome: await loadInstitution(warehouse, await text(), path) };
@@ -132,7 +135,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
       if (!institution) {
         throw new InputError("no institution.json in its folder or above: put the file in a folder whose institution.json says who published it", { file: path });
       }
-      const outcome = await loadSpend(warehouse, source!, fileId, institution, onProgress);
+      const outcome = await loadSpend(warehouse, source!, fileId, institution, staged, onProgress);
       return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets };
     }
     case "priorities":
@@ -171,6 +174,24 @@ function displayPath(file: string): string {
   return fromHere === "" || fromHere.startsWith("..") ? resolve(file) : fromHere;
 }
 
+/** The largest total, in pence, a DECIMAL(18, 2) column holds. */
+const LARGEST_TOTAL_PENCE = 10n ** 18n - 1n;
+
+/** Pence as pounds written out exactly ("-1234.05"), at any size. */
+function poundsText(pence: bigint): string {
+  const whole = pence < 0n ? -pence : pence;
+  return `${pence < 0n ? "-" : ""}${whole / 100n}.${String(whole % 100n).padStart(2, "0")}`;
+}
+
+/** A file's total as stored, refusing in words a total the warehouse cannot hold. */
+function storedTotal(path: string, pence: bigint | undefined): string | null {
+  if (pence === undefined) return null;
+  if (pence > LARGEST_TOTAL_PENCE || pence < -LARGEST_TOTAL_PENCE) {
+    throw new InputError(`its lines total £${poundsText(pence)}, more than the warehouse holds (under £10,000,000,000,000,000): check the amounts, or split the file`, { file: path });
+  }
+  return poundsText(pence);
+}
+
 /**
  * Loads files into the warehouse, one transaction per file, in dependency order. A file whose content
  * (SHA-256) is already loaded is skipped; a refused file leaves the warehouse as it was.
@@ -178,9 +199,14 @@ function displayPath(file: string): string {
 export async function loadInputs(
   warehouse: Warehouse,
   paths: readonly string[],
-  listeners: { onFile?: (result: FileResult) => void; onProgress?: ProgressListener } = {},
+  options: {
+    onFile?: (result: FileResult) => void;
+    onProgress?: ProgressListener;
+    /** Read spend CSVs with DuckDB's reader where it reads them as the streaming reader would (the default). */
+    duckdbCsvReader?: boolean;
+  } = {},
 ): Promise<FileResult[]> {
-  const { onFile, onProgress } = listeners;
+  const { onFile, onProgress, duckdbCsvReader = true } = options;
   const { files, skipped } = await expandPaths(paths);
   const results: FileResult[] = [];
   const report = (result: FileResult) => {
@@ -206,29 +232,33 @@ export async function loadInputs(
       continue;
     }
     try {
+      // DuckDB reads a spend CSV before the transaction: a reader error then leaves it open to the streaming loader.
+      const staged = duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, spendFieldsOf(file.institution)) : null;
       const outcome = await warehouse.transaction(async () => {
         const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
-        const facts = await loadOne(warehouse, file, id, onProgress);
+        const facts = await loadOne(warehouse, file, id, staged, onProgress);
         const { outcome } = facts;
         await warehouse.run(
           `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
                                      amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2) / 100, ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[])`,
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2), ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[])`,
           [id, path, scan.sha256, kind, recordedInstitution(file),
             outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
-            outcome.amountLoadedPence ?? null, outcome.firstDate ?? null, outcome.lastDate ?? null,
+            storedTotal(path, outcome.amountLoadedPence), outcome.firstDate ?? null, outcome.lastDate ?? null,
             facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null],
         );
         const superseded = kind === "spend" ? await supersedeEarlierFiles(warehouse, id) : [];
         // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
         // that the warehouse is never left with a file loaded and its suppliers unclassified.
-        await refreshSupplierLocality(warehouse);
+        await refreshSupplierLocality(warehouse, kind === "spend" ? "new suppliers" : "all");
         return { ...outcome, superseded };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", outcome });
     } catch (error) {
       const message = (error as Error).message;
       report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
+    } finally {
+      await dropStagedSpend(warehouse);
     }
   }
   return results;

@@ -5,7 +5,8 @@ export interface LoadOutcome {
   rowsRead: number;
   rowsLoaded: number;
   rowsQuarantined: number;
-  amountLoadedPence?: number;
+  /** BigInt: a file's total may pass 2^53 pence. */
+  amountLoadedPence?: bigint;
   firstDate?: string;
   lastDate?: string;
 }

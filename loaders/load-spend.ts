@@ -1,122 +1,15 @@
-import { DuckDBDateValue, DuckDBDecimalValue, type DuckDBAppender } from "@duckdb/node-api";
 import { InputError } from "../src/errors.js";
+import { printableExcerpt } from "../src/printable-excerpt.js";
 import type { Warehouse } from "../src/warehouse.js";
 import { SPEND_FIELDS, describeRequired, headingKey, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader } from "./detect-header.js";
 import type { InstitutionFolder, VatBasis } from "./institution-folder.js";
-import type { LoadOutcome, QuarantineEntry } from "./load-outcome.js";
-import { REDACTED_SUPPLIER_ID } from "./normalise-supplier-name.js";
-import { epochDays } from "./parse-date.js";
+import type { LoadOutcome } from "./load-outcome.js";
+import { loadStagedSpend } from "./load-staged-spend.js";
 import { readCsvOrXlsx, type TableSource } from "./read-table.js";
-import { SupplierKeys, readSpendRow, type SpendHeader, type SpendLine } from "./read-spend-row.js";
-
-/** Told every PROGRESS_EVERY rows of a long load: the file and the rows read so far. */
-export type ProgressListener = (path: string, rowsRead: number) => void;
-const PROGRESS_EVERY = 50_000;
-
-function appendText(appender: DuckDBAppender, text: string | null): void {
-  if (text === null) appender.appendNull();
-  else appender.appendVarchar(text);
-}
-
-/** Writes one file's lines, quarantined rows and new suppliers through appenders, and keeps the counts. */
-class SpendWriter {
-  rowsRead = 0;
-  rowsLoaded = 0;
-  amountPence = 0;
-  firstDate: string | null = null;
-  lastDate: string | null = null;
-  private readonly quarantinedRows = new Set<string>();
-  private readonly suppliersSeen = new Set<string>();
-
-  private constructor(
-    private readonly spend: DuckDBAppender,
-    private readonly quarantine: DuckDBAppender,
-    private readonly suppliers: DuckDBAppender,
-    private readonly fileId: number,
-    private readonly path: string,
-    private readonly institutionId: string,
-    private readonly onProgress: ProgressListener | undefined,
-  ) {}
-
-  static async open(warehouse: Warehouse, fileId: number, path: string, institutionId: string, onProgress?: ProgressListener): Promise<SpendWriter> {
-    await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_suppliers (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
-    const connection = warehouse.connection;
-    return new SpendWriter(
-      await connection.createAppender("spend"), await connection.createAppender("quarantine"),
-      await connection.createAppender("staged_suppliers"), fileId, path, institutionId, onProgress,
-    );
-  }
-
-  private counted(): void {
-    this.rowsRead++;
-    if (this.rowsRead % PROGRESS_EVERY === 0) this.onProgress?.(this.path, this.rowsRead);
-  }
-
-  line(line: SpendLine, sheet: string | null): void {
-    this.counted();
-    this.rowsLoaded++;
-    this.amountPence += line.amountPence;
-    if (this.firstDate === null || line.date < this.firstDate) this.firstDate = line.date;
-    if (this.lastDate === null || line.date > this.lastDate) this.lastDate = line.date;
-    const a = this.spend;
-    a.appendInteger(this.fileId);
-    a.appendInteger(line.row);
-    a.appendVarchar(this.institutionId);
-    a.appendDate(new DuckDBDateValue(epochDays(line.date)));
-    a.appendDecimal(new DuckDBDecimalValue(BigInt(line.amountPence), 18, 2));
-    a.appendVarchar(line.supplierId);
-    appendText(a, line.expenseType);
-    appendText(a, line.expenseArea);
-    appendText(a, line.transactionNumber);
-    a.appendBoolean(line.isRedacted);
-    appendText(a, sheet);
-    a.endRow();
-    if (!this.suppliersSeen.has(line.supplierId)) {
-      this.suppliersSeen.add(line.supplierId);
-      const s = this.suppliers;
-      s.appendVarchar(line.supplierId);
-      s.appendVarchar(line.isRedacted ? "Redacted payee" : line.supplierName);
-      s.appendVarchar(line.isRedacted ? REDACTED_SUPPLIER_ID : line.supplierKey);
-      s.appendBoolean(line.isRedacted);
-      s.endRow();
-    }
-  }
-
-  quarantined(entries: readonly QuarantineEntry[], sheet: string | null): void {
-    const first = entries[0];
-    if (!first) return;
-    this.counted();
-    this.quarantinedRows.add(`${sheet ?? ""}\u0000${first.row}`);
-    for (const entry of entries) {
-      const q = this.quarantine;
-      q.appendInteger(this.fileId);
-      q.appendVarchar(this.path);
-      q.appendInteger(entry.row);
-      appendText(q, entry.column);
-      appendText(q, entry.rawValue);
-      q.appendVarchar(entry.reason);
-      appendText(q, sheet);
-      q.endRow();
-    }
-  }
-
-  async close(warehouse: Warehouse): Promise<void> {
-    for (const appender of [this.spend, this.quarantine, this.suppliers]) {
-      appender.flushSync();
-      appender.closeSync();
-    }
-    await warehouse.run(
-      `INSERT INTO suppliers (supplier_id, name, name_key, is_redacted)
-       SELECT supplier_id, name, name_key, is_redacted FROM staged_suppliers ON CONFLICT DO NOTHING`,
-    );
-    await warehouse.run("DROP TABLE staged_suppliers");
-  }
-
-  get rowsQuarantined(): number {
-    return this.quarantinedRows.size;
-  }
-}
+import { SupplierKeys, readSpendRow, type SpendHeader } from "./read-spend-row.js";
+import { SpendWriter, type ProgressListener } from "./spend-writer.js";
+import type { StagedSpendCsv } from "./stage-spend-csv.js";
 
 /**
  * Reads one table (a CSV file or one sheet) record by record: buffers the top rows until the heading row
@@ -149,7 +42,7 @@ class SpendTableReader {
   }
 
   describeTop(): string {
-    return this.topRows.slice(0, 3).map(({ cells }) => cells.filter(Boolean).map((c) => `"${c}"`).join(", ")).filter(Boolean).join(" | ");
+    return printableExcerpt(this.topRows.slice(0, 3).map(({ cells }) => cells.filter(Boolean).map((c) => `"${c}"`).join(", ")).filter(Boolean).join(" | "), 300);
   }
 }
 
@@ -162,33 +55,25 @@ function vatBasisOf(amountHeading: string, mappingBasis: VatBasis | null): VatBa
 }
 
 export interface SpendLoadOutcome extends LoadOutcome {
+  /** How the rows were read: by DuckDB's CSV reader and SQL, or streamed row by row. */
+  reader: "duckdb" | "stream";
   vatBasis: string;
   sheets: string[];
 }
 
-/**
- * Loads a spend file (CSV streamed, or every sheet of an XLSX workbook that holds a spend table) for its
- * institution. A file, or workbook, with no spend heading row anywhere is refused, naming what it found.
- */
-export async function loadSpend(
-  warehouse: Warehouse,
-  source: TableSource,
-  fileId: number,
-  institution: InstitutionFolder,
-  onProgress?: ProgressListener,
-): Promise<SpendLoadOutcome> {
-  const fields = withExtraHeadings(SPEND_FIELDS, institution.mapping.columns);
-  const writer = await SpendWriter.open(warehouse, fileId, source.path, institution.institutionId, onProgress);
+/** The spend fields an institution's files are read with: the schema's headings and its mapping file's. */
+export function spendFieldsOf(institution: InstitutionFolder): readonly FieldSpec[] {
+  return withExtraHeadings(SPEND_FIELDS, institution.mapping.columns);
+}
+
+/** Streams a table (a CSV file, or every sheet of a workbook) row by row; returns the heading rows and sheets found. */
+async function streamSpend(source: TableSource, fields: readonly FieldSpec[], writer: SpendWriter): Promise<{ headers: SpendHeader[]; sheets: string[] }> {
   const readers: SpendTableReader[] = [];
-  try {
-    await readCsvOrXlsx(source, (sheet) => {
-      const reader = new SpendTableReader(fields, writer, sheet);
-      readers.push(reader);
-      return (cells, row) => reader.record(cells, row);
-    });
-  } finally {
-    await writer.close(warehouse);
-  }
+  await readCsvOrXlsx(source, (sheet) => {
+    const reader = new SpendTableReader(fields, writer, sheet);
+    readers.push(reader);
+    return (cells, row) => reader.record(cells, row);
+  });
   const withHeader = readers.filter((reader) => reader.header !== null);
   if (withHeader.length === 0) {
     const found = readers.map((reader) => reader.describeTop()).filter(Boolean).join(" | ");
@@ -197,7 +82,40 @@ export async function loadSpend(
       { file: source.path },
     );
   }
-  const firstHeader = withHeader[0]!.header!;
+  return {
+    headers: withHeader.map((reader) => reader.header!),
+    sheets: withHeader.flatMap((reader) => (reader.sheet === null ? [] : [reader.sheet])),
+  };
+}
+
+/**
+ * Loads a spend file for its institution: a CSV file DuckDB has staged (stage-spend-csv.ts) through SQL,
+ * any other CSV file streamed, and every sheet of an XLSX workbook that holds a spend table. A file, or
+ * workbook, with no spend heading row anywhere is refused, naming what it found.
+ */
+export async function loadSpend(
+  warehouse: Warehouse,
+  source: TableSource,
+  fileId: number,
+  institution: InstitutionFolder,
+  staged: StagedSpendCsv | null,
+  onProgress?: ProgressListener,
+): Promise<SpendLoadOutcome> {
+  const writer = await SpendWriter.open(warehouse, fileId, source.path, institution.institutionId, onProgress);
+  let firstHeader: SpendHeader;
+  let sheetNames: string[] = [];
+  try {
+    if (staged) {
+      await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId);
+      firstHeader = staged.header;
+    } else {
+      const found = await streamSpend(source, spendFieldsOf(institution), writer);
+      firstHeader = found.headers[0]!;
+      sheetNames = found.sheets;
+    }
+  } finally {
+    await writer.close(warehouse);
+  }
   return {
     rowsRead: writer.rowsRead,
     rowsLoaded: writer.rowsLoaded,
@@ -206,6 +124,7 @@ export async function loadSpend(
     ...(writer.firstDate ? { firstDate: writer.firstDate } : {}),
     ...(writer.lastDate ? { lastDate: writer.lastDate } : {}),
     vatBasis: vatBasisOf(firstHeader.headings[firstHeader.columns.amount!] ?? "", institution.mapping.vatBasis),
-    sheets: withHeader.flatMap((reader) => (reader.sheet === null ? [] : [reader.sheet])),
+    sheets: sheetNames,
+    reader: staged ? "duckdb" : "stream",
   };
 }

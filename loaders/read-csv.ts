@@ -1,7 +1,9 @@
 import Papa from "papaparse";
 import { createReadStream } from "node:fs";
+import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { InputError } from "../src/errors.js";
+import { decodeText } from "./decode-text.js";
 
 /** Decodes a byte stream to text chunks in the given encoding, dropping a UTF-8 byte-order mark. */
 function decoder(encoding: "utf-8" | "windows-1252"): Transform {
@@ -27,7 +29,7 @@ function decoder(encoding: "utf-8" | "windows-1252"): Transform {
  * Streams a CSV file's records, one at a time, to `onRecord(cells, row)` — row is the 1-based record
  * number (the line number when no cell holds a line break), blank lines included — so a file of any size
  * is never held in memory whole. The delimiter (comma, semicolon, tab) is detected from the first lines.
- * An unterminated quote is a structural fault: the rest of the file would be read as one cell.
+ * A quote never closed, or text after a closing quote, is a structural fault that would swallow rows: refused.
  */
 export function streamCsvRecords(
   path: string,
@@ -43,10 +45,15 @@ export function streamCsvRecords(
       step(results, parser) {
         row++;
         const quoteError = results.errors.find((error) => error.code === "MissingQuotes" || error.code === "InvalidQuotes");
-        if (quoteError && quoteError.code === "MissingQuotes") {
+        if (quoteError) {
+          // A quote never closed would swallow the rest of the file; text after a closing quote ("Acme" Ltd)
+          // makes the parser run on past the line's end. Either way rows would vanish: refuse, naming the row.
           failed = true;
           parser.abort();
-          reject(new InputError(`a quoted cell is never closed (expected a closing " before the end of the file)`, { file: path, row }));
+          const expected = quoteError.code === "MissingQuotes"
+            ? `a quoted cell is never closed (expected a closing " before the end of the file)`
+            : `a quoted cell has text after its closing quote (expected a delimiter or the line's end after a closing ", or "" for a quote inside a quoted cell)`;
+          reject(new InputError(expected, { file: path, row }));
           return;
         }
         try {
@@ -65,4 +72,30 @@ export function streamCsvRecords(
       },
     });
   });
+}
+
+/** The top records of a CSV file as written (cells untrimmed), with the delimiter and line break found. */
+export interface CsvHead {
+  rows: string[][];
+  delimiter: string;
+  linebreak: string;
+}
+
+/**
+ * Parses the first `rows` records of a CSV file from its first bytes only. A record cut off by the end of
+ * those bytes is not returned.
+ */
+export async function readCsvHead(path: string, encoding: "utf-8" | "windows-1252", rows: number, bytes = 256 * 1024): Promise<CsvHead> {
+  const handle = await open(path, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    const text = decodeText(buffer.subarray(0, bytesRead), encoding);
+    const whole = bytesRead < bytes;
+    const complete = whole ? text : text.slice(0, Math.max(0, text.lastIndexOf("\n")));
+    const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [",", ";", "\t", "|"], preview: rows });
+    return { rows: parsed.data, delimiter: parsed.meta.delimiter, linebreak: parsed.meta.linebreak };
+  } finally {
+    await handle.close();
+  }
 }

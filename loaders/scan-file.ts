@@ -10,6 +10,40 @@ export interface FileScan {
   hasNul: boolean;
   /** The ZIP signature XLSX workbooks start with. */
   isZip: boolean;
+  /**
+   * White space other than the space (tab, vertical tab, form feed, a lone carriage return, no-break and
+   * other Unicode spaces, a byte-order mark past the start) anywhere in the file: trimming cells then needs
+   * JavaScript's full rule, not the space-only trim.
+   */
+  unusualWhitespace: boolean;
+  /** Lines of text: line feeds, plus one for a last line without one (a check on a CSV reader's record count). */
+  lines: number;
+}
+
+const SPACE_LIKE_AFTER_E2_80 = new Set([0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8a, 0xa8, 0xa9, 0xaf]);
+const SPACE_LIKE_SEQUENCES = [[0x09], [0x0b], [0x0c], [0xc2, 0xa0], [0xe1, 0x9a, 0x80], [0xe2, 0x81, 0x9f], [0xe3, 0x80, 0x80], [0xef, 0xbb, 0xbf]].map((bytes) => Buffer.from(bytes));
+
+const E2_80 = Buffer.from([0xe2, 0x80]);
+
+/**
+ * Whether UTF-8 bytes hold white space other than the space and CR LF line ends (see FileScan). A lone CR
+ * at the very end is left to the next chunk's check, which the caller overlaps by two bytes.
+ */
+export function holdsUnusualWhitespace(bytes: Buffer): boolean {
+  if (SPACE_LIKE_SEQUENCES.some((sequence) => bytes.includes(sequence))) return true;
+  for (let at = bytes.indexOf(0x0d); at !== -1; at = bytes.indexOf(0x0d, at + 1)) {
+    if (at + 1 < bytes.length && bytes[at + 1] !== 0x0a) return true;
+  }
+  for (let at = bytes.indexOf(E2_80); at !== -1; at = bytes.indexOf(E2_80, at + 1)) {
+    if (at + 2 < bytes.length && SPACE_LIKE_AFTER_E2_80.has(bytes[at + 2]!)) return true;
+  }
+  return false;
+}
+
+function countLineFeeds(buffer: Buffer): number {
+  let count = 0;
+  for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count++;
+  return count;
 }
 
 /**
@@ -23,11 +57,23 @@ export async function scanFile(path: string): Promise<FileScan> {
   let hasNul = false;
   let bytes = 0;
   let head: Buffer | null = null;
+  let lineFeeds = 0;
+  let lastByte = 10;
+  let unusualWhitespace = false;
+  let carried = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const buffer = chunk as Buffer;
     head ??= buffer.subarray(0, 4);
     hash.update(buffer);
     bytes += buffer.length;
+    lineFeeds += countLineFeeds(buffer);
+    if (buffer.length > 0) lastByte = buffer[buffer.length - 1]!;
+    if (!unusualWhitespace) {
+      // The chunk with the previous chunk's last two bytes (a sequence may straddle chunks); a leading BOM is allowed.
+      const window = carried.length === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : Buffer.concat([carried, buffer]);
+      unusualWhitespace = holdsUnusualWhitespace(window);
+      carried = Buffer.from(buffer.subarray(Math.max(0, buffer.length - 2)));
+    }
     if (!hasNul && buffer.includes(0)) hasNul = true;
     if (validUtf8) {
       try {
@@ -50,5 +96,7 @@ export async function scanFile(path: string): Promise<FileScan> {
     encoding: validUtf8 ? "utf-8" : "windows-1252",
     hasNul,
     isZip: head !== null && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04,
+    unusualWhitespace: unusualWhitespace || lastByte === 0x0d,
+    lines: lineFeeds + (lastByte === 10 ? 0 : 1),
   };
 }

@@ -6,7 +6,8 @@ import { SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../l
 import { detectHeader } from "../../loaders/detect-header.js";
 import { detectTableKind } from "../../loaders/detect-kind.js";
 import { institutionFolderFor, type InstitutionFolder } from "../../loaders/institution-folder.js";
-import { loadSpend } from "../../loaders/load-spend.js";
+import { loadSpend, spendFieldsOf } from "../../loaders/load-spend.js";
+import { stageSpendCsv } from "../../loaders/stage-spend-csv.js";
 import { loadSupplierRegister } from "../../loaders/load-suppliers.js";
 import { readAllRows, tableSource } from "../../loaders/read-table.js";
 import { scanFile } from "../../loaders/scan-file.js";
@@ -79,7 +80,7 @@ export async function validateFile(file: string, kind?: ValidatedKind): Promise<
     const rows = await readAllRows(source);
     return await withWarehouse(join(scratch, "scratch.duckdb"), "write", async (warehouse) => {
       const outcome = detected === "spend"
-        ? await loadSpend(warehouse, source, 1, institution)
+        ? await loadSpend(warehouse, source, 1, institution, await stageSpendCsv(warehouse, source, spendFieldsOf(institution)))
         : await loadSupplierRegister(warehouse, rows, file, 1);
       const problems = await problemsFrom(warehouse, file, rows);
       return {

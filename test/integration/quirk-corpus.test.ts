@@ -65,7 +65,7 @@ describe("the quirk corpus", () => {
     expect(result!.status, result!.status === "refused" ? result!.error : quirkCase.quirk).toBe("loaded");
     if (result!.status !== "loaded") return;
     const { outcome } = result!;
-    expect({ read: outcome.rowsRead, loaded: outcome.rowsLoaded, quarantined: outcome.rowsQuarantined, pence: outcome.amountLoadedPence })
+    expect({ read: outcome.rowsRead, loaded: outcome.rowsLoaded, quarantined: outcome.rowsQuarantined, pence: Number(outcome.amountLoadedPence) })
       .toEqual({ read: want.rowsRead, loaded: want.rowsLoaded, quarantined: want.rowsQuarantined, pence: want.amountLoadedPence });
     const quarantined = await warehouse.all<{ row_number: number; column_name: string | null; reason: string }>(
       "SELECT row_number, column_name, reason FROM quarantine WHERE path LIKE ? ORDER BY row_number, column_name", [`%/${file}`]);

@@ -1,0 +1,75 @@
+// The DuckDB CSV reader (loaders/stage-spend-csv.ts, load-staged-spend.ts) must load exactly what the
+// streaming reader loads. Every spend CSV of the three corpora — the real published files
+// (test/fixtures/spend-real), the quirk corpus (test/fixtures/quirks) and the bad-input corpus
+// (test/fixtures/bad) — is loaded twice, into two fresh warehouses, once with DuckDB's reader allowed and
+// once streamed only; every table's content (row-hash sums, load times aside) and every file's report must
+// be the same. A file DuckDB's reader would read differently is streamed, so the test also counts how many
+// files each corpus sent through DuckDB, and requires some: otherwise it would compare the stream with itself.
+import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
+import { Warehouse } from "../../src/warehouse.js";
+import { tempFolder } from "../helpers/temp-warehouse.js";
+import { VOLATILE_COLUMNS, changedTables, contentChecksums } from "../helpers/warehouse-state.js";
+
+interface Corpus { name: string; loads: string[][]; minimumThroughDuckdb: number }
+
+const folder = tempFolder("anchor-spend-readers-");
+afterAll(() => folder.cleanup());
+
+function realFiles(): Corpus {
+  return { name: "real published files", loads: [["test/fixtures/spend-real"]], minimumThroughDuckdb: 5 };
+}
+
+function quirkFiles(): Corpus {
+  const root = join(folder.path, "quirks");
+  mkdirSync(root);
+  writeFileSync(join(root, "institution.json"), JSON.stringify({ id: "Q", name: "Quirk corpus", kind: "nhs-trust" }));
+  const files = readdirSync("test/fixtures/quirks").filter((file) => file.endsWith(".csv"));
+  for (const file of files) copyFileSync(join("test/fixtures/quirks", file), join(root, file));
+  return { name: "quirk corpus", loads: files.map((file) => [join(root, file)]), minimumThroughDuckdb: 10 };
+}
+
+function badFiles(): Corpus {
+  const cases = JSON.parse(readFileSync("test/fixtures/bad/cases.json", "utf-8")) as { folder: string; target: string; kind: string }[];
+  const root = join(folder.path, "bad");
+  const spend = cases.filter((c) => c.kind === "spend" && c.target.toLowerCase().endsWith(".csv"));
+  for (const c of spend) cpSync(join("test/fixtures/bad", c.folder), join(root, c.folder), { recursive: true });
+  return { name: "bad-input corpus", loads: spend.map((c) => [join(root, c.folder, c.target)]), minimumThroughDuckdb: 50 };
+}
+
+async function loadAll(corpus: Corpus, duckdbCsvReader: boolean, path: string): Promise<{ results: FileResult[]; checksums: Record<string, string> }> {
+  const warehouse = await Warehouse.openForWriting(path);
+  try {
+    const results: FileResult[] = [];
+    for (const paths of corpus.loads) results.push(...(await loadInputs(warehouse, paths, { duckdbCsvReader })));
+    return { results, checksums: await contentChecksums(warehouse, { ...VOLATILE_COLUMNS, schema_version: ["applied_at"] }) };
+  } finally {
+    warehouse.close();
+  }
+}
+
+/** What a file's report says, in terms both readers must agree on. */
+function reported(result: FileResult): unknown {
+  if (result.status === "loaded") {
+    const { rowsRead, rowsLoaded, rowsQuarantined, amountLoadedPence, firstDate, lastDate, superseded } = result.outcome;
+    return { path: result.path, status: result.status, rowsRead, rowsLoaded, rowsQuarantined, pence: String(amountLoadedPence), firstDate, lastDate, superseded };
+  }
+  return result;
+}
+
+const readerOf = (result: FileResult) => (result.status === "loaded" ? (result.outcome as { reader?: string }).reader : undefined);
+
+describe.each([realFiles(), quirkFiles(), badFiles()])("DuckDB's CSV reader and the streaming reader on the $name", (corpus) => {
+  it("load the same rows, quarantine the same rows, and report the same figures", async () => {
+    const both = await loadAll(corpus, true, join(folder.path, `${corpus.name}-duckdb.duckdb`));
+    const streamed = await loadAll(corpus, false, join(folder.path, `${corpus.name}-stream.duckdb`));
+    expect(both.results.map(reported)).toEqual(streamed.results.map(reported));
+    expect(changedTables(streamed.checksums, both.checksums)).toEqual([]);
+    expect(streamed.results.filter((result) => readerOf(result) === "duckdb")).toEqual([]);
+    const throughDuckdb = both.results.filter((result) => readerOf(result) === "duckdb").length;
+    console.log(`${corpus.name}: ${throughDuckdb} of ${both.results.filter((r) => r.kind === "spend").length} spend files read by DuckDB`);
+    expect(throughDuckdb).toBeGreaterThanOrEqual(corpus.minimumThroughDuckdb);
+  });
+});

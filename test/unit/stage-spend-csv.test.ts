@@ -1,0 +1,77 @@
+// When DuckDB's CSV reader may read a spend file (loaders/stage-spend-csv.ts), and when the file is left to
+// the streaming reader because DuckDB would read it differently. Each file here is written by the test.
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SPEND_FIELDS } from "../../loaders/column-synonyms.js";
+import { tableSource } from "../../loaders/read-table.js";
+import { holdsUnusualWhitespace, scanFile } from "../../loaders/scan-file.js";
+import { STAGED_SPEND_TABLE, stageSpendCsv } from "../../loaders/stage-spend-csv.js";
+import { Warehouse } from "../../src/warehouse.js";
+import { tempFolder } from "../helpers/temp-warehouse.js";
+
+const HEADING = "Date,Expense Type,Supplier,Amount";
+const LINE = "01/04/2024,Catering,Acme Ltd,£1.00";
+
+describe("stageSpendCsv", () => {
+  const folder = tempFolder("anchor-spend-stage-");
+  let warehouse: Warehouse;
+  beforeAll(async () => {
+    warehouse = await Warehouse.openForWriting(join(folder.path, "w.duckdb"));
+  });
+  afterAll(() => {
+    warehouse.close();
+    folder.cleanup();
+  });
+
+  async function stage(name: string, content: string | Buffer) {
+    const path = join(folder.path, name);
+    writeFileSync(path, content);
+    return stageSpendCsv(warehouse, tableSource(path, await scanFile(path)), SPEND_FIELDS);
+  }
+
+  it("stages a plain file below its title, numbering rows as the file does", async () => {
+    const staged = await stage("plain.csv", `"Spend over £25,000 - April"\n${HEADING}\n${LINE}\n  ${LINE.replace("Acme", "Beta")}  \n`);
+    expect(staged?.headerRow).toBe(2);
+    const rows = await warehouse.all<{ c2: string; c3: string }>(`SELECT c2, c3 FROM ${STAGED_SPEND_TABLE} ORDER BY rowid`);
+    expect(rows).toEqual([{ c2: "Acme Ltd", c3: "£1.00" }, { c2: "Beta Ltd", c3: "£1.00" }]);
+  });
+
+  it("trims all white space, as JavaScript does, where the file holds more than spaces", async () => {
+    const staged = await stage("nbsp.csv", `${HEADING}\n01/04/2024,Catering,\u00a0Acme Ltd\t,1.00\n`);
+    expect(staged).not.toBeNull();
+    expect(await warehouse.all(`SELECT c2 FROM ${STAGED_SPEND_TABLE}`)).toEqual([{ c2: "Acme Ltd" }]);
+  });
+
+  it.each([
+    ["a blank line between rows (DuckDB skips it: row numbers would shift)", `${HEADING}\n${LINE}\n\n${LINE}\n`],
+    ["a cell holding a line break", `${HEADING}\n01/04/2024,Catering,"Acme\nLtd",1.00\n${LINE}\n`],
+    ["a row with more cells than headings", `${HEADING}\n${LINE},extra\n`],
+    ["a row with fewer cells than headings (a note)", `${HEADING}\n${LINE}\nTotal\n`],
+    ["text after a closing quote", `${HEADING}\n01/04/2024,Catering,"Acme" Ltd,1.00\n`],
+    ["a blank line above the heading", `Spend\n\n${HEADING}\n${LINE}\n`],
+    ["lines ended by CR alone", `${HEADING}\r${LINE}\r`],
+    ["no heading row", `${LINE}\n${LINE}\n`],
+  ])("leaves a file with %s to the streaming reader", async (_what, content) => {
+    expect(await stage(`${_what.length}.csv`, content)).toBeNull();
+  });
+
+  it("leaves a Windows-1252 file to the streaming reader", async () => {
+    expect(await stage("cp1252.csv", Buffer.from(`${HEADING}\n01/04/2024,Caf\xe9,Acme Ltd,\xa31.00\n`, "latin1"))).toBeNull();
+  });
+});
+
+describe("holdsUnusualWhitespace", () => {
+  it.each([
+    ["a tab", "a\tb", true],
+    ["a no-break space", "a\u00a0b", true],
+    ["a thin space", "a\u2009b", true],
+    ["an ideographic space", "a\u3000b", true],
+    ["a lone carriage return", "a\rb", true],
+    ["CR LF line ends only", "a,b\r\nc,d\r\n", false],
+    ["curly quotes and dashes (not white space)", "‘a’ – “b” — …", false],
+    ["plain spaces", "a b  c", false],
+  ])("%s: %s", (_what, text, expected) => {
+    expect(holdsUnusualWhitespace(Buffer.from(text, "utf-8"))).toBe(expected);
+  });
+});
