@@ -102,17 +102,26 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  * supplier under each definition from the locations its address basis admits (registered, trading,
  * delivery, or any). Local when any admitted location is local; unlocated when none can be placed — never
  * silently non-local. Returns the number of supplier × definition rows.
+ *
+ * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
+ * "new suppliers" classifies just the suppliers not yet classified, from the postcodes already classified,
+ * so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
  */
-export async function refreshSupplierLocality(warehouse: Warehouse): Promise<number> {
-  await locateSupplierPostcodes(warehouse);
-  const definitions = await classifyLocatedPostcodes(warehouse);
-  await warehouse.run("DELETE FROM supplier_locality");
+export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all" | "new suppliers" = "all"): Promise<number> {
+  let definitions: CompiledDefinition[];
+  if (scope === "all") {
+    await locateSupplierPostcodes(warehouse);
+    definitions = await classifyLocatedPostcodes(warehouse);
+    await warehouse.run("DELETE FROM supplier_locality");
+  } else {
+    definitions = await compileStoredDefinitions(warehouse);
+  }
   await warehouse.run(
     `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
      WITH admitted AS (
        SELECT s.supplier_id, s.is_redacted, d.definition_id, d.version, d.basis, sl.basis AS location_basis,
               lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local, ${PRECISION_RANK} AS rank
-       FROM suppliers s
+       FROM ${scope === "all" ? "suppliers" : "(SELECT * FROM suppliers WHERE supplier_id NOT IN (SELECT supplier_id FROM supplier_locality))"} s
        CROSS JOIN local_definitions d
        LEFT JOIN supplier_locations sl ON sl.supplier_id = s.supplier_id AND (d.basis = 'any' OR sl.basis = d.basis)
        LEFT JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
