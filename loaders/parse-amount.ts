@@ -28,9 +28,11 @@ export function parseAmountPence(raw: string): number | null {
   const { sign, digits, pence } = match.groups;
   if (digits === undefined && pence === undefined) return null;
   if (sign === "-") negative = !negative;
-  const pounds = Number((digits ?? "0").replaceAll(",", ""));
-  const fraction = pence === undefined ? 0 : Math.round(Number(`0.${pence}`) * 100);
-  const total = pounds * 100 + fraction;
-  if (!Number.isSafeInteger(total)) return null;
+  // Rounded on the digits as written, never through a binary fraction (0.285 is 0.28499… as a double).
+  const pennies = `${pence ?? ""}00`;
+  const roundUp = pennies.length > 2 && pennies[2]! >= "5";
+  const exact = BigInt(`${(digits ?? "0").replaceAll(",", "")}${pennies.slice(0, 2)}`) + (roundUp ? 1n : 0n);
+  if (exact > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  const total = Number(exact);
   return negative && total !== 0 ? -total : total;
 }

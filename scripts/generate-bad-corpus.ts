@@ -485,7 +485,6 @@ const RAGGED: CaseSpec[] = [
   spend("ragged-empty-middle-cells", "ragged", "rows with the optional cells empty", (rows) => [heading(), ...rows.map((c) => good(c, { type: "", transaction: "" }))]),
 ];
 
-const SWALLOWED_ROWS = "loaders/read-csv.ts: papaparse's InvalidQuotes (text after a closing quote) is ignored, and the rest of the file, or the next lines, are read into one cell: rows vanish while the report still reconciles";
 
 const QUOTES: CaseSpec[] = [
   { id: "quote-unterminated-mid-file", category: "quotes", what: "a quote opened in row 3 and never closed (refused, naming the row)", make: (random) =>
@@ -501,13 +500,13 @@ const QUOTES: CaseSpec[] = [
     return refusedSpend("quote-lone-quote-cell", `${text}02/04/2024,Catering,Lone Quote Ltd,T000002,"\n`, ["never closed"]);
   } },
   { id: "quote-only-file", category: "quotes", what: "a file of three quote characters", make: () => refusedSpend("quote-only-file", "\"\"\"", ["quote"]) },
-  { id: "quote-text-after-closing-quote", category: "quotes", what: "text after a closing quote (\"Acme\" Best Ltd) in row 2: refused, or every row accounted for", knownBug: SWALLOWED_ROWS,
+  { id: "quote-text-after-closing-quote", category: "quotes", what: "text after a closing quote (\"Acme\" Best Ltd) in row 2: refused, or every row accounted for",
     make: (random) => {
       const rows = cleanRows(random, 5);
       const text = csvText(plain(rows)).replace(rows[0]!.supplier, `"${rows[0]!.supplier}" Best`);
       return refusedSpend("quote-text-after-closing-quote", text, ["quote"]);
     } },
-  { id: "quote-text-after-closing-quote-mid", category: "quotes", what: "text right after a closing quote (\"Acme\"x) mid-file: the next line must not vanish", knownBug: SWALLOWED_ROWS,
+  { id: "quote-text-after-closing-quote-mid", category: "quotes", what: "text right after a closing quote (\"Acme\"x) mid-file: the next line must not vanish",
     make: (random) => {
       const rows = cleanRows(random, 6);
       const text = csvText(plain(rows)).replace(rows[2]!.supplier, `"${rows[2]!.supplier}"x`).replace(`,${rows[3]!.supplier},`, `,"${rows[3]!.supplier}",`);
@@ -660,7 +659,6 @@ const AMOUNT_FORMS: [string, string, number | null][] = [
 
 /** Half pennies the loader must round away from zero; float arithmetic rounds some of them down. */
 const HALF_PENNY_FORMS: [string, string, number][] = [["0.285", "0.285", 29], ["1234.565", "1234.565", 123457], ["minus-0.285", "-0.285", -29], ["1.005", "1.005", 101]];
-const HALF_PENNY_BUG = "loaders/parse-amount.ts: `Math.round(Number(\"0.285\") * 100)` is 28 (0.285 × 100 = 28.499999999999996), so some half pennies round towards zero, not away from it as documented";
 
 const amountCase = (slug: string, text: string, pence: number | null, knownBug?: string): CaseSpec =>
   spend(`amount-${slug}`, "amounts", `amount written ${JSON.stringify(text)}: ${pence === null ? "not an amount (quarantined)" : `${pence} pence`}`, ([a, b, c, ...rest]) =>
@@ -668,17 +666,17 @@ const amountCase = (slug: string, text: string, pence: number | null, knownBug?:
 
 const AMOUNTS: CaseSpec[] = [
   ...AMOUNT_FORMS.map(([slug, text, pence]) => amountCase(slug, text, pence)),
-  ...HALF_PENNY_FORMS.map(([slug, text, pence]) => amountCase(`half-penny-${slug}`, text, pence, slug === "1.005" ? undefined : HALF_PENNY_BUG)),
+  ...HALF_PENNY_FORMS.map(([slug, text, pence]) => amountCase(`half-penny-${slug}`, text, pence)),
   spend("amount-every-bad-form-in-one-file", "amounts", "one file with a dozen bad amounts among good rows, every bad cell kept", (rows) =>
     [heading(), ...rows.map((c, i) => (i % 2 ? badAmount(c, ["TBC", "1.2.3", "€5", "5-", "N/A", "=1+1"][(i >> 1) % 6]!) : good(c)))], { count: 12 }),
   spend("amount-near-safe-limit", "amounts", "amounts near £90 trillion whose total passes 2^53 pence: the report's total must equal the sum of the lines", () => {
     const c = (pence: number, supplier: string): Clean => ({ date: "2024-04-02", type: "Building works", supplier, transaction: "T1", pence });
     return [heading(), good(c(4_503_599_627_370_497, "Large Sum One Ltd")), good(c(4_503_599_627_370_497, "Large Sum Two Ltd")), good(c(1, "Penny Ltd"))];
-  }, { knownBug: "loaders/load-spend.ts: amounts are summed in a JavaScript number, so a file whose total passes 2^53 pence reports a total a penny or more away from the sum of its lines (and a larger one is refused with a raw DuckDB cast error)" }),
+  }),
   spend("amount-huge-total-refused-clearly", "amounts", "two amounts of £90 trillion each (a total DECIMAL(18,2) cannot hold): loaded, or refused in words", () => {
     const c = (supplier: string): Clean => ({ date: "2024-04-03", type: "Building works", supplier, transaction: "T2", pence: 8_999_999_999_999_999 });
     return [heading(), good(c("Huge One Ltd")), good(c("Huge Two Ltd"))];
-  }, { orRefused: ["amount"], knownBug: "loaders/load-inputs.ts: the file total is cast with `?::DECIMAL(18,2) / 100`, which fails for totals over £100 trillion with \"Conversion Error: Could not cast value … LINE 3: VALUES (…\" as the refusal message" }),
+  }, { orRefused: ["amount"] }),
 ];
 
 const NEGATIVE_AND_ZERO: CaseSpec[] = [
@@ -949,8 +947,7 @@ const DEFINITIONS: CaseSpec[] = [
   definitionCase({ id: "definition-radius-negative", what: "a radius of -5 miles around a site that is not a postcode", definition: definitionOf("definition-radius-negative", { kind: "radius", sites: ["HQ"], distance: -5, unit: "furlongs" }), refused: ["distance", "sites", "unit"] }),
   definitionCase({ id: "definition-windows-1252", what: "a definition saved in Windows-1252 with curly quotes and an en dash in its name (loaded, the text as written)",
     text: encode(JSON.stringify(definitionOf("definition-windows-1252", { name: "Bow – Poplar ‘local’ area", kind: "icb", codes: ["E54000029"] })), "windows-1252"),
-    mustNotAppear: ["\u0091", "\u0092", "\u0096"],
-    knownBug: "loaders/load-inputs.ts loadOne: `new TextDecoder(\"windows-1252\").decode(bytes)` in one call reads 0x80–0x9F as control characters in Node 20 (a Latin-1 shortcut; the streaming CSV path and loaders/decode-text.ts decodeText are right), so ‘ ’ – € in a Windows-1252 JSON file are stored as U+0091, U+0092, U+0096…" }),
+    mustNotAppear: ["\u0091", "\u0092", "\u0096"] }),
   definitionCase({ id: "definition-proto-key", what: "a definition carrying a __proto__ key (loaded; nothing polluted)", text: `{"__proto__": {"polluted": "yes"}, ${JSON.stringify(definitionOf("definition-proto-key", { kind: "icb", codes: ["E54000029"] })).slice(1)}` }),
 ];
 
