@@ -120,7 +120,9 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
     `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
      WITH admitted AS (
        SELECT s.supplier_id, s.is_redacted, d.definition_id, d.version, d.basis, sl.basis AS location_basis,
-              lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local, ${PRECISION_RANK} AS rank
+              lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local,
+              -- ties between equally precise locations broken by postcode and basis, so every load says the same
+              (${PRECISION_RANK})::VARCHAR || ' ' || coalesce(sl.postcode_as_given, '') || ' ' || coalesce(sl.basis, '') AS order_key
        FROM ${scope === "all" ? "suppliers" : "(SELECT * FROM suppliers WHERE supplier_id NOT IN (SELECT supplier_id FROM supplier_locality))"} s
        CROSS JOIN local_definitions d
        LEFT JOIN supplier_locations sl ON sl.supplier_id = s.supplier_id AND (d.basis = 'any' OR sl.basis = d.basis)
@@ -131,10 +133,10 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
        SELECT supplier_id, definition_id, version, any_value(basis) AS basis, bool_or(is_redacted) AS redacted,
               bool_or(coalesce(is_local, false)) AS any_local, count(*) FILTER (precision <> 'none') AS located,
               count(postcode_as_given) AS locations,
-              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', rank) FILTER (is_local) AS local_by,
-              arg_min(precision, rank) FILTER (is_local) AS local_precision,
-              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', rank) FILTER (precision <> 'none') AS located_by,
-              arg_min(precision, rank) FILTER (precision <> 'none') AS located_precision,
+              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', order_key) FILTER (is_local) AS local_by,
+              arg_min(precision, order_key) FILTER (is_local) AS local_precision,
+              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', order_key) FILTER (precision <> 'none') AS located_by,
+              arg_min(precision, order_key) FILTER (precision <> 'none') AS located_precision,
               string_agg(postcode_as_given || ': ' || location_reason, '; ') AS problems
        FROM admitted GROUP BY supplier_id, definition_id, version
      )

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/config.js";
 import { headline, resolveScope } from "../../src/metrics.js";
 import { withWarehouse } from "../../src/warehouse.js";
+import { refreshSupplierLocality } from "../../loaders/refresh-locality.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tableChecksums, tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -131,5 +132,24 @@ describe("anchor-spend load data/demo", () => {
     expect(alreadyLoaded).toHaveLength(inputFiles.length);
     expect(second.stderr).not.toMatch(/^loaded /m);
     expect(await withWarehouse(warehousePath, "read", tableChecksums)).toEqual(checksumsAfterFirst);
+  });
+});
+
+describe("locality after spend files", () => {
+  // A spend file only adds suppliers, so the loader classifies just those (refresh-locality.ts, scope
+  // "new suppliers"). A full refresh over the loaded demo must then change nothing.
+  const folder = tempFolder();
+  const warehousePath = join(folder.path, "warehouse.duckdb");
+  afterAll(() => folder.cleanup());
+
+  it("is what a full refresh computes", async () => {
+    expect(runCli(["load", "data/demo", "--warehouse", warehousePath]).status).toBe(0);
+    await withWarehouse(warehousePath, "write", async (warehouse) => {
+      const locality = () => warehouse.all("SELECT * FROM supplier_locality ORDER BY supplier_id, definition_id, version");
+      const incremental = await locality();
+      expect(incremental.length).toBeGreaterThan(100);
+      await refreshSupplierLocality(warehouse, "all");
+      expect(await locality()).toEqual(incremental);
+    });
   });
 });
