@@ -2,6 +2,8 @@
 // no DuckDB-wasm extensions, and TypeScript data loaders run through tsx.
 export default {
   root: "pages",
+  // buildSite() sets ANCHOR_SPEND_SITE_OUTPUT (dist/ unless it is given another folder, as the benchmark does).
+  output: process.env.ANCHOR_SPEND_SITE_OUTPUT || "dist",
   title: "anchor-spend",
   globalStylesheets: [],
   duckdb: { extensions: [] },

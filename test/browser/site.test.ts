@@ -2,7 +2,7 @@
 // every page in Debian's headless Chromium: no console error, no failed request, no request off 127.0.0.1,
 // charts drew their marks, every input changed once, and the overview's figures match the warehouse.
 // Screenshots go to test/browser/__screenshots__/ to look at.
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser } from "playwright-core";
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../observablehq.config.js";
 import { headline, resolveScope } from "../../src/metrics.js";
 import { buildSite, distPath } from "../../src/site/build-site.js";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSitePage } from "../../src/site/open-site-page.js";
 import { serveSite } from "../../src/site/serve-site.js";
 import { withWarehouse } from "../../src/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -25,7 +26,6 @@ import { tempFolder } from "../helpers/temp-warehouse.js";
 const AXE_EXCEPTIONS = ["aria-prohibited-attr", "list", "meta-viewport"];
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 const screenshots = join(import.meta.dirname, "__screenshots__");
 const pounds = (value: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 }).format(value);
 const percent = (value: number) => new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
@@ -42,7 +42,7 @@ describe("the built site in headless Chromium", () => {
     if (load.status !== 0) throw new Error(load.stderr);
     await buildSite(warehouse, () => undefined);
     ({ server, url: siteUrl } = await serveSite(distPath, 0));
-    browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
     await mkdir(screenshots, { recursive: true });
   });
 
@@ -53,25 +53,7 @@ describe("the built site in headless Chromium", () => {
   });
 
   /** Opens a page, collecting every problem: console errors, page errors, failed or off-host requests; and bytes transferred. */
-  async function open(path: string): Promise<{ page: Page; problems: string[]; bytes: () => number }> {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    const problems: string[] = [];
-    let bytes = 0;
-    page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
-    page.on("response", async (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-      bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
-    });
-    page.on("request", (request) => {
-      const host = new URL(request.url()).hostname;
-      if (!["127.0.0.1", ""].includes(host) && !request.url().startsWith("data:")) problems.push(`left 127.0.0.1: ${request.url()}`);
-    });
-    await page.goto(new URL(path.replace(/^\//, ""), siteUrl).href, { waitUntil: "networkidle" });
-    await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, { timeout: 15_000 });
-    return { page, problems, bytes: () => bytes };
-  }
+  const open = (path: string) => openSitePage(browser, siteUrl, path);
 
   for (const { name, path } of config.pages) {
     it(`${name} (${path}) loads cleanly, and every input can be changed`, async () => {
