@@ -74,12 +74,18 @@ export async function localDefinitionsSnapshot(warehouse: Warehouse) {
   return { scope, compared, changes, locations, boundary };
 }
 
-/**
- * Spend facts for the pages' own filtering (institution, period, definition): one row per institution,
- * supplier, month and category, with each supplier's attributes and its class under every definition.
- * Redacted payees appear as one supplier, "Redacted payee", with no location.
- */
-export async function spendFactsSnapshot(warehouse: Warehouse) {
+/** A supplier as the pages see it: its name (never a redacted payee's), flags, and class under every definition. */
+export interface SnapshotSupplier {
+  id: string;
+  name: string;
+  sme: boolean | null;
+  vcse: boolean | null;
+  deprived: boolean | null;
+  status: Record<string, string>;
+}
+
+/** The institutions with current spend, the definitions, and the suppliers paid: what every spend snapshot carries. */
+export async function spendSnapshotParts(warehouse: Warehouse) {
   const institutions = await warehouse.all<{ id: string; name: string; isDemo: boolean; note: string | null }>(
     `SELECT institution_id AS id, name, is_demo AS "isDemo", note FROM institutions
      WHERE institution_id IN (SELECT institution_id FROM current_spend) ORDER BY institution_id`,
@@ -88,7 +94,7 @@ export async function spendFactsSnapshot(warehouse: Warehouse) {
     `SELECT definition_id || ' v' || version AS key, definition_id AS id, version, name, kind, basis, institution_id AS institution, is_headline AS headline
      FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
   );
-  const suppliers = await warehouse.all<{ id: string; name: string; sme: boolean | null; vcse: boolean | null; deprived: boolean | null; status: Record<string, string> }>(
+  const suppliers = await warehouse.all<Omit<SnapshotSupplier, "status"> & { status: unknown }>(
     `SELECT s.supplier_id AS id, CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS name,
             s.is_sme AS sme, s.is_vcse AS vcse,
             (SELECT bool_or(lp.imd_decile <= 2) FROM supplier_locations sl JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
@@ -96,18 +102,27 @@ export async function spendFactsSnapshot(warehouse: Warehouse) {
             (SELECT map_from_entries(list((l.definition_id || ' v' || l.version, l.status))) FROM supplier_locality l WHERE l.supplier_id = s.supplier_id) AS status
      FROM suppliers s WHERE s.supplier_id IN (SELECT supplier_id FROM current_spend) ORDER BY s.supplier_id`,
   );
+  return {
+    institutions,
+    definitions: definitions.map((d) => ({ ...d, version: Number(d.version) })),
+    suppliers: suppliers.map((supplier): SnapshotSupplier => ({
+      ...supplier,
+      status: Object.fromEntries((supplier.status as { key: string; value: string }[] | null ?? []).map(({ key, value }) => [key, value])),
+    })),
+  };
+}
+
+/**
+ * Spend facts for the pages' own filtering (institution, period, definition): one row per institution,
+ * supplier, month and category, with each supplier's attributes and its class under every definition.
+ * Redacted payees appear as one supplier, "Redacted payee", with no location.
+ */
+export async function spendFactsSnapshot(warehouse: Warehouse) {
+  const parts = await spendSnapshotParts(warehouse);
   const facts = await warehouse.all<{ institution: string; supplier: string; month: string; category: string; spend: number; lines: number }>(
     `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
             coalesce(expense_type, 'Not stated') AS category, sum(amount)::DOUBLE AS spend, count(*) AS lines
      FROM current_spend GROUP BY ALL ORDER BY institution, supplier, month, category`,
   );
-  return {
-    institutions,
-    definitions: definitions.map((d) => ({ ...d, version: Number(d.version) })),
-    suppliers: suppliers.map((supplier) => ({
-      ...supplier,
-      status: Object.fromEntries((supplier.status as unknown as { key: string; value: string }[] | null ?? []).map(({ key, value }) => [key, value])),
-    })),
-    facts: facts.map((f) => ({ ...f, lines: Number(f.lines) })),
-  };
+  return { ...parts, facts: facts.map((f) => ({ ...f, lines: Number(f.lines) })) };
 }

@@ -60,7 +60,10 @@ export function monthlyMeasures(data, facts, definitionKey) {
   return [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, m]) => ({ month, ...withShares(m) }));
 }
 
-/** Each supplier's spend, lines, class, SME/VCSE flags and main category, largest first. */
+/**
+ * Each supplier's spend, lines, class, SME/VCSE flags and main category, largest first. In the overview's
+ * snapshot some rows are groups of suppliers (`group: true`), never to be listed as one supplier.
+ */
 export function supplierTotals(data, facts, definitionKey) {
   const suppliers = supplierIndex(data);
   const bySupplier = new Map();
@@ -68,7 +71,7 @@ export function supplierTotals(data, facts, definitionKey) {
     let row = bySupplier.get(fact.supplier);
     if (!row) {
       const supplier = suppliers.get(fact.supplier);
-      row = { supplier: supplier?.name ?? fact.supplier, status: supplier?.status?.[definitionKey] ?? "unlocated", sme: supplier?.sme ?? null, vcse: supplier?.vcse ?? null, spend: 0, lines: 0, categories: new Map() };
+      row = { supplier: supplier?.name ?? fact.supplier, status: supplier?.status?.[definitionKey] ?? "unlocated", sme: supplier?.sme ?? null, vcse: supplier?.vcse ?? null, group: supplier?.group ?? false, spend: 0, lines: 0, categories: new Map() };
       bySupplier.set(fact.supplier, row);
     }
     row.spend += fact.spend;
