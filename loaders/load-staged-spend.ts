@@ -92,9 +92,9 @@ export async function loadStagedSpend(warehouse: Warehouse, staged: StagedSpendC
     const keyed = suppliers.of(row.name);
     writer.supplier({ supplierId: row.supplier_id, name: row.name, nameKey: keyed.supplierKey, isRedacted: keyed.isRedacted, row: row.line + headerRow + 1, sheet: null });
   }
-  // The rest, row by row, in file order, a page at a time.
+  // The rest (when SQL did not load every line), row by row, in file order, a page at a time.
   const columns = Array.from({ length: staged.columns }, (_, index) => `c${index}`);
-  for (let after = -1; ;) {
+  for (let after = -1; totals.count < staged.records;) {
     const page = await warehouse.all<Record<string, string | null> & { line: number }>(
       `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${STAGED_SPEND_TABLE}
        WHERE rowid > $after AND (${columns.join(" || ")}) <> ''

@@ -114,6 +114,10 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
     definitions = await classifyLocatedPostcodes(warehouse);
     await warehouse.run("DELETE FROM supplier_locality");
   } else {
+    const { unclassified } = await warehouse.one<{ unclassified: number }>(
+      "SELECT count(*)::INTEGER AS unclassified FROM suppliers WHERE supplier_id NOT IN (SELECT supplier_id FROM supplier_locality)",
+    );
+    if (unclassified === 0) return supplierLocalityRows(warehouse);
     definitions = await compileStoredDefinitions(warehouse);
   }
   await warehouse.run(
@@ -167,6 +171,10 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
      WHERE i.supplier_id = l.supplier_id AND i.definition_id = l.definition_id AND i.version = l.version
        AND l.status = 'unlocated' AND NOT EXISTS (SELECT 1 FROM supplier_locations sl WHERE sl.supplier_id = l.supplier_id)`,
   );
+  return supplierLocalityRows(warehouse);
+}
+
+async function supplierLocalityRows(warehouse: Warehouse): Promise<number> {
   const { total } = await warehouse.one<{ total: number }>("SELECT count(*) AS total FROM supplier_locality");
   return Number(total);
 }

@@ -25,6 +25,8 @@ export interface StagedSpendCsv {
   /** The heading's row number: staged line n (rowid n - 1) is row headerRow + n of the file. */
   headerRow: number;
   columns: number;
+  /** Lines staged (every line below the heading, blank ones included). */
+  records: number;
 }
 
 const quotedLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -71,7 +73,7 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, f
     await dropStagedSpend(warehouse);
     return null;
   }
-  return { header: { ...found, headings, headingKeys: headings.map(headingKey) }, headerRow, columns: headings.length };
+  return { header: { ...found, headings, headingKeys: headings.map(headingKey) }, headerRow, columns: headings.length, records };
 }
 
 export async function dropStagedSpend(warehouse: Warehouse): Promise<void> {

@@ -54,14 +54,20 @@ async function rawReadCsv(files: string[]): Promise<number> {
   return seconds;
 }
 
-function loadInChild(warehouse: string, paths: string[]): { seconds: number; rows: number; peakRssMb: number } {
-  const output = execFileSync(process.execPath, ["--import", "tsx", join(projectRoot, "scripts/bench/load-child.ts"), warehouse, ...paths], { encoding: "utf-8", maxBuffer: 1 << 24 });
-  return JSON.parse(output) as { seconds: number; rows: number; peakRssMb: number };
+interface ChildLoad { seconds: number; rows: number; peakRssMb: number; sqlMilliseconds: Record<string, number> }
+
+function loadInChild(warehouse: string, paths: string[]): ChildLoad {
+  const output = execFileSync(process.execPath, ["--import", "tsx", join(projectRoot, "scripts/bench/load-child.ts"), warehouse, ...paths], {
+    encoding: "utf-8", maxBuffer: 1 << 24, env: { ...process.env, ANCHOR_SPEND_SQL_TIMINGS: "1" },
+  });
+  return JSON.parse(output) as ChildLoad;
 }
 
 interface LoadFigures {
   rows: number; rawRowsPerSecond: number; loadRowsPerSecond: number; ratio: number; loadSeconds: number; peakRssMb: number;
   siteBuildSeconds: number; overview: OverviewFigures; incrementalSeconds: number; incrementalRows: number;
+  /** Where the full load's time went: seconds in SQL by statement (its first words). */
+  sqlSeconds: Record<string, number>;
 }
 
 /** Builds the site from the warehouse into the scratch folder, timed, then opens its overview page. */
@@ -98,6 +104,7 @@ async function benchLoad(rows: number): Promise<LoadFigures> {
     ratio: (full.rows / full.seconds) / (institution.rows / rawSeconds), loadSeconds: full.seconds, peakRssMb: full.peakRssMb,
     ...site,
     incrementalSeconds: incremental.seconds, incrementalRows: incremental.rows,
+    sqlSeconds: Object.fromEntries(Object.entries(full.sqlMilliseconds).map(([statement, ms]) => [statement, ms / 1000])),
   };
 }
 
@@ -145,6 +152,18 @@ console.log(formatTable(
 ));
 console.log("targets: load ≥ 50% of read_csv rows/s at 1M; 10M < 60 s and < 2 GB; +1 month time independent of history (±20%)");
 console.log("targets: site build on a 1M-row warehouse < 60 s; overview page ≤ 1 MB (1,000 KB) transferred\n");
+const largest = loads[loads.length - 1]!;
+const statements = Object.entries(largest.sqlSeconds).sort((a, b) => b[1] - a[1]);
+const inSql = statements.reduce((sum, [, seconds]) => sum + seconds, 0);
+console.log(`where the ${round(largest.rows)}-row load's ${largest.loadSeconds.toFixed(1)} s go (wall clock by SQL statement; the rest is JavaScript and start-up):`);
+console.log(formatTable(
+  ["statement", "s", "share"],
+  [...statements.slice(0, 10).map(([statement, seconds]) => [statement, seconds.toFixed(2), `${((seconds / largest.loadSeconds) * 100).toFixed(0)}%`]),
+    ["(all SQL)", inSql.toFixed(2), `${((inSql / largest.loadSeconds) * 100).toFixed(0)}%`],
+    ["(outside SQL)", (largest.loadSeconds - inSql).toFixed(2), `${(((largest.loadSeconds - inSql) / largest.loadSeconds) * 100).toFixed(0)}%`]],
+  [1, 2],
+));
+console.log();
 const classification = await benchClassification();
 console.log(formatTable(["definition", "kind", "postcodes", "postcodes/s"], classification.map((c) => [c.definition, c.kind, round(c.postcodes), round(c.postcodesPerSecond)]), [2, 3]));
 console.log("targets: ≥ 1M postcodes/s for prefix and authority kinds, ≥ 200k/s for polygon and radius kinds");

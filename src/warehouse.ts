@@ -78,13 +78,30 @@ export class Warehouse {
     return new Warehouse(instance, connection, path);
   }
 
+  /**
+   * Wall-clock milliseconds spent in SQL, by statement (its first words), when ANCHOR_SPEND_SQL_TIMINGS=1:
+   * the benchmark's profile of where a load's time goes. Null (and nothing timed) otherwise.
+   */
+  readonly sqlTimings: Map<string, number> | null = process.env.ANCHOR_SPEND_SQL_TIMINGS === "1" ? new Map() : null;
+
+  private async timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
+    if (!this.sqlTimings) return work();
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      const statement = sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 5).join(" ");
+      this.sqlTimings.set(statement, (this.sqlTimings.get(statement) ?? 0) + performance.now() - started);
+    }
+  }
+
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.connection.run(sql, params);
+    await this.timed(sql, () => this.connection.run(sql, params));
   }
 
   /** Rows as plain JSON values: numbers for integers and decimals, ISO strings for dates. */
   async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params);
+    const reader = await this.timed(sql, () => this.connection.runAndReadAll(sql, params));
     return reader.getRowObjectsJson() as unknown as T[];
   }
 
