@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 
 /** What one streaming pass over a file's bytes tells: its identity, its text encoding, and whether it is text. */
@@ -40,6 +41,17 @@ export function holdsUnusualWhitespace(bytes: Buffer): boolean {
   return false;
 }
 
+/** How many leading bytes hold whole UTF-8 characters: all but a last character cut short (at most 3 bytes). */
+export function completeUtf8Length(bytes: Buffer): number {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back]!;
+    if ((byte & 0xc0) === 0x80) continue; // a continuation byte: look further back for its lead
+    const length = byte >= 0xf0 ? 4 : byte >= 0xe0 ? 3 : byte >= 0xc0 ? 2 : 1;
+    return length > back ? bytes.length - back : bytes.length;
+  }
+  return bytes.length;
+}
+
 function countLineFeeds(buffer: Buffer): number {
   let count = 0;
   for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count++;
@@ -52,8 +64,8 @@ function countLineFeeds(buffer: Buffer): number {
  */
 export async function scanFile(path: string): Promise<FileScan> {
   const hash = createHash("sha256");
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
   let validUtf8 = true;
+  let unfinished = Buffer.alloc(0);
   let hasNul = false;
   let bytes = 0;
   let head: Buffer | null = null;
@@ -69,27 +81,22 @@ export async function scanFile(path: string): Promise<FileScan> {
     lineFeeds += countLineFeeds(buffer);
     if (buffer.length > 0) lastByte = buffer[buffer.length - 1]!;
     if (!unusualWhitespace) {
-      // The chunk with the previous chunk's last two bytes (a sequence may straddle chunks); a leading BOM is allowed.
-      const window = carried.length === 0 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : Buffer.concat([carried, buffer]);
-      unusualWhitespace = holdsUnusualWhitespace(window);
+      // The chunk (past a leading byte-order mark), and where it meets the previous one: a sequence may straddle them.
+      const first = bytes === buffer.length;
+      const body = first && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? buffer.subarray(3) : buffer;
+      unusualWhitespace = holdsUnusualWhitespace(body) || (!first && holdsUnusualWhitespace(Buffer.concat([carried, buffer.subarray(0, 2)])));
       carried = Buffer.from(buffer.subarray(Math.max(0, buffer.length - 2)));
     }
     if (!hasNul && buffer.includes(0)) hasNul = true;
     if (validUtf8) {
-      try {
-        utf8.decode(buffer, { stream: true });
-      } catch {
-        validUtf8 = false;
-      }
+      // Validated natively, without decoding; a character cut by the chunk's end waits for the next chunk.
+      const bytesSoFar = unfinished.length > 0 ? Buffer.concat([unfinished, buffer]) : buffer;
+      const complete = completeUtf8Length(bytesSoFar);
+      validUtf8 = isUtf8(bytesSoFar.subarray(0, complete));
+      unfinished = Buffer.from(bytesSoFar.subarray(complete));
     }
   }
-  if (validUtf8) {
-    try {
-      utf8.decode();
-    } catch {
-      validUtf8 = false;
-    }
-  }
+  if (unfinished.length > 0) validUtf8 = false;
   return {
     sha256: hash.digest("hex"),
     bytes,
