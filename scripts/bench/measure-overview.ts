@@ -18,8 +18,9 @@ export async function measureOverview(siteRoot: string): Promise<OverviewFigures
       return { notMeasured: `chromium did not start: ${(error as Error).message.split("\n")[0]}` };
     }
     const { page, problems, bytes } = await openSitePage(browser, url, "/");
+    const transferred = await bytes();
     await page.close();
-    return { bytes: bytes(), problems };
+    return { bytes: transferred, problems };
   } finally {
     await browser?.close();
     server.close();

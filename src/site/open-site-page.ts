@@ -10,8 +10,11 @@ export interface OpenedPage {
   page: Page;
   /** Console errors, page errors, failed or off-host requests, HTTP errors. */
   problems: string[];
-  /** Response bodies so far, in bytes (serveSite compresses nothing, so this is what crossed the wire, less headers). */
-  bytes: () => number;
+  /**
+   * Bytes of every response body so far, once each body has been read (serveSite compresses nothing, so
+   * this is what crossed the wire, less headers).
+   */
+  bytes: () => Promise<number>;
 }
 
 /** Opens `path` of the site at `siteUrl`, waits for the network to settle and every cell to finish loading. */
@@ -19,12 +22,13 @@ export async function openSitePage(browser: Browser, siteUrl: string, path: stri
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const problems: string[] = [];
   let bytes = 0;
+  const bodies: Promise<void>[] = [];
   page.on("console", (message) => { if (message.type() === "error") problems.push(`console: ${message.text()}`); });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   page.on("requestfailed", (request) => problems.push(`failed: ${request.url()}`));
-  page.on("response", async (response) => {
+  page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    bytes += (await response.body().catch(() => Buffer.alloc(0))).length;
+    bodies.push(response.body().then((body) => { bytes += body.length; }, () => undefined));
   });
   page.on("request", (request) => {
     const host = new URL(request.url()).hostname;
@@ -32,5 +36,5 @@ export async function openSitePage(browser: Browser, siteUrl: string, path: stri
   });
   await page.goto(new URL(path.replace(/^\//, ""), siteUrl).href, { waitUntil: "networkidle" });
   await page.waitForFunction(() => !document.querySelector(".observablehq--loading"), undefined, { timeout: 15_000 });
-  return { page, problems, bytes: () => bytes };
+  return { page, problems, bytes: async () => (await Promise.all(bodies), bytes) };
 }

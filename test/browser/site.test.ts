@@ -100,7 +100,7 @@ describe("the built site in headless Chromium", () => {
     expect(scope).toMatch(/April 2024 to March 2025/);
     expect(await page.locator("main").innerText()).toContain("Demonstration data");
     expect(problems).toEqual([]);
-    expect(bytes()).toBeLessThan(1_000_000);
+    expect(await bytes()).toBeLessThan(1_000_000);
     await page.close();
   });
 
