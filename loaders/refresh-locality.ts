@@ -95,6 +95,9 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
   return definitions;
 }
 
+/** Suppliers with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
+const UNCLASSIFIED_SUPPLIERS = "SELECT * FROM suppliers s WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.supplier_id = s.supplier_id)";
+
 const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
 
 /**
@@ -115,21 +118,25 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
     await warehouse.run("DELETE FROM supplier_locality");
   } else {
     const { unclassified } = await warehouse.one<{ unclassified: number }>(
-      "SELECT count(*)::INTEGER AS unclassified FROM suppliers WHERE supplier_id NOT IN (SELECT supplier_id FROM supplier_locality)",
+      `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_SUPPLIERS})`,
     );
     if (unclassified === 0) return supplierLocalityRows(warehouse);
     definitions = await compileStoredDefinitions(warehouse);
   }
   await warehouse.run(
     `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
-     WITH admitted AS (
+     WITH admitted_locations AS (
+       -- each definition's admitted locations, first (a small join), so that suppliers meet them on equalities alone
+       SELECT d.definition_id, d.version, sl.supplier_id, sl.basis, sl.postcode_as_given
+       FROM local_definitions d JOIN supplier_locations sl ON d.basis = 'any' OR sl.basis = d.basis
+     ), admitted AS (
        SELECT s.supplier_id, s.is_redacted, d.definition_id, d.version, d.basis, sl.basis AS location_basis,
               lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local,
               -- ties between equally precise locations broken by postcode and basis, so every load says the same
               (${PRECISION_RANK})::VARCHAR || ' ' || coalesce(sl.postcode_as_given, '') || ' ' || coalesce(sl.basis, '') AS order_key
-       FROM ${scope === "all" ? "suppliers" : "(SELECT * FROM suppliers WHERE supplier_id NOT IN (SELECT supplier_id FROM supplier_locality))"} s
+       FROM ${scope === "all" ? "suppliers" : `(${UNCLASSIFIED_SUPPLIERS})`} s
        CROSS JOIN local_definitions d
-       LEFT JOIN supplier_locations sl ON sl.supplier_id = s.supplier_id AND (d.basis = 'any' OR sl.basis = d.basis)
+       LEFT JOIN admitted_locations sl ON sl.supplier_id = s.supplier_id AND sl.definition_id = d.definition_id AND sl.version = d.version
        LEFT JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
        LEFT JOIN postcode_locality pl
          ON pl.postcode_as_given = sl.postcode_as_given AND pl.definition_id = d.definition_id AND pl.version = d.version
