@@ -1,9 +1,7 @@
 import Papa from "papaparse";
 import { createReadStream } from "node:fs";
-import { open } from "node:fs/promises";
 import { Transform } from "node:stream";
 import { InputError } from "../src/errors.js";
-import { decodeText } from "./decode-text.js";
 
 /** Decodes a byte stream to text chunks in the given encoding, dropping a UTF-8 byte-order mark. */
 function decoder(encoding: "utf-8" | "windows-1252"): Transform {
@@ -74,28 +72,3 @@ export function streamCsvRecords(
   });
 }
 
-/** The top records of a CSV file as written (cells untrimmed), with the delimiter and line break found. */
-export interface CsvHead {
-  rows: string[][];
-  delimiter: string;
-  linebreak: string;
-}
-
-/**
- * Parses the first `rows` records of a CSV file from its first bytes only. A record cut off by the end of
- * those bytes is not returned.
- */
-export async function readCsvHead(path: string, encoding: "utf-8" | "windows-1252", rows: number, bytes = 256 * 1024): Promise<CsvHead> {
-  const handle = await open(path, "r");
-  try {
-    const buffer = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
-    const text = decodeText(buffer.subarray(0, bytesRead), encoding);
-    const whole = bytesRead < bytes;
-    const complete = whole ? text : text.slice(0, Math.max(0, text.lastIndexOf("\n")));
-    const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [",", ";", "\t", "|"], preview: rows });
-    return { rows: parsed.data, delimiter: parsed.meta.delimiter, linebreak: parsed.meta.linebreak };
-  } finally {
-    await handle.close();
-  }
-}

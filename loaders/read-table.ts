@@ -77,6 +77,22 @@ export async function readHeadRows(path: string, encoding: "utf-8" | "windows-12
   return Papa.parse<string[]>(head, { delimitersToGuess: [",", ";", "\t", "|"] }).data.map((row) => row.map((cell) => cell.trim()));
 }
 
+/** The top records of a CSV file as written (cells untrimmed), with the delimiter and line break found. */
+export interface CsvHead {
+  rows: string[][];
+  delimiter: string;
+  linebreak: string;
+}
+
+/** The first `rows` records of a CSV file, from its first bytes only; a record cut off by the end of those bytes is dropped. */
+export async function readCsvHead(path: string, encoding: "utf-8" | "windows-1252", rows: number, limit = 256 * 1024): Promise<CsvHead> {
+  const bytes = await readHead(path, limit);
+  const text = decodeText(bytes, encoding);
+  const complete = bytes.length < limit ? text : text.slice(0, Math.max(0, text.lastIndexOf("\n")));
+  const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [",", ";", "\t", "|"], preview: rows });
+  return { rows: parsed.data, delimiter: parsed.meta.delimiter, linebreak: parsed.meta.linebreak };
+}
+
 /** The top rows of every sheet of a workbook. */
 export async function readXlsxTopRows(path: string, lines = 40): Promise<string[][][]> {
   return (await readXlsxSheets(path)).map(({ rows }) => rows.slice(0, lines));

@@ -1,9 +1,8 @@
 import type { Warehouse } from "../src/warehouse.js";
 import { headingKey, type FieldSpec } from "./column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader } from "./detect-header.js";
-import { readCsvHead } from "./read-csv.js";
 import type { SpendHeader } from "./read-spend-row.js";
-import type { TableSource } from "./read-table.js";
+import { readCsvHead, type TableSource } from "./read-table.js";
 
 /** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
 const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
