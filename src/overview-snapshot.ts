@@ -17,14 +17,11 @@ export const TOP_SUPPLIERS = 15;
  */
 export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers = TOP_SUPPLIERS) {
   const parts = await spendSnapshotParts(warehouse);
-  const monthly = await warehouse.all<{ institution: string; supplier: string; month: string; spend: number; lines: number }>(
-    `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
-            sum(amount)::DOUBLE AS spend, count(*)::INTEGER AS lines
-     FROM current_spend GROUP BY ALL ORDER BY institution, supplier, month`,
-  );
-  const candidates = await warehouse.all<{ institution: string; supplier: string }>(
+  // One pass: each supplier's spend by month, and whether it makes the top list of any period of months.
+  const monthly = await warehouse.all<{ institution: string; supplier: string; month: string; spend: number; lines: number; listed: boolean }>(
     `WITH monthly AS (
-       SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month, sum(amount) AS spend
+       SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
+              sum(amount) AS spend, count(*)::INTEGER AS lines
        FROM current_spend GROUP BY ALL
      ), months AS (SELECT DISTINCT institution, month FROM monthly),
      periods AS (
@@ -35,10 +32,11 @@ export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers =
               rank() OVER (PARTITION BY p.institution, p.first_month, p.last_month ORDER BY sum(m.spend) DESC) AS place
        FROM periods p JOIN monthly m ON m.institution = p.institution AND m.month BETWEEN p.first_month AND p.last_month
        GROUP BY p.institution, p.first_month, p.last_month, m.supplier
-     )
-     SELECT DISTINCT institution, supplier FROM ranked WHERE place <= ${Number(topSuppliers)}`,
+     ), listed AS (SELECT DISTINCT institution, supplier FROM ranked WHERE place <= ${Number(topSuppliers)})
+     SELECT m.institution, m.supplier, m.month, m.spend::DOUBLE AS spend, m.lines, l.supplier IS NOT NULL AS listed
+     FROM monthly m LEFT JOIN listed l USING (institution, supplier)
+     ORDER BY m.institution, m.supplier, m.month`,
   );
-  const listed = new Set(candidates.map((c) => `${c.institution}\u0000${c.supplier}`));
   const byId = new Map(parts.suppliers.map((supplier) => [supplier.id, supplier]));
   const groups = new Map<string, SnapshotSupplier & { group: true }>();
   const groupOf = (supplier: SnapshotSupplier) => {
@@ -50,14 +48,14 @@ export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers =
   };
   const facts = new Map<string, { institution: string; supplier: string; month: string; category: null; spend: number; lines: number }>();
   for (const row of monthly) {
-    const supplier = listed.has(`${row.institution}\u0000${row.supplier}`) ? row.supplier : groupOf(byId.get(row.supplier)!);
+    const supplier = row.listed ? row.supplier : groupOf(byId.get(row.supplier)!);
     const key = `${row.institution}\u0000${supplier}\u0000${row.month}`;
     const fact = facts.get(key) ?? { institution: row.institution, supplier, month: row.month, category: null, spend: 0, lines: 0 };
     fact.spend += Number(row.spend);
     fact.lines += Number(row.lines);
     facts.set(key, fact);
   }
-  const listedSuppliers = new Set(candidates.map((c) => c.supplier));
+  const listedSuppliers = new Set(monthly.filter((row) => row.listed).map((row) => row.supplier));
   return {
     ...parts,
     suppliers: [...parts.suppliers.filter((supplier) => listedSuppliers.has(supplier.id)), ...groups.values()],
