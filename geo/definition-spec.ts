@@ -1,4 +1,4 @@
-import { printableExcerpt } from "../src/printable-excerpt.js";
+import { printableExcerpt } from "../src/core/printable-excerpt.js";
 
 /**
  * Definitions of "local": named, versioned, and of one of these kinds (or a union or intersection of them).

@@ -1,7 +1,7 @@
-import { InputError } from "../src/errors.js";
-import type { Warehouse } from "../src/warehouse.js";
+import { InputError } from "../src/core/errors.js";
+import type { Warehouse } from "../src/warehouse/warehouse.js";
 import type { LoadOutcome } from "./load-outcome.js";
-import { parseJsonText } from "./read-json.js";
+import { parseJsonText } from "./files/read-json.js";
 
 export interface Institution {
   id: string;

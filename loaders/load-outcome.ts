@@ -1,4 +1,4 @@
-import type { Warehouse } from "../src/warehouse.js";
+import type { Warehouse } from "../src/warehouse/warehouse.js";
 
 /** What one file's load did, in counts that must reconcile: read = loaded + quarantined. */
 export interface LoadOutcome {

@@ -10,8 +10,8 @@ import Papa from "papaparse";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { projectRoot } from "../src/config.js";
-import { supplierNameKey } from "../loaders/normalise-supplier-name.js";
+import { projectRoot } from "../src/core/config.js";
+import { supplierNameKey } from "../loaders/schema/normalise-supplier-name.js";
 import { pick, seededRandom } from "./seeded-random.js";
 
 export const DEMO_SEED = 20240401;

@@ -11,8 +11,8 @@ import Papa from "papaparse";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { projectRoot } from "../src/config.js";
-import { financialQuarter } from "../loaders/parse-reporting-period.js";
+import { projectRoot } from "../src/core/config.js";
+import { financialQuarter } from "../src/model/reporting-periods.js";
 import { pick, seededRandom } from "./seeded-random.js";
 
 export const SOCIAL_VALUE_SEED = 20240402;

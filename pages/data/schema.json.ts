@@ -1,8 +1,8 @@
 // The shared data schema (data/schema), for the page that documents it to partners.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { projectRoot } from "../../src/config.js";
-import { readTableSchema } from "../../loaders/column-synonyms.js";
+import { projectRoot } from "../../src/core/config.js";
+import { readTableSchema } from "../../loaders/schema/column-synonyms.js";
 
 const descriptor = JSON.parse(readFileSync(join(projectRoot, "data", "schema", "datapackage.json"), "utf-8"));
 process.stdout.write(JSON.stringify({ descriptor, tables: [readTableSchema("spend"), readTableSchema("suppliers")] }));

@@ -9,7 +9,7 @@ import { createWriteStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { projectRoot } from "../../src/config.js";
+import { projectRoot } from "../../src/core/config.js";
 import { pick, seededRandom } from "../seeded-random.js";
 
 export interface GeneratedInstitution {

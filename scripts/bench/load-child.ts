@@ -1,7 +1,7 @@
 // Run by the benchmark in its own process: loads paths into a warehouse and prints seconds, peak memory and
 // the time spent in SQL by statement (ANCHOR_SPEND_SQL_TIMINGS=1, set by the benchmark).
 import { loadInputs } from "../../loaders/load-inputs.js";
-import { withWarehouse } from "../../src/warehouse.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 
 const [warehousePath, ...paths] = process.argv.slice(2);
 const started = performance.now();

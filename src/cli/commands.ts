@@ -1,11 +1,11 @@
 import { resolve } from "node:path";
-import { defaultWarehousePath, demoDataPath } from "../config.js";
-import { UsageError } from "../errors.js";
-import { formatLoadReport, loadReport } from "../load-report.js";
-import { withWarehouse } from "../warehouse.js";
+import { defaultWarehousePath, demoDataPath } from "../core/config.js";
+import { UsageError } from "../core/errors.js";
+import { formatLoadReport, loadReport } from "../model/load-report.js";
+import { withWarehouse } from "../warehouse/warehouse.js";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
 import { buildSite, distPath } from "../site/build-site.js";
-import { exportInstitution, type SharingLevel } from "../export/export-institution.js";
+import { exportInstitution, type SharingLevel } from "../share/export-institution.js";
 import { printPdf } from "../site/print-pdf.js";
 import { serveSite } from "../site/serve-site.js";
 import { runDefinitions } from "./definitions-command.js";

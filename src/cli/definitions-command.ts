@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { UsageError } from "../errors.js";
-import { compareDefinitions, resolveScope } from "../metrics.js";
-import { withWarehouse } from "../warehouse.js";
-import { parseDefinitionsFile } from "../../loaders/load-definitions.js";
-import { formatShare, formatTable } from "./format-table.js";
+import { UsageError } from "../core/errors.js";
+import { compareDefinitions, resolveScope } from "../model/metrics.js";
+import { withWarehouse } from "../warehouse/warehouse.js";
+import { parseDefinitionsFile } from "../../loaders/definitions/load-definitions.js";
+import { formatShare, formatTable } from "../core/format-table.js";
 
 type Values = Record<string, string | boolean | undefined>;
 

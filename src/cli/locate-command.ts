@@ -1,8 +1,8 @@
-import { UsageError } from "../errors.js";
-import { withWarehouse } from "../warehouse.js";
-import { resolvePostcodes } from "../../loaders/locate-postcodes.js";
-import { compileStoredDefinitions, locatedPoint } from "../../loaders/refresh-locality.js";
-import { formatTable } from "./format-table.js";
+import { UsageError } from "../core/errors.js";
+import { withWarehouse } from "../warehouse/warehouse.js";
+import { resolvePostcodes } from "../model/locate-postcodes.js";
+import { compileStoredDefinitions, locatedPoint } from "../model/refresh-locality.js";
+import { formatTable } from "../core/format-table.js";
 
 /** `anchor-spend locate POSTCODE…`: how each postcode resolves, and whether it is local under each definition. */
 export async function runLocate(values: Record<string, string | boolean | undefined>, postcodes: string[], warehouse: string): Promise<number> {

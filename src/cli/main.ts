@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { UsageError } from "../errors.js";
-import { defaultWarehousePath } from "../config.js";
+import { UsageError } from "../core/errors.js";
+import { defaultWarehousePath } from "../core/config.js";
 import { commands, type Command } from "./commands.js";
 
 const GENERAL_HELP = `anchor-spend — evidence of local spend and social value for anchor institutions

@@ -1,6 +1,6 @@
-import { UsageError } from "../errors.js";
-import { validateFile, type FileValidation, type ValidatedKind } from "../validate/validate-file.js";
-import { formatTable } from "./format-table.js";
+import { UsageError } from "../core/errors.js";
+import { validateFile, type FileValidation, type ValidatedKind } from "../share/validate-file.js";
+import { formatTable } from "../core/format-table.js";
 
 const CAVEAT = "Passing the schema does not make data good: read the quality warnings, and check the totals against your finance system.";
 

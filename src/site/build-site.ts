@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
-import { projectRoot } from "../config.js";
+import { projectRoot } from "../core/config.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
 
 export const distPath = join(projectRoot, "dist");

@@ -5,7 +5,7 @@ import { build } from "esbuild";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
-import { projectRoot } from "../config.js";
+import { projectRoot } from "../core/config.js";
 
 const npmCache = join(projectRoot, "pages", ".observablehq", "cache", "_npm");
 const require = createRequire(join(projectRoot, "package.json"));

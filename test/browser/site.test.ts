@@ -10,11 +10,11 @@ import { createRequire } from "node:module";
 import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../observablehq.config.js";
-import { headline, resolveScope } from "../../src/metrics.js";
+import { headline, resolveScope } from "../../src/model/metrics.js";
 import { buildSite, distPath } from "../../src/site/build-site.js";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSitePage } from "../../src/site/open-site-page.js";
 import { serveSite } from "../../src/site/serve-site.js";
-import { withWarehouse } from "../../src/warehouse.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 

@@ -5,7 +5,7 @@ import { basename } from "node:path";
 import { expect } from "vitest";
 import type { FileResult } from "../../loaders/load-inputs.js";
 import type { BadCase, ExpectedRow } from "../../scripts/generate-bad-corpus.js";
-import type { Warehouse } from "../../src/warehouse.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { changedTables } from "./warehouse-state.js";
 
 /** A refusal message longer than this is not one an analyst can read. */

@@ -1,6 +1,6 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 import { join } from "node:path";
-import { projectRoot } from "../../src/config.js";
+import { projectRoot } from "../../src/core/config.js";
 
 export interface ProcessRun {
   /** Exit code, or null when a signal ended it. */

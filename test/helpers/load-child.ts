@@ -5,8 +5,8 @@
 //   load-child.ts load <warehouse> <path…>     prints each file's result on stderr, as the CLI does
 //   load-child.ts report <warehouse>           prints the load report as JSON on stdout
 import { loadInputs } from "../../loaders/load-inputs.js";
-import { loadReport } from "../../src/load-report.js";
-import { withWarehouse } from "../../src/warehouse.js";
+import { loadReport } from "../../src/model/load-report.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 
 const [mode, warehousePath, ...paths] = process.argv.slice(2);
 try {

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { projectRoot } from "../../src/config.js";
+import { projectRoot } from "../../src/core/config.js";
 
 /** Runs the real `anchor-spend` command (bin/anchor-spend.js) in the project root. */
 export function runCli(args: string[]): { status: number | null; stdout: string; stderr: string } {

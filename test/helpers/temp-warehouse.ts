@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { withWarehouse, type Warehouse } from "../../src/warehouse.js";
+import { withWarehouse, type Warehouse } from "../../src/warehouse/warehouse.js";
 
 /** A fresh temporary folder for one test; removed afterwards by the returned cleanup. */
 export function tempFolder(prefix = "anchor-spend-"): { path: string; cleanup: () => void } {

@@ -1,4 +1,4 @@
-import type { Warehouse } from "../../src/warehouse.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
 
 /** Columns that differ between two loads of the same files (when they ran), left out of "same content". */
 export const VOLATILE_COLUMNS: Readonly<Record<string, readonly string[]>> = { source_files: ["loaded_at"] };

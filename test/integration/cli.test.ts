@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { withWarehouse } from "../../src/warehouse.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tableChecksums, tempFolder } from "../helpers/temp-warehouse.js";
 

@@ -1,4 +1,4 @@
-// The DuckDB CSV reader (loaders/stage-spend-csv.ts, load-staged-spend.ts) must load exactly what the
+// The DuckDB CSV reader (loaders/spend/stage-spend-csv.ts, load-staged-spend.ts) must load exactly what the
 // streaming reader loads. Every spend CSV of the three corpora — the real published files
 // (test/fixtures/spend-real), the quirk corpus (test/fixtures/quirks) and the bad-input corpus
 // (test/fixtures/bad) — is loaded twice, into two fresh warehouses, once with DuckDB's reader allowed and
@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, readdirSync, writeFileSy
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
-import { Warehouse } from "../../src/warehouse.js";
+import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 import { VOLATILE_COLUMNS, changedTables, contentChecksums } from "../helpers/warehouse-state.js";
 

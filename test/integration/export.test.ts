@@ -4,7 +4,7 @@ import Papa from "papaparse";
 import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readTableSchema } from "../../loaders/column-synonyms.js";
+import { readTableSchema } from "../../loaders/schema/column-synonyms.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -56,8 +56,8 @@ describe("anchor-spend export", () => {
 
 describe("a partner's export loaded into a fresh warehouse", () => {
   it("reproduces the public figures exactly, under every definition", async () => {
-    const { headline, compareDefinitions, resolveScope } = await import("../../src/metrics.js");
-    const { withWarehouse } = await import("../../src/warehouse.js");
+    const { headline, compareDefinitions, resolveScope } = await import("../../src/model/metrics.js");
+    const { withWarehouse } = await import("../../src/warehouse/warehouse.js");
     const figures = async (path: string) => withWarehouse(path, "read", async (w) => {
       const scope = await resolveScope(w, { institutionId: "DEMO" });
       const compared = await compareDefinitions(w, scope);

@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileArea } from "../../geo/compile-definition.js";
 import { preparePolygonArea } from "../../geo/polygon-area.js";
 import { loadInputs } from "../../loaders/load-inputs.js";
-import { resolvePostcodes } from "../../loaders/locate-postcodes.js";
-import { Warehouse } from "../../src/warehouse.js";
+import { resolvePostcodes } from "../../src/model/locate-postcodes.js";
+import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const demo = "data/demo";

@@ -6,10 +6,10 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/config.js";
-import { headline, resolveScope } from "../../src/metrics.js";
-import { withWarehouse } from "../../src/warehouse.js";
-import { refreshSupplierLocality } from "../../loaders/refresh-locality.js";
+import { projectRoot } from "../../src/core/config.js";
+import { headline, resolveScope } from "../../src/model/metrics.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
+import { refreshSupplierLocality } from "../../src/model/refresh-locality.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tableChecksums, tempFolder } from "../helpers/temp-warehouse.js";
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
-import { withWarehouse } from "../../src/warehouse.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 
 const folder = tempFolder();
 afterAll(() => folder.cleanup());

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FileResult } from "../../loaders/load-inputs.js";
 import { loadInputs } from "../../loaders/load-inputs.js";
-import { Warehouse } from "../../src/warehouse.js";
+import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 interface QuirkCase {

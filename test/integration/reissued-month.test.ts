@@ -1,11 +1,11 @@
 // Twelve monthly files, loaded, loaded again, then one month re-issued: the totals must follow the rule in
-// loaders/supersede-files.ts. The files are synthetic, generated here from a seed; each month also carries a
+// loaders/spend/supersede-files.ts. The files are synthetic, generated here from a seed; each month also carries a
 // late-posted line dated in the month before, which must not make a month supersede its neighbour.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { headline, resolveScope } from "../../src/metrics.js";
-import { withWarehouse } from "../../src/warehouse.js";
+import { headline, resolveScope } from "../../src/model/metrics.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { pick, seededRandom } from "../../scripts/seeded-random.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tableChecksums, tempFolder } from "../helpers/temp-warehouse.js";

@@ -1,12 +1,12 @@
 // The pages aggregate the spend-facts snapshot in the browser; those aggregates must equal the warehouse's
-// own SQL figures (src/metrics.ts) for every definition.
+// own SQL figures (src/model/metrics.ts) for every definition.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { measures, monthlyMeasures, scopeFacts, monthsOf, supplierTotals } from "../../pages/components/spend-facts.js";
-import { compareDefinitions, resolveScope } from "../../src/metrics.js";
-import { TOP_SUPPLIERS, overviewFactsSnapshot } from "../../src/overview-snapshot.js";
-import { spendFactsSnapshot } from "../../src/site-snapshots.js";
-import { withWarehouse } from "../../src/warehouse.js";
+import { compareDefinitions, resolveScope } from "../../src/model/metrics.js";
+import { TOP_SUPPLIERS, overviewFactsSnapshot } from "../../src/site/page-data/overview-snapshot.js";
+import { spendFactsSnapshot } from "../../src/site/page-data/site-snapshots.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -42,7 +42,7 @@ describe("site aggregates", () => {
 });
 
 describe("the overview's snapshot", () => {
-  // src/overview-snapshot.ts groups suppliers that cannot make a top list: every figure the overview shows,
+  // src/site/page-data/overview-snapshot.ts groups suppliers that cannot make a top list: every figure the overview shows,
   // for every period it offers and every definition, must be the full facts' figure. Checked with the
   // overview's own top list, and with a top 3, which leaves most demo suppliers to groups.
   it.each([TOP_SUPPLIERS, 3])("gives the full facts' measures, monthly measures and top %i suppliers for every period and definition", async (topSuppliers) => {

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../loaders/load-inputs.js";
-import { tenderingAndReturnsReport, type CheckId } from "../../src/tendering-checks.js";
+import { tenderingAndReturnsReport, type CheckId } from "../../src/model/tendering-checks.js";
 import { seededRandom } from "../../scripts/seeded-random.js";
 import { tempFolder, withTempWarehouse } from "../helpers/temp-warehouse.js";
 

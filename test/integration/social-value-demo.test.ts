@@ -7,11 +7,11 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
-import { projectRoot } from "../../src/config.js";
-import { localMultiplier } from "../../src/local-multiplier.js";
-import { committedVsDelivered, deliveredLocally, proxyValues, type DeliveryDimension } from "../../src/social-value-metrics.js";
-import { tenderingAndReturnsReport } from "../../src/tendering-checks.js";
-import { Warehouse } from "../../src/warehouse.js";
+import { projectRoot } from "../../src/core/config.js";
+import { localMultiplier } from "../../src/model/local-multiplier.js";
+import { committedVsDelivered, deliveredLocally, proxyValues, type DeliveryDimension } from "../../src/model/social-value-metrics.js";
+import { tenderingAndReturnsReport } from "../../src/model/tendering-checks.js";
+import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const demo = join(projectRoot, "data", "demo");

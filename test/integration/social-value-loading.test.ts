@@ -6,8 +6,8 @@ import { join } from "node:path";
 import writeXlsxFile from "write-excel-file/node";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../loaders/load-inputs.js";
-import { committedVsDelivered, engagementSummary, proxyValues } from "../../src/social-value-metrics.js";
-import type { Warehouse } from "../../src/warehouse.js";
+import { committedVsDelivered, engagementSummary, proxyValues } from "../../src/model/social-value-metrics.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tableChecksums, tempFolder, withTempWarehouse } from "../helpers/temp-warehouse.js";
 
 const folder = tempFolder();

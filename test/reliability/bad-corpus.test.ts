@@ -27,7 +27,7 @@ import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../loaders/load-inputs.js";
 import { TEST_TIME_CASES, buildCase, writeCaseFiles, type BadCase } from "../../scripts/generate-bad-corpus.js";
-import { Warehouse } from "../../src/warehouse.js";
+import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { checkCountsLoad, checkNowhere, checkRefusalMessage, checkSpendLoad, checkUnchanged, readWarehouseRows, type CaseFigures, type CaseLoad, type WarehouseRows } from "../helpers/bad-corpus-checks.js";
 import { startProcess } from "../helpers/cli-process.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";

@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputs } from "../../loaders/load-inputs.js";
 import { BAD_SEED, largeSpendCsv } from "../../scripts/generate-bad-corpus.js";
 import { seededRandom } from "../../scripts/seeded-random.js";
-import { Warehouse, withWarehouse } from "../../src/warehouse.js";
+import { Warehouse, withWarehouse } from "../../src/warehouse/warehouse.js";
 import { startProcess, type ProcessRun } from "../helpers/cli-process.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 import { VOLATILE_COLUMNS, changedTables, contentChecksums } from "../helpers/warehouse-state.js";

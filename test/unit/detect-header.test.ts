@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SPEND_FIELDS, matchHeader } from "../../loaders/column-synonyms.js";
-import { detectHeader } from "../../loaders/detect-header.js";
+import { SPEND_FIELDS, matchHeader } from "../../loaders/schema/column-synonyms.js";
+import { detectHeader } from "../../loaders/schema/detect-header.js";
 
 describe("detectHeader", () => {
   it("skips title lines above the heading row", () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { institutionFolderFor } from "../../loaders/institution-folder.js";
+import { institutionFolderFor } from "../../loaders/schema/institution-folder.js";
 import { parseInstitution } from "../../loaders/load-institution.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 

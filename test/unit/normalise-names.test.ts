@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRedactedPayee, supplierId, supplierNameKey } from "../../loaders/normalise-supplier-name.js";
+import { isRedactedPayee, supplierId, supplierNameKey } from "../../loaders/schema/normalise-supplier-name.js";
 import { normalisePostcode } from "../../geo/postcode-parts.js";
 import { pick, seededRandom } from "../../scripts/seeded-random.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAmountPence } from "../../loaders/parse-amount.js";
+import { parseAmountPence } from "../../loaders/cells/parse-amount.js";
 
 describe("parseAmountPence", () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { epochDays, parseDate } from "../../loaders/parse-date.js";
+import { epochDays, parseDate } from "../../loaders/cells/parse-date.js";
 
 describe("parseDate", () => {
   it.each([

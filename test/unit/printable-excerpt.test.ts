@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { printableExcerpt } from "../../src/printable-excerpt.js";
+import { printableExcerpt } from "../../src/core/printable-excerpt.js";
 
 describe("printableExcerpt", () => {
   it("leaves short printable text as it is, in any script", () => {

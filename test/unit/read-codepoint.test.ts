@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { codePointRecord, isCodePointRow, type CodePointRecord } from "../../loaders/read-codepoint.js";
+import { codePointRecord, isCodePointRow, type CodePointRecord } from "../../loaders/reference/read-codepoint.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/geo");
 

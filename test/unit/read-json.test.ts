@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { decodeText } from "../../loaders/decode-text.js";
-import { parseJsonText, readJsonFile } from "../../loaders/read-json.js";
-import { InputError } from "../../src/errors.js";
+import { decodeText } from "../../loaders/files/decode-text.js";
+import { parseJsonText, readJsonFile } from "../../loaders/files/read-json.js";
+import { InputError } from "../../src/core/errors.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\uFEFF]/u;

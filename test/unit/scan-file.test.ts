@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { completeUtf8Length, scanFile } from "../../loaders/scan-file.js";
+import { completeUtf8Length, scanFile } from "../../loaders/files/scan-file.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const CHUNK = 1 << 20;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectedPeriods, parseReportingPeriod } from "../../loaders/parse-reporting-period.js";
-import { parseCodeList, parseCount, parseEngagementKind, parseQuantity, parseQuestionPriorities, parseShare } from "../../loaders/parse-social-value-cells.js";
+import { parseReportingPeriod } from "../../loaders/social-value/parse-reporting-period.js";
+import { expectedPeriods } from "../../src/model/reporting-periods.js";
+import { parseCodeList, parseCount, parseEngagementKind, parseQuantity, parseQuestionPriorities, parseShare } from "../../loaders/social-value/parse-social-value-cells.js";
 
 const value = <T>(parsed: { ok: true; value: T } | { ok: false; reason: string }) => (parsed.ok ? parsed.value : `bad: ${parsed.reason}`);
 

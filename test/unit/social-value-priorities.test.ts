@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { projectRoot } from "../../src/config.js";
-import { parsePrioritiesFramework } from "../../loaders/load-priorities.js";
+import { projectRoot } from "../../src/core/config.js";
+import { parsePrioritiesFramework } from "../../loaders/social-value/load-priorities.js";
 
 const measure = (code: string, extra: Record<string, unknown> = {}) => ({ code, name: `Measure ${code}`, unit: "people", direction: "higher", ...extra });
 const priority = (code: string, measures = [measure(`${code}-M`)]) => ({ code, name: `Priority ${code}`, businessPriority: "A business priority", measures });

@@ -2,8 +2,8 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import { findUnclosedQuote, scanReferenceLines, stageReferenceCsv } from "../../loaders/stage-reference-csv.js";
-import { InputError } from "../../src/errors.js";
+import { findUnclosedQuote, scanReferenceLines, stageReferenceCsv } from "../../loaders/reference/stage-reference-csv.js";
+import { InputError } from "../../src/core/errors.js";
 import { tempFolder, withTempWarehouse } from "../helpers/temp-warehouse.js";
 
 const folder = tempFolder("anchor-spend-reference-");

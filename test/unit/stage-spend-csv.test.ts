@@ -1,13 +1,13 @@
-// When DuckDB's CSV reader may read a spend file (loaders/stage-spend-csv.ts), and when the file is left to
+// When DuckDB's CSV reader may read a spend file (loaders/spend/stage-spend-csv.ts), and when the file is left to
 // the streaming reader because DuckDB would read it differently. Each file here is written by the test.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SPEND_FIELDS } from "../../loaders/column-synonyms.js";
-import { tableSource } from "../../loaders/read-table.js";
-import { holdsUnusualWhitespace, scanFile } from "../../loaders/scan-file.js";
-import { STAGED_SPEND_TABLE, stageSpendCsv } from "../../loaders/stage-spend-csv.js";
-import { Warehouse } from "../../src/warehouse.js";
+import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
+import { tableSource } from "../../loaders/files/read-table.js";
+import { holdsUnusualWhitespace, scanFile } from "../../loaders/files/scan-file.js";
+import { STAGED_SPEND_TABLE, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
+import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const HEADING = "Date,Expense Type,Supplier,Amount";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { migrations } from "../../src/migrations.js";
+import { migrations } from "../../src/warehouse/migrations.js";
 import { withTempWarehouse } from "../helpers/temp-warehouse.js";
 
 describe("warehouse", () => {

@@ -1,0 +1,95 @@
+import { existsSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { InputError } from "../../src/core/errors.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { definitionCodes, parseLocalDefinition, type AreaSpec, type LocalDefinition } from "../../geo/definition-spec.js";
+import { preparePolygonArea } from "../../geo/polygon-area.js";
+import type { LoadOutcome } from "../load-outcome.js";
+import { parseJsonText, readJsonFile } from "../files/read-json.js";
+
+/** Reads polygon files named by an area (relative to the definition file) into the area itself, checked. */
+function embedPolygons(area: AreaSpec, folder: string, file: string, at: string): AreaSpec {
+  switch (area.kind) {
+    case "polygon": {
+      // Only a file beside the definition: a path could reach (and quote) files elsewhere on the machine.
+      if (basename(area.file) !== area.file || area.file.startsWith(".")) {
+        throw new InputError(`${at}.file: expected the name of a GeoJSON file in the same folder as the definition, found a path`, { file, column: "file" });
+      }
+      const path = join(folder, area.file);
+      if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
+      let geojson: unknown;
+      try {
+        geojson = readJsonFile(path);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        throw new InputError(`${at}.file: ${area.file} ${error.problem}`, { file, column: "file" }, { cause: error });
+      }
+      const { problems } = preparePolygonArea(geojson);
+      if (problems.length > 0) throw new InputError(`${at}.file: ${area.file}: ${problems.join("; ")}`, { file, column: "file" });
+      return { ...area, geojson };
+    }
+    case "deprivation":
+      return area.within ? { ...area, within: embedPolygons(area.within, folder, file, `${at}.within`) } : area;
+    case "union":
+    case "intersection":
+      return { ...area, of: area.of.map((part, index) => embedPolygons(part, folder, file, `${at}.of[${index}]`)) };
+    default:
+      return area;
+  }
+}
+
+/**
+ * Checks a definitions file: one definition (an object with an id), or {"definitions": [...]}. Any bad
+ * definition refuses the whole file, naming the field and what was expected.
+ */
+export function parseDefinitionsFile(text: string, file: string): LocalDefinition[] {
+  const value = parseJsonText(text, file);
+  const list = Array.isArray((value as { definitions?: unknown })?.definitions) ? (value as { definitions: unknown[] }).definitions : [value];
+  if (list.length === 0) throw new InputError(`expected a definition, or {"definitions": [ … ]} with at least one`, { file });
+  const definitions = list.map((item, index) => {
+    const { definition, problems } = parseLocalDefinition(item);
+    if (!definition) throw new InputError(`definition ${index + 1}: ${problems.join("; ")}`, { file, row: index + 1 });
+    return { ...definition, area: embedPolygons(definition.area, dirname(file), file, "definition") };
+  });
+  const seen = new Set<string>();
+  for (const definition of definitions) {
+    const key = `${definition.id} v${definition.version}`;
+    if (seen.has(key)) throw new InputError(`definition ${key} appears twice`, { file });
+    seen.add(key);
+  }
+  return definitions;
+}
+
+/**
+ * Loads definitions for an institution (or shared ones when no institution). A definition id and version
+ * is immutable: loading it again with other content is refused; publish a new version instead.
+ */
+export async function loadDefinitions(
+  warehouse: Warehouse,
+  text: string,
+  file: string,
+  fileId: number,
+  institutionId: string | null,
+): Promise<LoadOutcome> {
+  const definitions = parseDefinitionsFile(text, file);
+  for (const definition of definitions) {
+    const spec = JSON.stringify(definition.area);
+    const existing = await warehouse.all<{ spec: string }>(
+      `SELECT spec FROM local_definitions WHERE definition_id = ? AND version = ?`,
+      [definition.id, definition.version],
+    );
+    if (existing[0]) {
+      if (existing[0].spec !== spec) {
+        throw new InputError(`definition ${definition.id} version ${definition.version} is already loaded with another area: give the change a new version`, { file });
+      }
+      await warehouse.run(`DELETE FROM local_definitions WHERE definition_id = ? AND version = ?`, [definition.id, definition.version]);
+    }
+    await warehouse.run(
+      `INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, institution_id, file_id, spec)
+       VALUES (?, ?, ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?, ?, ?)`,
+      [definition.id, definition.version, definition.name, definition.area.kind, definition.basis,
+        JSON.stringify(definitionCodes(definition.area)), definition.description, definition.headline, institutionId, fileId, spec],
+    );
+  }
+  return { rowsRead: definitions.length, rowsLoaded: definitions.length, rowsQuarantined: 0 };
+}

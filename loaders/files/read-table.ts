@@ -1,0 +1,99 @@
+import Papa from "papaparse";
+import { createReadStream } from "node:fs";
+import { createGunzip } from "node:zlib";
+import { InputError } from "../../src/core/errors.js";
+import { decodeText } from "./decode-text.js";
+import { streamCsvRecords } from "./read-csv.js";
+import { readXlsxSheets } from "./read-xlsx.js";
+import type { FileScan } from "./scan-file.js";
+
+/** A table file to read: its path, what a scan found, and whether it is CSV text or an XLSX workbook. */
+export interface TableSource {
+  path: string;
+  scan: FileScan;
+  format: "csv" | "xlsx";
+}
+
+export type RecordSink = (cells: string[], row: number) => void;
+
+/** Refuses what is not a table at all: an empty file, or binary content that is not a workbook. */
+export function tableSource(path: string, scan: FileScan): TableSource {
+  if (scan.bytes === 0) throw new InputError("is empty (expected a heading row and spend lines)", { file: path });
+  const looksXlsx = /\.xlsx$/i.test(path);
+  if (looksXlsx || scan.isZip) {
+    if (!scan.isZip) throw new InputError("is named .xlsx but is not a workbook (expected an Excel .xlsx file)", { file: path });
+    return { path, scan, format: "xlsx" };
+  }
+  if (scan.hasNul) {
+    throw new InputError("holds NUL bytes: it is binary, or UTF-16 text (expected CSV text in UTF-8 or Windows-1252; save it as \"CSV UTF-8\")", { file: path });
+  }
+  return { path, scan, format: "csv" };
+}
+
+/**
+ * Feeds every record of a table file to the sink `openSheet` returns: one sink for a CSV file (sheet null),
+ * one per sheet of a workbook. Row numbers are 1-based, as a spreadsheet shows them.
+ */
+export async function readCsvOrXlsx(source: TableSource, openSheet: (sheet: string | null) => RecordSink): Promise<void> {
+  if (source.format === "xlsx") {
+    for (const { sheet, rows } of await readXlsxSheets(source.path)) {
+      const sink = openSheet(sheet);
+      rows.forEach((cells, index) => sink(cells, index + 1));
+    }
+    return;
+  }
+  await streamCsvRecords(source.path, source.scan.encoding, openSheet(null));
+}
+
+/** All rows of a small table file (a register, the top of a file), for loaders that need them at once. */
+export async function readAllRows(source: TableSource): Promise<string[][]> {
+  const rows: string[][] = [];
+  await readCsvOrXlsx(source, () => (cells) => rows.push(cells));
+  return rows;
+}
+
+/** The first bytes of a file, decompressed when gzipped, read as a stream (a national file is never read whole). */
+async function readHead(path: string, limit = 256 * 1024): Promise<Buffer> {
+  const source = createReadStream(path, path.endsWith(".gz") ? {} : { end: limit - 1 });
+  const stream = path.endsWith(".gz") ? source.pipe(createGunzip()) : source;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      chunks.push(chunk as Buffer);
+      size += (chunk as Buffer).length;
+      if (size >= limit) break;
+    }
+  } finally {
+    source.destroy();
+  }
+  return Buffer.concat(chunks).subarray(0, limit);
+}
+
+/** The first lines of a CSV text (gzipped or not), parsed: enough to find a heading row. */
+export async function readHeadRows(path: string, encoding: "utf-8" | "windows-1252", lines = 40): Promise<string[][]> {
+  const text = decodeText(await readHead(path), encoding);
+  const head = text.split(/\r?\n/).slice(0, lines).join("\n");
+  return Papa.parse<string[]>(head, { delimitersToGuess: [",", ";", "\t", "|"] }).data.map((row) => row.map((cell) => cell.trim()));
+}
+
+/** The top records of a CSV file as written (cells untrimmed), with the delimiter and line break found. */
+export interface CsvHead {
+  rows: string[][];
+  delimiter: string;
+  linebreak: string;
+}
+
+/** The first `rows` records of a CSV file, from its first bytes only; a record cut off by the end of those bytes is dropped. */
+export async function readCsvHead(path: string, encoding: "utf-8" | "windows-1252", rows: number, limit = 256 * 1024): Promise<CsvHead> {
+  const bytes = await readHead(path, limit);
+  const text = decodeText(bytes, encoding);
+  const complete = bytes.length < limit ? text : text.slice(0, Math.max(0, text.lastIndexOf("\n")));
+  const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [",", ";", "\t", "|"], preview: rows });
+  return { rows: parsed.data, delimiter: parsed.meta.delimiter, linebreak: parsed.meta.linebreak };
+}
+
+/** The top rows of every sheet of a workbook. */
+export async function readXlsxTopRows(path: string, lines = 40): Promise<string[][][]> {
+  return (await readXlsxSheets(path)).map(({ rows }) => rows.slice(0, lines));
+}

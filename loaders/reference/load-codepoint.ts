@@ -1,0 +1,57 @@
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import type { LoadOutcome, QuarantineEntry } from "../load-outcome.js";
+import { writeQuarantine } from "../load-outcome.js";
+import { streamCsvRecords } from "../files/read-csv.js";
+import { codePointRecord } from "./read-codepoint.js";
+import type { TableSource } from "../files/read-table.js";
+
+/**
+ * Loads an OS Code-Point Open file as published (headerless, one per postcode area), converting British
+ * National Grid eastings and northings to WGS84 as it streams. Postcodes without a position (Code-Point's
+ * non-geographic postcodes) go to quarantine. A postcode loaded again replaces its older row.
+ */
+export async function loadCodePoint(warehouse: Warehouse, source: TableSource, fileId: number): Promise<LoadOutcome> {
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_codepoint (postcode VARCHAR, latitude DOUBLE, longitude DOUBLE, lad_code VARCHAR, row_number INTEGER)");
+  const appender = await warehouse.connection.createAppender("staged_codepoint");
+  const quarantined: QuarantineEntry[] = [];
+  let rowsRead = 0;
+  await streamCsvRecords(source.path, source.scan.encoding, (cells, row) => {
+    if (cells.every((cell) => cell === "")) return;
+    rowsRead++;
+    const record = codePointRecord(cells);
+    if ("problem" in record) {
+      quarantined.push({ row, column: record.column, rawValue: record.value, reason: record.problem });
+      return;
+    }
+    appender.appendVarchar(record.postcode);
+    appender.appendDouble(record.latitude);
+    appender.appendDouble(record.longitude);
+    if (record.ladCode === null) appender.appendNull();
+    else appender.appendVarchar(record.ladCode);
+    appender.appendInteger(row);
+    appender.endRow();
+  });
+  appender.flushSync();
+  appender.closeSync();
+  await writeQuarantine(warehouse, fileId, source.path, quarantined);
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE good_codepoint AS
+     SELECT * FROM staged_codepoint QUALIFY row_number() OVER (PARTITION BY postcode ORDER BY row_number) = 1`,
+  );
+  await warehouse.run(
+    `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
+     SELECT ?, ?, s.row_number, 'Postcode', s.postcode, 'postcode appears earlier in the same file'
+     FROM staged_codepoint s ANTI JOIN good_codepoint g USING (row_number)`,
+    [fileId, source.path],
+  );
+  await warehouse.run("DELETE FROM postcodes WHERE postcode IN (SELECT postcode FROM good_codepoint)");
+  await warehouse.run(
+    `INSERT INTO postcodes (postcode, latitude, longitude, lad_code, lsoa_code, icb_code, imd_decile, terminated, file_id, precision)
+     SELECT postcode, latitude, longitude, lad_code, NULL, NULL, NULL, false, ?, 'unit' FROM good_codepoint`,
+    [fileId],
+  );
+  const { loaded } = await warehouse.one<{ loaded: number }>("SELECT count(*) AS loaded FROM good_codepoint");
+  await warehouse.run("DROP TABLE staged_codepoint");
+  await warehouse.run("DROP TABLE good_codepoint");
+  return { rowsRead, rowsLoaded: Number(loaded), rowsQuarantined: rowsRead - Number(loaded) };
+}

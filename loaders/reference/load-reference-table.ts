@@ -1,0 +1,82 @@
+import { InputError } from "../../src/core/errors.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { describeRequired, type FieldSpec } from "../schema/column-synonyms.js";
+import { detectHeader } from "../schema/detect-header.js";
+import type { LoadOutcome } from "../load-outcome.js";
+import { stageReferenceCsv } from "./stage-reference-csv.js";
+
+/** How one kind of reference table (postcodes, areas, deprivation…) maps onto its warehouse table. */
+export interface ReferenceTable {
+  name: string;
+  fields: readonly FieldSpec[];
+  table: string;
+  /** Target column → SQL over the file's columns; `column(field)` is the field's column, or NULL when absent. */
+  select(column: (field: string) => string): Record<string, string>;
+  /** Why a row cannot load: SQL conditions over the selected columns, first match wins. */
+  problems: readonly { when: string; field: string; reason: string }[];
+  /** Target columns that identify a row: a newer file replaces older rows with the same key. */
+  key: readonly string[];
+  /** Which of several rows with one key in a file to keep (SQL ORDER BY); the others are quarantined. */
+  keep?: string;
+  /** The quarantine reason for the rows not kept, when the default (a duplicate) is not what they are. */
+  notKeptReason?: string;
+}
+
+/**
+ * Loads a reference table with DuckDB's own CSV reader (gzipped or not; loaders/reference/stage-reference-csv.ts), so a
+ * national file streams through without sitting in memory. Bad rows and duplicate keys go to quarantine with
+ * their reasons, under their line numbers in the file.
+ */
+export async function loadReferenceTable(
+  warehouse: Warehouse,
+  spec: ReferenceTable,
+  path: string,
+  headRows: string[][],
+  fileId: number,
+): Promise<LoadOutcome> {
+  const header = detectHeader(headRows, spec.fields);
+  if (!header) throw new InputError(`no ${spec.name} heading row found (needs ${describeRequired(spec.fields)})`, { file: path });
+  const headings = headRows[header.headerIndex]!;
+  const column = (field: string) => (header.columns[field] === undefined ? "NULL" : `c${header.columns[field]}`);
+  const heading = (field: string) => (header.columns[field] === undefined ? field : headings[header.columns[field]!] ?? field);
+  const selected = spec.select(column);
+  const targets = Object.keys(selected);
+  const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
+  await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length);
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE selected_reference AS
+     SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
+            ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
+     FROM staged_reference`,
+  );
+  const problem = spec.problems.length === 0 ? "NULL" : `CASE ${spec.problems.map((p, i) => `WHEN ${p.when} THEN ${i}`).join(" ")} END`;
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE checked_reference AS SELECT *, ${problem} AS problem FROM selected_reference`);
+  for (const [index, p] of spec.problems.entries()) {
+    await warehouse.run(
+      `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
+       SELECT ?, ?, row_number, ?, "raw ${p.field}", ? FROM checked_reference WHERE problem = ${index}`,
+      [fileId, path, heading(p.field), p.reason],
+    );
+  }
+  const key = spec.key.join(", ");
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE good_reference AS
+     SELECT * FROM checked_reference WHERE problem IS NULL
+     QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY ${spec.keep ? `${spec.keep}, ` : ""}row_number) = 1`,
+  );
+  await warehouse.run(
+    `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
+     SELECT ?, ?, c.row_number, NULL, concat_ws(' ', ${spec.key.map((k) => `c.${k}`).join(", ")}), ?
+     FROM checked_reference c ANTI JOIN good_reference g USING (row_number) WHERE c.problem IS NULL`,
+    [fileId, path, spec.notKeptReason ?? `the same ${spec.key.join(" and ")} appears in an earlier row of this file`],
+  );
+  await warehouse.run(`DELETE FROM ${spec.table} WHERE (${key}) IN (SELECT (${key}) FROM good_reference)`);
+  await warehouse.run(`INSERT INTO ${spec.table} (${targets.join(", ")}, file_id) SELECT ${targets.join(", ")}, ? FROM good_reference`, [fileId]);
+  const counts = await warehouse.one<{ read: number; loaded: number }>(
+    `SELECT (SELECT count(*) FROM staged_reference) AS read, (SELECT count(*) FROM good_reference) AS loaded`,
+  );
+  for (const table of ["staged_reference", "selected_reference", "checked_reference", "good_reference"]) await warehouse.run(`DROP TABLE ${table}`);
+  const read = Number(counts.read);
+  const loaded = Number(counts.loaded);
+  return { rowsRead: read, rowsLoaded: loaded, rowsQuarantined: read - loaded };
+}

@@ -1,0 +1,100 @@
+import { AUTHORITY_ICB_FIELDS, DEPRIVATION_FIELDS, POSTCODE_AREA_FIELDS, POSTCODE_FIELDS } from "../schema/column-synonyms.js";
+import type { ReferenceTable } from "./load-reference-table.js";
+
+/** SQL that turns any spelling of a unit postcode into `E1 8DE`, or NULL when it is not one. */
+function canonicalPostcode(column: string): string {
+  const compact = `upper(regexp_replace(${column}, '[^A-Za-z0-9]', '', 'g'))`;
+  return `CASE WHEN regexp_full_match(${compact}, '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}')
+               THEN regexp_replace(${compact}, '^(.*)(...)$', '\\1 \\2') END`;
+}
+
+const IN_THE_UK = "latitude BETWEEN 49 AND 61 AND longitude BETWEEN -9 AND 2";
+
+/** A postcode directory: ONSPD / NSPL columns, or a Code-Point derivation with headings. */
+export const POSTCODE_DIRECTORY: ReferenceTable = {
+  name: "postcode directory",
+  fields: POSTCODE_FIELDS,
+  table: "postcodes",
+  select: (column) => ({
+    postcode: canonicalPostcode(column("postcode")),
+    latitude: `TRY_CAST(${column("latitude")} AS DOUBLE)`,
+    longitude: `TRY_CAST(${column("longitude")} AS DOUBLE)`,
+    lad_code: `nullif(trim(${column("lad_code")}), '')`,
+    lsoa_code: `nullif(trim(${column("lsoa_code")}), '')`,
+    icb_code: `nullif(trim(${column("icb_code")}), '')`,
+    imd_decile: `TRY_CAST(${column("imd_decile")} AS TINYINT)`,
+    terminated: `coalesce(trim(${column("terminated_on")}), '') <> ''`,
+    precision: `'unit'`,
+  }),
+  problems: [
+    { when: "postcode IS NULL", field: "postcode", reason: "not a UK unit postcode (expected e.g. E1 8DE)" },
+    { when: `NOT coalesce(${IN_THE_UK}, false)`, field: "latitude", reason: "latitude missing or outside the UK (expected e.g. 51.5166; the directory gives 99.999999 where a postcode has no grid reference)" },
+  ],
+  key: ["postcode"],
+  keep: "terminated",
+};
+
+/** Sector or district centroids: one row a sector (when the file has a sector column) or a district. */
+export const POSTCODE_AREAS: ReferenceTable = {
+  name: "postcode sector or district centroids",
+  fields: POSTCODE_AREA_FIELDS,
+  table: "postcode_areas",
+  select: (column) => ({
+    code: column("sector") === "NULL" ? `upper(trim(${column("district")}))` : `upper(trim(${column("sector")}))`,
+    level: column("sector") === "NULL" ? `'district'` : `'sector'`,
+    latitude: `TRY_CAST(${column("latitude")} AS DOUBLE)`,
+    longitude: `TRY_CAST(${column("longitude")} AS DOUBLE)`,
+    lad_code: `nullif(trim(${column("lad_code")}), '')`,
+    lad_share: `TRY_CAST(${column("lad_share")} AS DOUBLE)`,
+  }),
+  problems: [
+    { when: "code IS NULL OR code = ''", field: "district", reason: "no district or sector code" },
+    { when: `NOT coalesce(${IN_THE_UK}, false)`, field: "latitude", reason: "latitude or longitude missing or outside the UK" },
+  ],
+  key: ["code", "level"],
+};
+
+/** Index of Multiple Deprivation by LSOA (ranks may be printed with thousands separators: "29,199"). */
+export const DEPRIVATION: ReferenceTable = {
+  name: "deprivation (IMD by LSOA)",
+  fields: DEPRIVATION_FIELDS,
+  table: "deprivation",
+  select: (column) => ({
+    lsoa_code: `nullif(trim(${column("lsoa_code")}), '')`,
+    imd_decile: `TRY_CAST(${column("imd_decile")} AS TINYINT)`,
+    imd_rank: `TRY_CAST(replace(${column("imd_rank")}, ',', '') AS INTEGER)`,
+  }),
+  problems: [
+    { when: "lsoa_code IS NULL OR NOT regexp_full_match(lsoa_code, '[EW]01[0-9]{6}')", field: "lsoa_code", reason: "not an LSOA code (expected e.g. E01000001)" },
+    { when: "imd_decile IS NULL OR imd_decile NOT BETWEEN 1 AND 10", field: "imd_decile", reason: "not a decile from 1 to 10" },
+  ],
+  key: ["lsoa_code"],
+};
+
+/** Local authority → ICB; where an authority is split, the ICB holding most of its LSOAs. */
+export const AUTHORITY_ICB: ReferenceTable = {
+  name: "local authority to ICB lookup",
+  fields: AUTHORITY_ICB_FIELDS,
+  table: "authority_icb",
+  select: (column) => ({
+    lad_code: `nullif(trim(${column("lad_code")}), '')`,
+    icb_code: `nullif(trim(${column("icb_code")}), '')`,
+    share: `coalesce(TRY_CAST(${column("share")} AS DOUBLE), 1)`,
+  }),
+  problems: [
+    { when: "lad_code IS NULL OR icb_code IS NULL", field: "icb_code", reason: "no ICB for this authority (ICBs cover England only)" },
+  ],
+  key: ["lad_code"],
+  keep: "share DESC",
+  notKeptReason: "not used: this authority is split between ICBs, and another ICB holds more of its LSOAs",
+};
+
+/** The reference kinds, most specific first (a postcode directory also has district columns). */
+export const REFERENCE_TABLES = {
+  postcodes: POSTCODE_DIRECTORY,
+  "postcode-areas": POSTCODE_AREAS,
+  deprivation: DEPRIVATION,
+  "authority-icb": AUTHORITY_ICB,
+} as const;
+
+export type ReferenceKind = keyof typeof REFERENCE_TABLES;

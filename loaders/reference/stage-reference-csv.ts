@@ -1,0 +1,152 @@
+import { listValue } from "@duckdb/node-api";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip } from "node:zlib";
+import { InputError } from "../../src/core/errors.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+
+/** A file's bytes, decompressed when gzipped, streamed in chunks. */
+function openBytes(path: string): Readable {
+  const source = createReadStream(path, { highWaterMark: 1 << 20 });
+  return /\.gz$/i.test(path) ? source.pipe(createGunzip()) : source;
+}
+
+/** What one pass over a reference table's lines finds. */
+export interface ReferenceLineScan {
+  /** 1-based numbers of the empty lines after the heading line (DuckDB's read_csv skips them). */
+  blankLines: number[];
+  /** Whether every byte sequence is UTF-8; if not, the file is Windows-1252 (as scanFile decides for the whole file). */
+  utf8: boolean;
+}
+
+/** Finds the empty lines after line `headingLine`, and whether the text is UTF-8, in one streaming pass. */
+export async function scanReferenceLines(path: string, headingLine: number): Promise<ReferenceLineScan> {
+  const blankLines: number[] = [];
+  const utf8 = new TextDecoder("utf-8", { fatal: true });
+  let valid = true;
+  let line = 1;
+  let pending = 0; // bytes of the current line seen in earlier chunks
+  let pendingLast = -1; // the last of them
+  for await (const chunk of openBytes(path)) {
+    const bytes = chunk as Buffer;
+    if (valid) {
+      try {
+        utf8.decode(bytes, { stream: true });
+      } catch {
+        valid = false;
+      }
+    }
+    let start = 0;
+    for (let newline = bytes.indexOf(10, start); newline !== -1; newline = bytes.indexOf(10, start)) {
+      const length = pending + newline - start;
+      const last = newline > start ? bytes[newline - 1]! : pendingLast;
+      if (line > headingLine && (length === 0 || (length === 1 && last === 13))) blankLines.push(line);
+      line++;
+      pending = 0;
+      start = newline + 1;
+    }
+    if (start < bytes.length) {
+      pending += bytes.length - start;
+      pendingLast = bytes[bytes.length - 1]!;
+    }
+  }
+  if (valid) {
+    try {
+      utf8.decode();
+    } catch {
+      valid = false;
+    }
+  }
+  return { blankLines, utf8: valid };
+}
+
+/**
+ * The first line on which a quote is opened and not closed by the line's end, or null. Values in a reference
+ * table hold no line breaks (DuckDB's parallel reader refuses them), so an odd number of quotes on a line is
+ * a quote never closed.
+ */
+export async function findUnclosedQuote(path: string): Promise<number | null> {
+  let line = 1;
+  let open = false;
+  for await (const chunk of openBytes(path)) {
+    for (const byte of chunk as Buffer) {
+      if (byte === 34) open = !open;
+      else if (byte === 10) {
+        if (open) return line;
+        line++;
+      }
+    }
+  }
+  return open ? line : null;
+}
+
+/** Writes a Windows-1252 file (gzipped or not) as UTF-8 text, for DuckDB's reader (built in: UTF-8, UTF-16, Latin-1 only). */
+async function writeUtf8Copy(path: string, target: string): Promise<void> {
+  await pipeline(openBytes(path), async function* (chunks: AsyncIterable<Buffer>) {
+    const decoder = new TextDecoder("windows-1252");
+    for await (const chunk of chunks) yield decoder.decode(chunk, { stream: true });
+    yield decoder.decode();
+  }, createWriteStream(target));
+}
+
+/** DuckDB's CSV error in words: where it stopped and why, without its list of reader options and fixes. */
+function describeCsvError(message: string): { problem: string; row?: number } {
+  const line = /CSV Error on Line: (\d+)/.exec(message);
+  const columns = /Expected Number of Columns: (\d+) Found: (\d+)/.exec(message);
+  const problem = columns
+    ? `${columns[2]} values where the heading row has ${columns[1]} columns (expected one value per heading)`
+    : "cannot be read as CSV (expected a heading row, then one row of values per line)";
+  return line ? { problem, row: Number(line[1]) } : { problem };
+}
+
+/**
+ * Reads a reference table's rows after its heading row into the temp table staged_reference (row_number and
+ * the columns c0…cN, all text), with DuckDB's own CSV reader so that a national file streams through.
+ * Row numbers are the file's line numbers (the heading row is row headerIndex + 1), blank lines counted as
+ * DuckDB's reader skips them. A Windows-1252 file is read through a UTF-8 copy. A file the reader cannot
+ * read is refused in words, naming the row (DuckDB's message stays in the error's cause).
+ */
+export async function stageReferenceCsv(warehouse: Warehouse, path: string, headerIndex: number, columnCount: number): Promise<void> {
+  const headingLine = headerIndex + 1;
+  const { blankLines, utf8 } = await scanReferenceLines(path, headingLine);
+  const copyFolder = utf8 ? null : mkdtempSync(join(tmpdir(), "anchor-spend-reference-"));
+  try {
+    const csvPath = copyFolder ? join(copyFolder, "reference.csv") : path;
+    if (copyFolder) await writeUtf8Copy(path, csvPath);
+    // For each run of blank lines: how many rows come before it, and how many blank lines there are so far.
+    const recordsBefore = new Map<number, number>();
+    blankLines.forEach((blank, index) => recordsBefore.set(blank - headingLine - (index + 1), index + 1));
+    const read = `SELECT row_number() OVER () AS record, *
+                  FROM read_csv(?, header = false, skip = ${headingLine}, all_varchar = true, quote = '"', escape = '"',
+                                null_padding = true, names = ?::VARCHAR[])`;
+    const names = listValue(Array.from({ length: columnCount }, (_, index) => `c${index}`));
+    try {
+      if (recordsBefore.size === 0) {
+        await warehouse.run(`CREATE OR REPLACE TEMP TABLE staged_reference AS SELECT record + ${headingLine} AS row_number, * EXCLUDE (record) FROM (${read})`, [csvPath, names]);
+      } else {
+        await warehouse.run(
+          `CREATE OR REPLACE TEMP TABLE staged_reference AS
+           WITH records AS (${read}),
+                blanks AS (SELECT unnest(?::BIGINT[]) AS records_before, unnest(?::BIGINT[]) AS blanks_so_far)
+           SELECT r.record + ${headingLine} + coalesce(b.blanks_so_far, 0) AS row_number, r.* EXCLUDE (record)
+           FROM records r ASOF LEFT JOIN blanks b ON r.record > b.records_before
+           ORDER BY r.record`,
+          [csvPath, names, listValue([...recordsBefore.keys()]), listValue([...recordsBefore.values()])],
+        );
+      }
+    } catch (error) {
+      const unclosed = await findUnclosedQuote(csvPath);
+      if (unclosed !== null) {
+        throw new InputError(`a quote (") is opened and not closed before the end of the line (expected "…" around a value, with "" for a quote inside it; values here hold no line breaks)`,
+          { file: path, row: unclosed }, { cause: error });
+      }
+      const { problem, row } = describeCsvError((error as Error).message);
+      throw new InputError(problem, { file: path, ...(row === undefined ? {} : { row }) }, { cause: error });
+    }
+  } finally {
+    if (copyFolder) rmSync(copyFolder, { recursive: true, force: true });
+  }
+}

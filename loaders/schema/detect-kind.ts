@@ -1,0 +1,72 @@
+import { basename, dirname } from "node:path";
+import { InputError } from "../../src/core/errors.js";
+import { printableExcerpt } from "../../src/core/printable-excerpt.js";
+import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
+import { detectHeader } from "./detect-header.js";
+import type { SpendMapping } from "./institution-folder.js";
+import { readHeadRows, readXlsxTopRows, type TableSource } from "../files/read-table.js";
+import { isCodePointRow } from "../reference/read-codepoint.js";
+import { REFERENCE_TABLES, type ReferenceKind } from "../reference/reference-tables.js";
+import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "../social-value/social-value-fields.js";
+
+/** Social value inputs: a priorities framework, the question bank, proxy values, contracts, supplier returns, engagement. */
+export type SocialValueKind = "priorities" | "question-bank" | "proxy-values" | "contracts" | "returns" | "engagement";
+
+export const SOCIAL_VALUE_KINDS: readonly SocialValueKind[] = ["priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement"];
+
+export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "imported-locality" | "spend" | SocialValueKind;
+
+/** The order a run loads kinds in: what others refer to comes first. */
+export const LOAD_ORDER: readonly InputKind[] = [
+  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "definitions", "suppliers", "imported-locality", "spend",
+  // Social value: contracts name questions and priorities; returns name contracts and measures.
+  "priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement",
+];
+
+/** Kinds told apart by their headings, most specific first. */
+function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly FieldSpec[] }[] {
+  return [
+    ...Object.entries(REFERENCE_TABLES).map(([kind, table]) => ({ kind: kind as ReferenceKind, fields: table.fields })),
+    { kind: "imported-locality", fields: IMPORTED_LOCALITY_FIELDS },
+    { kind: "returns", fields: RETURN_FIELDS },
+    { kind: "contracts", fields: CONTRACT_FIELDS },
+    { kind: "engagement", fields: ENGAGEMENT_FIELDS },
+    { kind: "question-bank", fields: QUESTION_BANK_FIELDS },
+    { kind: "proxy-values", fields: PROXY_VALUE_FIELDS },
+    { kind: "spend", fields: withExtraHeadings(SPEND_FIELDS, mapping.columns) },
+    { kind: "suppliers", fields: SUPPLIER_REGISTER_FIELDS },
+  ];
+}
+
+export const TABLE_EXTENSIONS = [".csv", ".csv.gz", ".txt", ".tsv", ".xlsx"];
+
+/**
+ * Configuration files, told apart by name: institution.json; priorities.json or *.priorities.json (a social
+ * value priorities framework); definitions.json, *.definitions.json or any JSON in a definitions folder.
+ */
+export function configKind(path: string): InputKind | null {
+  const name = basename(path).toLowerCase();
+  if (name === "institution.json") return "institution";
+  if (name === "priorities.json" || name.endsWith(".priorities.json")) return "priorities";
+  if (name === "definitions.json" || name.endsWith(".definitions.json")) return "definitions";
+  if (name.endsWith(".json") && basename(dirname(path)).toLowerCase() === "definitions") return "definitions";
+  return null;
+}
+
+/** Says what a table holds from its headings (in any sheet of a workbook). */
+export async function detectTableKind(source: TableSource, mapping: SpendMapping): Promise<InputKind> {
+  const tables = source.format === "xlsx" ? await readXlsxTopRows(source.path) : [await readHeadRows(source.path, source.scan.encoding)];
+  // OS Code-Point Open is published without a heading row: recognised by the shape of its rows.
+  const firstRows = tables[0]?.filter((row) => row.some((cell) => cell !== "")).slice(0, 3) ?? [];
+  if (source.format === "csv" && firstRows.length > 0 && firstRows.every(isCodePointRow)) return "codepoint";
+  for (const { kind, fields } of tableKinds(mapping)) {
+    if (tables.some((rows) => detectHeader(rows, fields))) return kind;
+  }
+  // What the top rows hold, quoted short and printable (a binary file's bytes or a 10 MB line are not echoed).
+  const found = printableExcerpt(tables.flatMap((rows) => rows.slice(0, 3)).map((row) => row.filter(Boolean).join(", ")).filter(Boolean).join(" | "), 300);
+  throw new InputError(
+    `no recognisable heading row in the first lines (found: ${found || "nothing"}); a spend file needs ${describeRequired(SPEND_FIELDS)}` +
+      "; a social value table (contracts, returns, engagement log, question bank, proxy values) needs the headings in loaders/social-value/social-value-fields.ts",
+    { file: source.path },
+  );
+}

@@ -1,0 +1,61 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { InputError } from "../../src/core/errors.js";
+import { SPEND_FIELDS } from "./column-synonyms.js";
+import { institutionFrom } from "../load-institution.js";
+import { readJsonFile } from "../files/read-json.js";
+
+export type VatBasis = "net" | "gross";
+
+/** A per-institution mapping file (`mapping.json` beside `institution.json`): headings and VAT basis its files use. */
+export interface SpendMapping {
+  /** field → the heading this institution's files use for it, e.g. {"amount": "Total Paid"}. */
+  columns: Record<string, string>;
+  vatBasis: VatBasis | null;
+}
+
+export interface InstitutionFolder {
+  institutionId: string;
+  folder: string;
+  mapping: SpendMapping;
+}
+
+const NO_MAPPING: SpendMapping = { columns: {}, vatBasis: null };
+
+/** Checks a mapping.json's parsed value. */
+function mappingFrom(parsed: unknown, file: string): SpendMapping {
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new InputError(`must be a JSON object (expected e.g. {"columns": {"amount": "Total Paid"}, "vatBasis": "net"})`, { file });
+  }
+  const value = parsed as { columns?: unknown; vatBasis?: unknown };
+  if (value.columns !== undefined && (typeof value.columns !== "object" || value.columns === null || Array.isArray(value.columns))) {
+    throw new InputError(`"columns" must be an object of field → heading (expected e.g. {"amount": "Total Paid"})`, { file, column: "columns" });
+  }
+  const columns = (value.columns ?? {}) as Record<string, unknown>;
+  const fields = SPEND_FIELDS.map((spec) => spec.field);
+  for (const [field, heading] of Object.entries(columns)) {
+    if (!fields.includes(field)) throw new InputError(`"columns" names an unknown field "${field}" (expected one of ${fields.join(", ")})`, { file, column: field });
+    if (typeof heading !== "string" || heading.trim() === "") throw new InputError(`"columns.${field}" must be the heading your files use`, { file, column: field });
+  }
+  if (value.vatBasis !== undefined && value.vatBasis !== "net" && value.vatBasis !== "gross") {
+    throw new InputError(`"vatBasis" must be "net" or "gross"`, { file, column: "vatBasis" });
+  }
+  return { columns: columns as Record<string, string>, vatBasis: (value.vatBasis as VatBasis | undefined) ?? null };
+}
+
+/** The institution that publishes a file: the nearest `institution.json` in its folder or above, with its mapping. */
+export function institutionFolderFor(path: string): InstitutionFolder | null {
+  let folder = dirname(resolve(path));
+  for (;;) {
+    const institutionFile = join(folder, "institution.json");
+    if (existsSync(institutionFile)) {
+      const institution = institutionFrom(readJsonFile(institutionFile), institutionFile);
+      const mappingFile = join(folder, "mapping.json");
+      const mapping = existsSync(mappingFile) ? mappingFrom(readJsonFile(mappingFile), mappingFile) : NO_MAPPING;
+      return { institutionId: institution.id, folder, mapping };
+    }
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
+}

@@ -1,0 +1,114 @@
+import { DuckDBDateValue } from "@duckdb/node-api";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { epochDays, parseDate } from "../cells/parse-date.js";
+import { SupplierKeys, readSpendRow } from "./read-spend-row.js";
+import type { SpendWriter } from "./spend-writer.js";
+import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
+
+/**
+ * Amounts SQL parses itself, all of a form `parseAmountPence` reads to the same pence: `1234.56`, `-1,234.5`,
+ * `£1,234`, `-£12` and `(£1,234.56)`, at most 13 digits of pounds (within 2^53 pence) and 2 of pence. Any
+ * other form (`1234.56 CR`, `£-12`, spaces, half pennies…) goes to `parseAmountPence`, row by row.
+ */
+const POUNDS = String.raw`(\d{1,3}(,\d{3}){1,3}|\d{1,13})(\.\d{1,2})?`;
+const AMOUNT = String.raw`-?£?${POUNDS}|\(£?${POUNDS}\)`;
+
+const PAGE_ROWS = 50_000;
+
+/** A staged cell (trimmed already), or '' for a column the file does not have. */
+const cell = (column: number | undefined) => (column === undefined ? "''" : `c${column}`);
+
+/**
+ * Loads a staged spend CSV (see stage-spend-csv.ts) into the spend table inside the file's transaction.
+ * Dates and supplier names are read by the same functions as the streaming loader, once per distinct value;
+ * amounts of the common forms are parsed in SQL; every other row (a bad cell, a note, a total, an amount in
+ * another form) is read by `readSpendRow` exactly as a streamed row would be, so the outcome — lines,
+ * quarantine, reasons, row numbers — is the streaming loader's.
+ */
+export async function loadStagedSpend(warehouse: Warehouse, staged: StagedSpendCsv, writer: SpendWriter, fileId: number, institutionId: string): Promise<void> {
+  const { header, headerRow } = staged;
+  const { date, amount, supplier, expense_type, expense_area, transaction_number } = header.columns;
+  const suppliers = new SupplierKeys();
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_dates (text VARCHAR, day DATE)");
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_names (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
+  const dates = await warehouse.all<{ text: string }>(`SELECT DISTINCT ${cell(date)} AS text FROM ${STAGED_SPEND_TABLE}`);
+  const dateAppender = await warehouse.connection.createAppender("staged_spend_dates");
+  for (const { text } of dates) {
+    const day = parseDate(text);
+    dateAppender.appendVarchar(text);
+    if (day === null) dateAppender.appendNull();
+    else dateAppender.appendDate(new DuckDBDateValue(epochDays(day)));
+    dateAppender.endRow();
+  }
+  dateAppender.closeSync();
+  const names = await warehouse.all<{ name: string }>(`SELECT DISTINCT ${cell(supplier)} AS name FROM ${STAGED_SPEND_TABLE}`);
+  const nameAppender = await warehouse.connection.createAppender("staged_spend_names");
+  for (const { name } of names) {
+    const keyed = suppliers.of(name);
+    nameAppender.appendVarchar(name);
+    nameAppender.appendVarchar(keyed.supplierId);
+    nameAppender.appendVarchar(keyed.supplierKey);
+    nameAppender.appendBoolean(keyed.isRedacted);
+    nameAppender.endRow();
+  }
+  nameAppender.closeSync();
+
+  const pounds = ["£", ",", "-", "(", ")"].reduce((text, character) => `replace(${text}, '${character}', '')`, cell(amount));
+  // One pass over the staged lines, nothing materialised on the way: the lines whose date, amount and
+  // supplier SQL can read go straight into the spend table.
+  // Order is kept by the row numbers; letting DuckDB write in any order saves it a merge.
+  await warehouse.run("SET preserve_insertion_order = false");
+  await warehouse.run(
+    `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet)
+     SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL
+     FROM (
+       SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted,
+              ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
+              CASE WHEN regexp_full_match(${cell(amount)}, '${AMOUNT}')
+                   THEN CAST(${pounds} AS DECIMAL(18, 2)) * (CASE WHEN left(${cell(amount)}, 1) IN ('-', '(') THEN -1 ELSE 1 END)
+              END AS amount
+       FROM ${STAGED_SPEND_TABLE} s
+       JOIN staged_spend_dates d ON d.text = ${cell(date)}
+       JOIN staged_spend_names n ON n.name = ${cell(supplier)}
+     )
+     WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> ''`,
+    { file: fileId, offset: headerRow + 1, institution: institutionId },
+  );
+  await warehouse.run("RESET preserve_insertion_order");
+  const totals = await warehouse.one<{ count: number; pence: string | null; first: string | null; last: string | null }>(
+    `SELECT count(*)::INTEGER AS count, (sum(amount) * 100)::HUGEINT::VARCHAR AS pence, min(payment_date)::VARCHAR AS first, max(payment_date)::VARCHAR AS last
+     FROM spend WHERE file_id = ?`,
+    [fileId],
+  );
+  writer.bulk({ count: totals.count, pence: BigInt(totals.pence ?? 0), firstDate: totals.first, lastDate: totals.last });
+  // Each supplier's name as written on its first loaded line.
+  const named = await warehouse.all<{ supplier_id: string; name: string; line: number }>(
+    `WITH first_lines AS (SELECT supplier_id, min(row_number) - $offset AS line FROM spend WHERE file_id = $file GROUP BY supplier_id)
+     SELECT f.supplier_id, ${cell(supplier)} AS name, f.line::INTEGER AS line
+     FROM first_lines f JOIN ${STAGED_SPEND_TABLE} s ON s.rowid = f.line`,
+    { file: fileId, offset: headerRow + 1 },
+  );
+  for (const row of named) {
+    const keyed = suppliers.of(row.name);
+    writer.supplier({ supplierId: row.supplier_id, name: row.name, nameKey: keyed.supplierKey, isRedacted: keyed.isRedacted, row: row.line + headerRow + 1, sheet: null });
+  }
+  // The rest (when SQL did not load every line), row by row, in file order, a page at a time.
+  const columns = Array.from({ length: staged.columns }, (_, index) => `c${index}`);
+  for (let after = -1; totals.count < staged.records;) {
+    const page = await warehouse.all<Record<string, string | null> & { line: number }>(
+      `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${STAGED_SPEND_TABLE}
+       WHERE rowid > $after AND (${columns.join(" || ")}) <> ''
+         AND rowid NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
+       ORDER BY rowid LIMIT ${PAGE_ROWS}`,
+      { after, offset: headerRow + 1, file: fileId },
+    );
+    for (const row of page) {
+      const verdict = readSpendRow(columns.map((column) => row[column] ?? ""), row.line + headerRow + 1, header, suppliers);
+      if (verdict.kind === "line") writer.line(verdict.line, null);
+      else if (verdict.kind === "quarantined") writer.quarantined(verdict.entries, null);
+    }
+    if (page.length < PAGE_ROWS) break;
+    after = page[page.length - 1]!.line;
+  }
+  for (const table of ["staged_spend_dates", "staged_spend_names"]) await warehouse.run(`DROP TABLE ${table}`);
+}

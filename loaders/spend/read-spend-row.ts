@@ -1,0 +1,102 @@
+import { headingKey, type HeaderMatch } from "../schema/column-synonyms.js";
+import type { QuarantineEntry } from "../load-outcome.js";
+import { REDACTED_SUPPLIER_ID, isRedactedPayee, supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
+import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
+import { DATE_EXPECTED, parseDate } from "../cells/parse-date.js";
+
+/** One spend line as it will be stored. */
+export interface SpendLine {
+  row: number;
+  date: string;
+  amountPence: number;
+  supplierId: string;
+  supplierName: string;
+  supplierKey: string;
+  isRedacted: boolean;
+  expenseType: string | null;
+  expenseArea: string | null;
+  transactionNumber: string | null;
+}
+
+export type RowVerdict =
+  | { kind: "blank" }
+  | { kind: "line"; line: SpendLine }
+  | { kind: "quarantined"; entries: QuarantineEntry[] };
+
+/** A heading row as found in the file, with its field mapping (and its headings' matching keys, computed once). */
+export interface SpendHeader extends HeaderMatch {
+  headings: readonly string[];
+  headingKeys: readonly string[];
+}
+
+/** Supplier names met in a file, keyed once each (a file names the same supplier on many lines). */
+export class SupplierKeys {
+  private readonly known = new Map<string, { isRedacted: boolean; supplierKey: string; supplierId: string }>();
+
+  of(name: string): { isRedacted: boolean; supplierKey: string; supplierId: string } {
+    let found = this.known.get(name);
+    if (!found) {
+      const isRedacted = isRedactedPayee(name);
+      const supplierKey = isRedacted ? REDACTED_SUPPLIER_ID : supplierNameKey(name);
+      found = { isRedacted, supplierKey, supplierId: isRedacted ? REDACTED_SUPPLIER_ID : supplierId(supplierKey) };
+      this.known.set(name, found);
+    }
+    return found;
+  }
+}
+
+/** A cell quoted in a reason, shortened: the whole raw value is kept in the quarantine's raw_value column. */
+function quoted(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
+}
+
+const TOTAL_PATTERN = /\b(grand )?totals?\b/i;
+
+/** Rows published beside the spend that are not spend: repeated headings, totals, notes. Null when it is spend. */
+function notSpendReason(cells: readonly string[], header: SpendHeader): string | null {
+  const filled = cells.filter((cell) => cell !== "");
+  const cellIsHeading = (cell: string, i: number) => cell === "" || headingKey(cell) === header.headingKeys[i];
+  if (filled.length >= 2 && headingKey(cells[header.columns.amount!] ?? "") === header.headingKeys[header.columns.amount!] && cells.every(cellIsHeading)) {
+    return "not spend: a repeated heading row";
+  }
+  // A totals line has no payment date; a supplier called "Total Gas & Power Ltd" on a dated line is spend.
+  if (cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date!] ?? "") === null) {
+    return "not spend: a totals line (the loader sums the lines itself)";
+  }
+  if (filled.length === 1) return "not spend: a note line (only one cell filled)";
+  return null;
+}
+
+/**
+ * Reads one row below the heading row: blank, a spend line, or quarantined with every bad cell of it
+ * (not only the first) or the reason it is not spend.
+ */
+export function readSpendRow(cells: readonly string[], row: number, header: SpendHeader, suppliers: SupplierKeys = new SupplierKeys()): RowVerdict {
+  if (cells.every((cell) => cell === "")) return { kind: "blank" };
+  const notSpend = notSpendReason(cells, header);
+  if (notSpend) return { kind: "quarantined", entries: [{ row, column: null, rawValue: cells.join(" | ").slice(0, 500), reason: notSpend }] };
+  const cell = (field: string) => {
+    const column = header.columns[field];
+    return column === undefined ? "" : (cells[column] ?? "");
+  };
+  const heading = (field: string) => header.headings[header.columns[field]!] ?? field;
+  const entries: QuarantineEntry[] = [];
+  const date = parseDate(cell("date"));
+  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), reason: `${quoted(cell("date"))} is not a date (${DATE_EXPECTED})` });
+  const amountPence = parseAmountPence(cell("amount"));
+  if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });
+  const supplierName = cell("supplier");
+  const { isRedacted, supplierKey, supplierId } = suppliers.of(supplierName);
+  if (supplierKey === "") entries.push({ row, column: heading("supplier"), rawValue: supplierName, reason: "supplier name is empty (expected the payee's name, or REDACTED)" });
+  if (entries.length > 0 || date === null || amountPence === null) return { kind: "quarantined", entries };
+  return {
+    kind: "line",
+    line: {
+      row, date, amountPence, supplierName, supplierKey, isRedacted,
+      supplierId,
+      expenseType: cell("expense_type") || null,
+      expenseArea: cell("expense_area") || null,
+      transactionNumber: cell("transaction_number") || null,
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { headingKey, type FieldSpec } from "../schema/column-synonyms.js";
+import { HEADER_SEARCH_ROWS, detectHeader } from "../schema/detect-header.js";
+import type { SpendHeader } from "./read-spend-row.js";
+import { readCsvHead, type TableSource } from "../files/read-table.js";
+
+/** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
+const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+
+/**
+ * A cell trimmed as the streaming reader trims it (JavaScript's trim): of spaces only when the file holds
+ * no other white space (scan-file.ts), which is several times faster in DuckDB, else of all of it.
+ */
+function trimmedCell(column: string, unusualWhitespace: boolean): string {
+  return `trim(coalesce(${column}, ''), '${unusualWhitespace ? JS_WHITESPACE : " "}')`;
+}
+
+/** The temporary table a spend CSV's lines are staged in, one text column per heading (c0, c1, …), trimmed. */
+export const STAGED_SPEND_TABLE = "staged_spend_csv";
+
+/** A spend CSV read by DuckDB: its heading row, and where its lines are. */
+export interface StagedSpendCsv {
+  header: SpendHeader;
+  /** The heading's row number: staged line n (rowid n - 1) is row headerRow + n of the file. */
+  headerRow: number;
+  columns: number;
+  /** Lines staged (every line below the heading, blank ones included). */
+  records: number;
+}
+
+const quotedLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * Reads a spend CSV's lines below its heading with DuckDB's own CSV reader into a temporary table (cells
+ * trimmed, empty cells as ''), before
+ * the file's transaction starts (a reader error must not end that transaction). Returns null, staging
+ * nothing, whenever DuckDB's reading could differ from the streaming reader's, so that the loader streams
+ * the file instead, as before: a file that is not UTF-8, has no heading in its first bytes, has a blank
+ * line or a cell holding a line break above its heading, or that DuckDB's strict reader refuses (a stray quote, a row
+ * with more or fewer cells than headings, an oversized cell), or in which DuckDB read fewer records than
+ * the file has lines (blank lines, which DuckDB skips, and cells holding line breaks would shift row
+ * numbers). Every row number the loader reports therefore stays the file's own.
+ */
+export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, fields: readonly FieldSpec[]): Promise<StagedSpendCsv | null> {
+  const { path, scan } = source;
+  if (source.format !== "csv" || scan.encoding !== "utf-8" || scan.hasNul) return null;
+  const head = await readCsvHead(path, "utf-8", HEADER_SEARCH_ROWS);
+  if (head.linebreak !== "\n" && head.linebreak !== "\r\n") return null;
+  const topRows = head.rows.map((row) => row.map((cell) => cell.trim()));
+  const found = detectHeader(topRows, fields);
+  if (!found) return null;
+  // Above the heading, one record per line and no blank line (whatever DuckDB's skip makes of those).
+  const top = head.rows.slice(0, found.headerIndex + 1);
+  if (top.some((row) => row.some((cell) => /[\r\n]/.test(cell)) || row.every((cell) => cell.trim() === ""))) return null;
+  const headings = topRows[found.headerIndex]!;
+  const headerRow = found.headerIndex + 1;
+  const columns = `{${headings.map((_, index) => `'c${index}': 'VARCHAR'`).join(", ")}}`;
+  const cells = headings.map((_, index) => `${trimmedCell(`c${index}`, scan.unusualWhitespace)} AS c${index}`).join(", ");
+  try {
+    await warehouse.run(
+      `CREATE OR REPLACE TEMP TABLE ${STAGED_SPEND_TABLE} AS
+       SELECT ${cells} FROM read_csv(${quotedLiteral(path)}, auto_detect = false, header = false, skip = ${headerRow},
+         delim = ${quotedLiteral(head.delimiter)}, quote = '"', escape = '"', new_line = ${quotedLiteral(head.linebreak === "\n" ? "\\n" : "\\r\\n")},
+         columns = ${columns}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
+    );
+  } catch {
+    await dropStagedSpend(warehouse);
+    return null;
+  }
+  const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${STAGED_SPEND_TABLE}`);
+  if (records !== scan.lines - headerRow) {
+    await dropStagedSpend(warehouse);
+    return null;
+  }
+  return { header: { ...found, headings, headingKeys: headings.map(headingKey) }, headerRow, columns: headings.length, records };
+}
+
+export async function dropStagedSpend(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`DROP TABLE IF EXISTS ${STAGED_SPEND_TABLE}`);
+}

@@ -1,0 +1,135 @@
+import type { DuckDBAppender } from "@duckdb/node-api";
+import { InputError } from "../../src/core/errors.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { normalisePostcode } from "../../geo/postcode-parts.js";
+import { SUPPLIER_REGISTER_FIELDS, describeRequired } from "../schema/column-synonyms.js";
+import { detectHeader } from "../schema/detect-header.js";
+import { writeQuarantine, type LoadOutcome, type QuarantineEntry } from "../load-outcome.js";
+import { supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
+
+const YES = new Set(["y", "yes", "true", "1"]);
+const NO = new Set(["n", "no", "false", "0", ""]);
+
+function parseFlag(raw: string | undefined): boolean | null | "bad" {
+  if (raw === undefined) return null;
+  const value = raw.trim().toLowerCase();
+  if (YES.has(value)) return true;
+  if (NO.has(value)) return value === "" ? null : false;
+  return "bad";
+}
+
+interface RegisterRow {
+  supplierId: string;
+  name: string;
+  key: string;
+  postcode: string | null;
+  locations: { basis: "registered" | "trading" | "delivery"; postcode: string }[];
+  companyNumber: string | null;
+  isSme: boolean | null;
+  isVcse: boolean | null;
+}
+
+function appendNullable(appender: DuckDBAppender, value: string | boolean | null): void {
+  if (value === null) appender.appendNull();
+  else if (typeof value === "boolean") appender.appendBoolean(value);
+  else appender.appendVarchar(value);
+}
+
+/**
+ * Writes register rows in bulk: staged through appenders, then one upsert of suppliers and one replacement
+ * of their locations (the register is each supplier's current list of locations).
+ */
+async function writeRegister(warehouse: Warehouse, rows: readonly RegisterRow[], fileId: number): Promise<void> {
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE staged_register (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, postcode VARCHAR,
+                       company_number VARCHAR, is_sme BOOLEAN, is_vcse BOOLEAN)`);
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_locations (supplier_id VARCHAR, basis VARCHAR, postcode VARCHAR)");
+  const suppliers = await warehouse.connection.createAppender("staged_register");
+  const locations = await warehouse.connection.createAppender("staged_locations");
+  for (const row of rows) {
+    for (const value of [row.supplierId, row.name, row.key, row.postcode, row.companyNumber, row.isSme, row.isVcse]) appendNullable(suppliers, value);
+    suppliers.endRow();
+    for (const location of row.locations) {
+      for (const value of [row.supplierId, location.basis, location.postcode]) locations.appendVarchar(value);
+      locations.endRow();
+    }
+  }
+  for (const appender of [suppliers, locations]) {
+    appender.flushSync();
+    appender.closeSync();
+  }
+  await warehouse.run(
+    `INSERT INTO suppliers SELECT *, false FROM staged_register
+     ON CONFLICT (supplier_id) DO UPDATE SET postcode = excluded.postcode, company_number = excluded.company_number,
+       is_sme = excluded.is_sme, is_vcse = excluded.is_vcse`,
+  );
+  await warehouse.run("DELETE FROM supplier_locations WHERE supplier_id IN (SELECT supplier_id FROM staged_register)");
+  await warehouse.run("INSERT INTO supplier_locations SELECT supplier_id, basis, postcode, ? FROM staged_locations", [fileId]);
+  await warehouse.run("DROP TABLE staged_register");
+  await warehouse.run("DROP TABLE staged_locations");
+}
+
+/**
+ * Loads an institution's supplier register (name, postcode, company number, SME and VCSE flags) onto
+ * the suppliers table; a supplier already known from spend gets its details. A blank postcode is kept
+ * (the supplier is then unlocated); a postcode that is not a postcode quarantines the row.
+ */
+export async function loadSupplierRegister(
+  warehouse: Warehouse,
+  rows: string[][],
+  path: string,
+  fileId: number,
+): Promise<LoadOutcome> {
+  const header = detectHeader(rows, SUPPLIER_REGISTER_FIELDS);
+  if (!header) throw new InputError(`no supplier register heading row found (needs ${describeRequired(SUPPLIER_REGISTER_FIELDS)})`, { file: path });
+  const headings = rows[header.headerIndex]!;
+  const accepted = new Map<string, RegisterRow>();
+  const quarantined: QuarantineEntry[] = [];
+  let rowsRead = 0;
+  for (let index = header.headerIndex + 1; index < rows.length; index++) {
+    const cells = rows[index]!;
+    if (cells.every((cell) => cell === "")) continue;
+    rowsRead++;
+    const rowNumber = index + 1;
+    const cell = (field: string) => {
+      const column = header.columns[field];
+      return column === undefined ? undefined : (cells[column] ?? "");
+    };
+    const heading = (field: string) => headings[header.columns[field]!] ?? field;
+    const problems: QuarantineEntry[] = [];
+    const name = cell("supplier") ?? "";
+    const key = supplierNameKey(name);
+    if (key === "") problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: "supplier name is empty" });
+    const locations: RegisterRow["locations"] = [];
+    const readPostcodes = (field: string, basis: RegisterRow["locations"][number]["basis"]) => {
+      for (const raw of (cell(field) ?? "").split(/[;|]/).map((text) => text.trim()).filter(Boolean)) {
+        const postcode = normalisePostcode(raw);
+        if (postcode === null) problems.push({ row: rowNumber, column: heading(field), rawValue: raw, reason: "not a UK unit postcode (expected e.g. E1 8DE)" });
+        else locations.push({ basis, postcode });
+      }
+    };
+    readPostcodes("postcode", "registered");
+    readPostcodes("trading_postcode", "trading");
+    readPostcodes("delivery_postcodes", "delivery");
+    const postcode = locations.find((location) => location.basis === "registered")?.postcode ?? null;
+    const flags = { is_sme: parseFlag(cell("is_sme")), is_vcse: parseFlag(cell("is_vcse")) };
+    for (const [field, flag] of Object.entries(flags)) {
+      if (flag === "bad") problems.push({ row: rowNumber, column: heading(field), rawValue: cell(field) ?? "", reason: "not a yes/no flag (expected Y, N, yes, no, true, false or blank)" });
+    }
+    if (problems.length === 0 && accepted.has(key)) {
+      problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: `same supplier as an earlier row (matching name "${key}")` });
+    }
+    if (problems.length > 0) {
+      quarantined.push(...problems.map((problem) => ({ ...problem, row: rowNumber })));
+      continue;
+    }
+    accepted.set(key, {
+      supplierId: supplierId(key), name, key, postcode, locations,
+      companyNumber: cell("company_number") || null,
+      isSme: flags.is_sme as boolean | null, isVcse: flags.is_vcse as boolean | null,
+    });
+  }
+  await writeRegister(warehouse, [...accepted.values()], fileId);
+  await writeQuarantine(warehouse, fileId, path, quarantined);
+  const rowsQuarantined = new Set(quarantined.map((entry) => entry.row)).size;
+  return { rowsRead, rowsLoaded: accepted.size, rowsQuarantined };
+}

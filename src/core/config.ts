@@ -1,0 +1,28 @@
+import { existsSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The nearest folder at or above `start` that holds package.json. */
+function folderWithPackageJson(start: string): string {
+  for (let folder = start; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, "package.json"))) return folder;
+    if (dirname(folder) === folder) throw new Error(`no package.json above ${start}`);
+  }
+}
+
+/**
+ * The project's root folder (where package.json is), whatever the working directory, and whether this module
+ * runs from its TypeScript source or from the compiled JavaScript.
+ */
+export const projectRoot = folderWithPackageJson(dirname(fileURLToPath(import.meta.url)));
+
+/** Where the warehouse lives unless `--warehouse` or ANCHOR_SPEND_WAREHOUSE says otherwise. */
+export const defaultWarehousePath = join("data", "warehouse.duckdb");
+
+/** The shipped demo inputs, loaded by `anchor-spend start` when no paths are given. */
+export const demoDataPath = join("data", "demo");
+
+/** The warehouse a site build reads: set by the CLI for the build, else the default. */
+export function warehousePathForSite(): string {
+  return resolve(projectRoot, process.env.ANCHOR_SPEND_WAREHOUSE ?? defaultWarehousePath);
+}

@@ -1,0 +1,75 @@
+import { formatTable } from "../core/format-table.js";
+import type { Warehouse } from "../warehouse/warehouse.js";
+
+/** One file's line in the load report (`anchor-spend report --json`). */
+export interface LoadReportLine {
+  path: string;
+  sha256: string;
+  kind: string;
+  institution: string | null;
+  rowsRead: number;
+  rowsLoaded: number;
+  rowsQuarantined: number;
+  amountLoaded: number | null;
+  firstDate: string | null;
+  lastDate: string | null;
+  loadedAt: string;
+  /** Net or gross of VAT, from the amount heading or the institution's mapping file; "not stated" otherwise. */
+  vatBasis: string | null;
+  sheets: string[] | null;
+  /** The later file that re-issued this one: no figure counts a superseded file. */
+  supersededBy: string | null;
+  reconciles: boolean;
+}
+
+export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]> {
+  const rows = await warehouse.all<Record<string, string | number | string[] | null>>(
+    `SELECT f.path, f.sha256, f.kind, f.institution_id, f.rows_read, f.rows_loaded, f.rows_quarantined,
+            f.amount_loaded::DOUBLE AS amount_loaded, f.first_date, f.last_date,
+            strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by
+     FROM source_files f LEFT JOIN source_files later ON later.file_id = f.superseded_by
+     ORDER BY f.file_id`,
+  );
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return rows.map((row) => ({
+    path: String(row.path),
+    sha256: String(row.sha256),
+    kind: String(row.kind),
+    institution: row.institution_id === null ? null : String(row.institution_id),
+    rowsRead: Number(row.rows_read),
+    rowsLoaded: Number(row.rows_loaded),
+    rowsQuarantined: Number(row.rows_quarantined),
+    amountLoaded: row.amount_loaded === null ? null : Number(row.amount_loaded),
+    firstDate: row.first_date === null ? null : String(row.first_date),
+    lastDate: row.last_date === null ? null : String(row.last_date),
+    loadedAt: String(row.loaded_at),
+    vatBasis: text(row.vat_basis),
+    sheets: (row.sheets as unknown as string[] | null) ?? null,
+    supersededBy: text(row.superseded_by),
+    reconciles: Number(row.rows_read) === Number(row.rows_loaded) + Number(row.rows_quarantined),
+  }));
+}
+
+/** Quarantined rows grouped by reason, for the data quality page and the terminal. */
+export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: string; column: string | null; reason: string; rows: number }[]> {
+  const rows = await warehouse.all<{ path: string; column_name: string | null; reason: string; rows: number }>(
+    `SELECT path, column_name, regexp_replace(reason, '^"[^"]*" ', '') AS reason, count(DISTINCT row_number) AS rows
+     FROM quarantine GROUP BY ALL ORDER BY path, rows DESC`,
+  );
+  return rows.map((row) => ({ path: row.path, column: row.column_name, reason: row.reason, rows: Number(row.rows) }));
+}
+
+/** The load report as a fixed-width table for the terminal. */
+export function formatLoadReport(lines: readonly LoadReportLine[]): string {
+  if (lines.length === 0) return "(the warehouse holds no loaded file yet)";
+  return formatTable(
+    ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles", "note"],
+    lines.map((line) => [
+      line.path, line.kind, String(line.rowsRead), String(line.rowsLoaded), String(line.rowsQuarantined),
+      line.amountLoaded === null ? "" : line.amountLoaded.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      line.reconciles ? "yes" : "NO",
+      line.supersededBy ? `superseded by ${line.supersededBy}` : "",
+    ]),
+    [2, 3, 4, 5],
+  );
+}

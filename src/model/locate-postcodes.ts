@@ -1,0 +1,80 @@
+import type { Warehouse } from "../warehouse/warehouse.js";
+import { normalisePostcode, postcodeParts } from "../../geo/postcode-parts.js";
+
+const WANTED_TYPE = `'[{"ordinal":"INTEGER","given":"VARCHAR","postcode":"VARCHAR","sector":"VARCHAR","district":"VARCHAR"}]'`;
+
+/**
+ * SQL resolving postcodes (given as a JSON parameter) against the loaded reference: the unit record in the
+ * directory (terminated ones by their last known position), else the sector's centroid, else the district's
+ * centroid (the authority holding most of the district's postcodes), else nothing — with precision and
+ * reason. ICB from the directory, or from the authority when absent; deprivation likewise from the LSOA.
+ */
+const RESOLVE_SQL = `
+  WITH wanted AS (SELECT unnest(from_json(?, ${WANTED_TYPE}), recursive := true))
+  SELECT w.given AS postcode_as_given, w.postcode, w.sector, w.district,
+         CASE WHEN u.postcode IS NOT NULL THEN 'unit' WHEN s.code IS NOT NULL THEN 'sector'
+              WHEN d.code IS NOT NULL THEN 'district' ELSE 'none' END AS precision,
+         coalesce(u.latitude, s.latitude, d.latitude) AS latitude, coalesce(u.longitude, s.longitude, d.longitude) AS longitude,
+         coalesce(u.lad_code, s.lad_code, d.lad_code) AS lad_code,
+         coalesce(u.icb_code, ai.icb_code) AS icb_code, u.lsoa_code, coalesce(u.imd_decile, dep.imd_decile) AS imd_decile,
+         coalesce(u.terminated, false) AS terminated,
+         CASE WHEN w.postcode IS NULL AND w.district IS NULL THEN 'not a valid UK postcode'
+              WHEN u.postcode IS NOT NULL AND u.terminated THEN 'terminated postcode: placed by its last known position'
+              WHEN u.postcode IS NOT NULL THEN 'postcode in the loaded directory'
+              WHEN s.code IS NOT NULL AND w.postcode IS NULL THEN 'a sector: placed at its centroid'
+              WHEN s.code IS NOT NULL THEN 'postcode not in the loaded directory: placed at its sector''s centroid'
+              WHEN d.code IS NOT NULL AND w.postcode IS NULL THEN 'a district: placed at its centroid, in the authority holding most of its postcodes'
+              WHEN d.code IS NOT NULL THEN 'postcode not in the loaded directory: placed at its district''s centroid'
+              ELSE 'neither the postcode nor its sector or district is in the loaded reference' END AS reason
+  FROM wanted w
+  LEFT JOIN postcodes u ON u.postcode = w.postcode
+  LEFT JOIN postcode_areas s ON s.level = 'sector' AND s.code = w.sector
+  LEFT JOIN postcode_areas d ON d.level = 'district' AND d.code = w.district
+  LEFT JOIN authority_icb ai ON ai.lad_code = coalesce(u.lad_code, s.lad_code, d.lad_code)
+  LEFT JOIN deprivation dep ON dep.lsoa_code = u.lsoa_code`;
+
+const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/;
+const SECTOR = /^([A-Z]{1,2}\d[A-Z\d]?) (\d)$/;
+
+/** What to look up for each given text: a unit postcode with its sector and district, or a bare sector or district. */
+function wantedJson(given: readonly string[]): string {
+  return JSON.stringify(given.map((text, ordinal) => {
+    const postcode = normalisePostcode(text);
+    if (postcode) {
+      const parts = postcodeParts(postcode);
+      return { ordinal, given: text, postcode, sector: parts.sector, district: parts.district };
+    }
+    const compact = text.trim().toUpperCase().replace(/\s+/g, " ");
+    const sector = SECTOR.exec(compact);
+    if (sector) return { ordinal, given: text, postcode: null, sector: `${sector[1]} ${sector[2]}`, district: sector[1] };
+    return { ordinal, given: text, postcode: null, sector: null, district: DISTRICT.test(compact) ? compact : null };
+  }));
+}
+
+export interface LocatedPostcodeRow {
+  postcode_as_given: string;
+  postcode: string | null;
+  sector: string | null;
+  district: string | null;
+  precision: "unit" | "sector" | "district" | "none";
+  latitude: number | null;
+  longitude: number | null;
+  lad_code: string | null;
+  icb_code: string | null;
+  lsoa_code: string | null;
+  imd_decile: number | null;
+  terminated: boolean;
+  reason: string;
+}
+
+/** Resolves postcodes without writing anything (for `anchor-spend locate`). */
+export async function resolvePostcodes(warehouse: Warehouse, given: readonly string[]): Promise<LocatedPostcodeRow[]> {
+  return warehouse.all<LocatedPostcodeRow & Record<string, unknown>>(`${RESOLVE_SQL} ORDER BY w.ordinal`, [wantedJson(given)]);
+}
+
+/** Resolves every postcode a supplier location names into `located_postcodes`. */
+export async function locateSupplierPostcodes(warehouse: Warehouse): Promise<void> {
+  const given = await warehouse.all<{ given: string }>("SELECT DISTINCT postcode_as_given AS given FROM supplier_locations");
+  await warehouse.run("DELETE FROM located_postcodes");
+  await warehouse.run(`INSERT INTO located_postcodes ${RESOLVE_SQL}`, [wantedJson(given.map((row) => row.given))]);
+}

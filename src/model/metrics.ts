@@ -1,0 +1,151 @@
+import type { Warehouse } from "../warehouse/warehouse.js";
+
+/**
+ * Every published figure is computed here, in SQL, for one scope: an institution, a definition of local
+ * (id, version, address basis) and a period. Figures carry their scope so that the site can name it.
+ */
+export interface Scope {
+  institution: { id: string; name: string; isDemo: boolean; note: string | null };
+  definition: { id: string; version: number; name: string; kind: string; basis: string; codes: string[]; description: string };
+  period: { from: string; to: string };
+}
+
+/** Picks the scope: the given or first institution, its headline definition, and the whole period of its spend. */
+export async function resolveScope(
+  warehouse: Warehouse,
+  choice: { institutionId?: string; definitionId?: string } = {},
+): Promise<Scope> {
+  const institutions = await warehouse.all<{ institution_id: string; name: string; is_demo: boolean; note: string | null }>(
+    `SELECT institution_id, name, is_demo, note FROM institutions
+     WHERE institution_id IN (SELECT DISTINCT institution_id FROM current_spend) ORDER BY institution_id`,
+  );
+  const institution = choice.institutionId ? institutions.find((i) => i.institution_id === choice.institutionId) : institutions[0];
+  if (!institution) throw new Error(choice.institutionId ? `no spend loaded for institution ${choice.institutionId}` : "no spend loaded yet");
+  const definitions = await warehouse.all<Scope["definition"] & { version: number }>(
+    `SELECT definition_id AS id, version, name, kind, basis, codes, description FROM local_definitions
+     WHERE institution_id IS NULL OR institution_id = $institution
+     ORDER BY (definition_id = $wanted) DESC, is_headline DESC, institution_id NULLS LAST, definition_id, version DESC`,
+    { institution: institution.institution_id, wanted: choice.definitionId ?? "" },
+  );
+  const definition = definitions[0];
+  if (!definition || (choice.definitionId && definition.id !== choice.definitionId)) {
+    throw new Error(choice.definitionId ? `no definition ${choice.definitionId} for ${institution.institution_id}` : `no definition of local loaded for ${institution.institution_id}`);
+  }
+  const period = await warehouse.one<{ from: string; to: string }>(
+    `SELECT min(payment_date)::VARCHAR AS "from", max(payment_date)::VARCHAR AS "to" FROM current_spend WHERE institution_id = ?`,
+    [institution.institution_id],
+  );
+  return {
+    institution: { id: institution.institution_id, name: institution.name, isDemo: institution.is_demo, note: institution.note },
+    definition: { ...definition, version: Number(definition.version) },
+    period,
+  };
+}
+
+/** Spend in scope, each line with its supplier's class under the scope's definition. */
+const SCOPED_SPEND = `
+  WITH scoped AS (
+    SELECT sp.*, coalesce(l.status, 'unlocated') AS status
+    FROM current_spend sp
+    LEFT JOIN supplier_locality l
+      ON l.supplier_id = sp.supplier_id AND l.definition_id = $definition AND l.version = $version
+    WHERE sp.institution_id = $institution AND sp.payment_date BETWEEN $from::DATE AND $to::DATE
+  )`;
+
+function scopeParams(scope: Scope) {
+  return {
+    institution: scope.institution.id,
+    definition: scope.definition.id,
+    version: scope.definition.version,
+    from: scope.period.from,
+    to: scope.period.to,
+  };
+}
+
+export interface Headline {
+  totalSpend: number;
+  localSpend: number;
+  nonLocalSpend: number;
+  unlocatedSpend: number;
+  /** local / total: unlocated spend stays in the denominator and is reported beside it. */
+  localShare: number | null;
+  unlocatedShare: number | null;
+  lines: number;
+  /** Lines of one invoice (same transaction number, supplier and date) count as one payment. */
+  payments: number;
+  suppliers: number;
+  /** Suppliers paid in the period that are local under the definition. */
+  localSuppliers: number;
+}
+
+export async function headline(warehouse: Warehouse, scope: Scope): Promise<Headline> {
+  const row = await warehouse.one<Record<string, number | null>>(
+    `${SCOPED_SPEND}
+     SELECT sum(amount)::DOUBLE AS total,
+            coalesce(sum(amount) FILTER (status = 'local'), 0)::DOUBLE AS local,
+            coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
+            coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated,
+            count(*) AS lines, count(DISTINCT supplier_id) AS suppliers,
+            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) AS payments,
+            count(DISTINCT supplier_id) FILTER (status = 'local') AS local_suppliers
+     FROM scoped`,
+    scopeParams(scope),
+  );
+  const total = Number(row.total ?? 0);
+  return {
+    totalSpend: total,
+    localSpend: Number(row.local),
+    nonLocalSpend: Number(row.non_local),
+    unlocatedSpend: Number(row.unlocated),
+    localShare: total === 0 ? null : Number(row.local) / total,
+    unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
+    lines: Number(row.lines),
+    payments: Number(row.payments),
+    suppliers: Number(row.suppliers),
+    localSuppliers: Number(row.local_suppliers),
+  };
+}
+
+export type LocalityStatus = "local" | "non_local" | "unlocated";
+
+/** Every definition loaded for the scope's institution (and shared ones), each with its headline figures. */
+export async function compareDefinitions(warehouse: Warehouse, scope: Scope): Promise<{ definition: Scope["definition"]; headline: Headline }[]> {
+  const ids = await warehouse.all<{ id: string }>(
+    `SELECT DISTINCT definition_id AS id, is_headline FROM local_definitions
+     WHERE institution_id IS NULL OR institution_id = ? ORDER BY is_headline DESC, id`,
+    [scope.institution.id],
+  );
+  const compared = [];
+  for (const { id } of ids) {
+    const definitionScope = await resolveScope(warehouse, { institutionId: scope.institution.id, definitionId: id });
+    const withPeriod = { ...definitionScope, period: scope.period };
+    compared.push({ definition: definitionScope.definition, headline: await headline(warehouse, withPeriod) });
+  }
+  return compared;
+}
+
+export interface ClassChange {
+  supplier: string;
+  totalSpend: number;
+  statusUnderScope: LocalityStatus;
+  statusUnderOther: LocalityStatus;
+}
+
+/** Suppliers paid in the scope whose class differs between the scope's definition and another (largest first). */
+export async function suppliersChangingClass(warehouse: Warehouse, scope: Scope, other: { id: string; version: number }): Promise<ClassChange[]> {
+  const rows = await warehouse.all<Record<string, string | number>>(
+    `${SCOPED_SPEND}
+     SELECT CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS supplier, sum(amount)::DOUBLE AS total,
+            any_value(scoped.status) AS here, coalesce(any_value(o.status), 'unlocated') AS there
+     FROM scoped JOIN suppliers s USING (supplier_id)
+     LEFT JOIN supplier_locality o ON o.supplier_id = s.supplier_id AND o.definition_id = $other AND o.version = $otherVersion
+     GROUP BY s.supplier_id, supplier HAVING here <> there ORDER BY total DESC, supplier`,
+    { ...scopeParams(scope), other: other.id, otherVersion: other.version },
+  );
+  return rows.map((row) => ({
+    supplier: String(row.supplier),
+    totalSpend: Number(row.total),
+    statusUnderScope: row.here as ClassChange["statusUnderScope"],
+    statusUnderOther: row.there as ClassChange["statusUnderOther"],
+  }));
+}

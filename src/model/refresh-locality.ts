@@ -1,0 +1,187 @@
+import type { Warehouse } from "../warehouse/warehouse.js";
+import { compileArea, type DefinitionResources, type LocalTest } from "../../geo/compile-definition.js";
+import type { AreaSpec } from "../../geo/definition-spec.js";
+import type { LocatedPoint } from "../../geo/located-point.js";
+import { preparePolygonArea, type PolygonArea } from "../../geo/polygon-area.js";
+import { locateSupplierPostcodes, type LocatedPostcodeRow } from "./locate-postcodes.js";
+
+type StoredDefinition = { definition_id: string; version: number; spec: string };
+
+function sitesOf(area: AreaSpec): string[] {
+  switch (area.kind) {
+    case "radius": return area.sites;
+    case "deprivation": return area.within ? sitesOf(area.within) : [];
+    case "union":
+    case "intersection": return area.of.flatMap(sitesOf);
+    default: return [];
+  }
+}
+
+/** Site locations from the directory and polygons from the stored definitions, for compiling areas. */
+async function definitionResources(warehouse: Warehouse, areas: AreaSpec[]): Promise<DefinitionResources> {
+  const sites = [...new Set(areas.flatMap(sitesOf))];
+  const located = sites.length === 0 ? [] : await warehouse.all<{ postcode: string; latitude: number; longitude: number }>(
+    `SELECT postcode, latitude, longitude FROM postcodes WHERE postcode IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    [JSON.stringify(sites)],
+  );
+  const siteLocations = new Map(located.map((row) => [row.postcode, row]));
+  const polygons = new Map<unknown, PolygonArea>();
+  return {
+    siteLocation: (postcode) => siteLocations.get(postcode) ?? null,
+    polygon: ({ file, geojson }) => {
+      let area = polygons.get(geojson);
+      if (!area) {
+        const prepared = preparePolygonArea(geojson);
+        if (!prepared.area) throw new Error(`polygon ${file}: ${prepared.problems.join("; ")}`);
+        area = prepared.area;
+        polygons.set(geojson, area);
+      }
+      return area;
+    },
+  };
+}
+
+export interface CompiledDefinition {
+  id: string;
+  version: number;
+  isLocal: LocalTest;
+  /** Why the definition cannot be applied in this warehouse (e.g. a radius site not in its directory). */
+  problem: string | null;
+}
+
+/** Every loaded definition, compiled into a test of a located postcode. */
+export async function compileStoredDefinitions(warehouse: Warehouse): Promise<CompiledDefinition[]> {
+  const definitions = await warehouse.all<StoredDefinition>("SELECT definition_id, version, spec FROM local_definitions ORDER BY is_headline DESC, definition_id, version");
+  const areas = definitions.map((definition) => JSON.parse(definition.spec) as AreaSpec);
+  const resources = await definitionResources(warehouse, areas);
+  return definitions.map((definition, index) => {
+    const compiled = { id: definition.definition_id, version: Number(definition.version) };
+    try {
+      return { ...compiled, isLocal: compileArea(areas[index]!, resources), problem: null };
+    } catch (error) {
+      return { ...compiled, isLocal: () => false, problem: (error as Error).message };
+    }
+  });
+}
+
+/** A located postcode row as the point definitions test. */
+export function locatedPoint(row: LocatedPostcodeRow): LocatedPoint {
+  return {
+    postcode: row.postcode, sector: row.sector, district: row.district, precision: row.precision,
+    latitude: Number(row.latitude), longitude: Number(row.longitude),
+    ladCode: row.lad_code, icbCode: row.icb_code, lsoaCode: row.lsoa_code,
+    imdDecile: row.imd_decile === null ? null : Number(row.imd_decile),
+  };
+}
+
+/** Classifies every located supplier postcode against every definition, once per postcode (never per spend row). */
+async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledDefinition[]> {
+  await warehouse.run("DELETE FROM postcode_locality");
+  const definitions = await compileStoredDefinitions(warehouse);
+  const rows = await warehouse.all<LocatedPostcodeRow & Record<string, unknown>>("SELECT * FROM located_postcodes WHERE precision <> 'none'");
+  const points = rows.map((row) => ({ given: row.postcode_as_given, point: locatedPoint(row) }));
+  const appender = await warehouse.connection.createAppender("postcode_locality");
+  definitions.filter((definition) => definition.problem === null).forEach((definition) => {
+    for (const { given, point } of points) {
+      appender.appendVarchar(given);
+      appender.appendVarchar(definition.id);
+      appender.appendInteger(definition.version);
+      appender.appendBoolean(definition.isLocal(point));
+      appender.endRow();
+    }
+  });
+  appender.flushSync();
+  appender.closeSync();
+  return definitions;
+}
+
+/** Suppliers with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
+const UNCLASSIFIED_SUPPLIERS = "SELECT * FROM suppliers s WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.supplier_id = s.supplier_id)";
+
+const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
+
+/**
+ * Recomputes locality: resolves supplier postcodes, classifies each against every definition, then each
+ * supplier under each definition from the locations its address basis admits (registered, trading,
+ * delivery, or any). Local when any admitted location is local; unlocated when none can be placed — never
+ * silently non-local. Returns the number of supplier × definition rows.
+ *
+ * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
+ * "new suppliers" classifies just the suppliers not yet classified, from the postcodes already classified,
+ * so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
+ */
+export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all" | "new suppliers" = "all"): Promise<number> {
+  let definitions: CompiledDefinition[];
+  if (scope === "all") {
+    await locateSupplierPostcodes(warehouse);
+    definitions = await classifyLocatedPostcodes(warehouse);
+    await warehouse.run("DELETE FROM supplier_locality");
+  } else {
+    const { unclassified } = await warehouse.one<{ unclassified: number }>(
+      `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_SUPPLIERS})`,
+    );
+    if (unclassified === 0) return supplierLocalityRows(warehouse);
+    definitions = await compileStoredDefinitions(warehouse);
+  }
+  await warehouse.run(
+    `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
+     WITH admitted_locations AS (
+       -- each definition's admitted locations, first (a small join), so that suppliers meet them on equalities alone
+       SELECT d.definition_id, d.version, sl.supplier_id, sl.basis, sl.postcode_as_given
+       FROM local_definitions d JOIN supplier_locations sl ON d.basis = 'any' OR sl.basis = d.basis
+     ), admitted AS (
+       SELECT s.supplier_id, s.is_redacted, d.definition_id, d.version, d.basis, sl.basis AS location_basis,
+              lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local,
+              -- ties between equally precise locations broken by postcode and basis, so every load says the same
+              (${PRECISION_RANK})::VARCHAR || ' ' || coalesce(sl.postcode_as_given, '') || ' ' || coalesce(sl.basis, '') AS order_key
+       FROM ${scope === "all" ? "suppliers" : `(${UNCLASSIFIED_SUPPLIERS})`} s
+       CROSS JOIN local_definitions d
+       LEFT JOIN admitted_locations sl ON sl.supplier_id = s.supplier_id AND sl.definition_id = d.definition_id AND sl.version = d.version
+       LEFT JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
+       LEFT JOIN postcode_locality pl
+         ON pl.postcode_as_given = sl.postcode_as_given AND pl.definition_id = d.definition_id AND pl.version = d.version
+     ), decided AS (
+       SELECT supplier_id, definition_id, version, any_value(basis) AS basis, bool_or(is_redacted) AS redacted,
+              bool_or(coalesce(is_local, false)) AS any_local, count(*) FILTER (precision <> 'none') AS located,
+              count(postcode_as_given) AS locations,
+              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', order_key) FILTER (is_local) AS local_by,
+              arg_min(precision, order_key) FILTER (is_local) AS local_precision,
+              arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', order_key) FILTER (precision <> 'none') AS located_by,
+              arg_min(precision, order_key) FILTER (precision <> 'none') AS located_precision,
+              string_agg(postcode_as_given || ': ' || location_reason, '; ') AS problems
+       FROM admitted GROUP BY supplier_id, definition_id, version
+     )
+     SELECT supplier_id, definition_id, version,
+            CASE WHEN redacted THEN 'unlocated' WHEN any_local THEN 'local' WHEN located > 0 THEN 'non_local' ELSE 'unlocated' END,
+            CASE WHEN redacted THEN 'redacted payee: no address is published'
+                 WHEN any_local THEN 'local by ' || local_by
+                 WHEN located > 0 THEN 'not local: located by ' || located_by
+                 WHEN locations = 0 THEN 'no postcode on the ' || basis || ' basis in the supplier register'
+                 ELSE problems END,
+            CASE WHEN redacted THEN 'none' WHEN any_local THEN local_precision WHEN located > 0 THEN located_precision ELSE 'none' END,
+            CASE WHEN any_local THEN split_part(local_by, ' (', 1) WHEN located > 0 THEN split_part(located_by, ' (', 1) END
+     FROM decided`,
+  );
+  for (const definition of definitions.filter((d) => d.problem !== null)) {
+    await warehouse.run(
+      `UPDATE supplier_locality SET status = 'unlocated', precision = 'none', postcode = NULL, reason = ?
+       WHERE definition_id = ? AND version = ?`,
+      [`this definition cannot be applied in this warehouse: ${definition.problem}`, definition.id, definition.version],
+    );
+  }
+  // A partner's export classifies suppliers whose postcodes it does not share: its classes stand for those
+  // this warehouse cannot place itself.
+  await warehouse.run(
+    `UPDATE supplier_locality l SET status = i.status, precision = coalesce(i.precision, 'none'),
+       reason = 'as classified by the exporting partner (its postcodes are not shared at this level)'
+     FROM imported_locality i
+     WHERE i.supplier_id = l.supplier_id AND i.definition_id = l.definition_id AND i.version = l.version
+       AND l.status = 'unlocated' AND NOT EXISTS (SELECT 1 FROM supplier_locations sl WHERE sl.supplier_id = l.supplier_id)`,
+  );
+  return supplierLocalityRows(warehouse);
+}
+
+async function supplierLocalityRows(warehouse: Warehouse): Promise<number> {
+  const { total } = await warehouse.one<{ total: number }>("SELECT count(*) AS total FROM supplier_locality");
+  return Number(total);
+}

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { withWarehouse, type Warehouse } from "../warehouse/warehouse.js";
+import { SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../loaders/schema/column-synonyms.js";
+import { detectHeader } from "../../loaders/schema/detect-header.js";
+import { detectTableKind } from "../../loaders/schema/detect-kind.js";
+import { institutionFolderFor, type InstitutionFolder } from "../../loaders/schema/institution-folder.js";
+import { loadSpend, spendFieldsOf } from "../../loaders/spend/load-spend.js";
+import { stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
+import { loadSupplierRegister } from "../../loaders/suppliers/load-suppliers.js";
+import { readAllRows, tableSource } from "../../loaders/files/read-table.js";
+import { scanFile } from "../../loaders/files/scan-file.js";
+import { explainProblem, type Explanation } from "./explain-problem.js";
+import { qualityWarnings, type QualityWarning } from "./quality-warnings.js";
+
+export type ValidatedKind = "spend" | "suppliers";
+
+/** One schema field: the heading that matched it in the file, how many rows fill it, a few of its values. */
+export interface ColumnReport { field: string; title: string; required: boolean; heading: string | null; filled: number; examples: string[] }
+
+/** One problem: where (file:row:column), the value, the rule broken, and in plain words why it matters and how to fix it. */
+export interface ProblemReport extends Explanation { file: string; sheet: string | null; row: number; column: string | null; value: string | null; rule: string; context: string[] | null }
+
+export interface FileValidation {
+  file: string;
+  kind: ValidatedKind | null;
+  valid: boolean;
+  refused: string | null;
+  rowsRead: number;
+  rowsValid: number;
+  rowsWithProblems: number;
+  columns: ColumnReport[];
+  problems: ProblemReport[];
+  warnings: QualityWarning[];
+}
+
+const NO_INSTITUTION: InstitutionFolder = { institutionId: "(validation)", folder: ".", mapping: { columns: {}, vatBasis: null } };
+
+function describeColumns(rows: string[][], kind: ValidatedKind): ColumnReport[] {
+  const header = detectHeader(rows, kind === "spend" ? SPEND_FIELDS : SUPPLIER_REGISTER_FIELDS);
+  return readTableSchema(kind).fields.map((field) => {
+    const index = header?.columns[field.name];
+    const values = header && index !== undefined ? rows.slice(header.headerIndex + 1).map((row) => row[index] ?? "").filter((value) => value !== "") : [];
+    return {
+      field: field.name, title: field.title, required: field.constraints?.required === true,
+      heading: header && index !== undefined ? (rows[header.headerIndex]![index] ?? null) : null,
+      filled: values.length, examples: [...new Set(values)].slice(0, 3).map((value) => (value.length > 40 ? `${value.slice(0, 39)}…` : value)),
+    };
+  });
+}
+
+async function problemsFrom(warehouse: Warehouse, file: string, rows: string[][]): Promise<ProblemReport[]> {
+  const quarantined = await warehouse.all<{ row_number: number; sheet: string | null; column_name: string | null; raw_value: string | null; reason: string }>(
+    "SELECT row_number, sheet, column_name, raw_value, reason FROM quarantine ORDER BY sheet NULLS FIRST, row_number, column_name",
+  );
+  return quarantined.map((q) => ({
+    file, sheet: q.sheet, row: Number(q.row_number), column: q.column_name, value: q.raw_value, rule: q.reason,
+    context: q.sheet === null ? (rows[Number(q.row_number) - 1] ?? null) : null,
+    ...explainProblem(q.reason),
+  }));
+}
+
+/**
+ * Reads a file exactly as `anchor-spend load` would — into a scratch warehouse that is thrown away — and
+ * reports what it found: per column, per problem (file:row:column, value, rule, in plain words), and the
+ * quality warnings that passing the schema does not rule out. No real warehouse is touched.
+ */
+export async function validateFile(file: string, kind?: ValidatedKind): Promise<FileValidation> {
+  const scratch = mkdtempSync(join(tmpdir(), "anchor-spend-validate-"));
+  const empty = { file, kind: kind ?? null, valid: false, rowsRead: 0, rowsValid: 0, rowsWithProblems: 0, columns: [], problems: [], warnings: [] };
+  try {
+    const scan = await scanFile(file);
+    const source = tableSource(file, scan);
+    const institution = institutionFolderFor(file) ?? NO_INSTITUTION;
+    const detected = kind ?? (await detectTableKind(source, institution.mapping));
+    if (detected !== "spend" && detected !== "suppliers") {
+      return { ...empty, refused: `${file}: this is a ${detected} file; validate checks spend files and supplier registers` };
+    }
+    const rows = await readAllRows(source);
+    return await withWarehouse(join(scratch, "scratch.duckdb"), "write", async (warehouse) => {
+      const outcome = detected === "spend"
+        ? await loadSpend(warehouse, source, 1, institution, await stageSpendCsv(warehouse, source, spendFieldsOf(institution)))
+        : await loadSupplierRegister(warehouse, rows, file, 1);
+      const problems = await problemsFrom(warehouse, file, rows);
+      return {
+        file, kind: detected, valid: problems.length === 0, refused: null,
+        rowsRead: outcome.rowsRead, rowsValid: outcome.rowsLoaded, rowsWithProblems: outcome.rowsQuarantined,
+        columns: describeColumns(rows, detected), problems, warnings: await qualityWarnings(warehouse, detected),
+      };
+    });
+  } catch (error) {
+    return { ...empty, refused: (error as Error).message };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,128 @@
+import { loadReport, quarantineByReason } from "../../model/load-report.js";
+import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../model/metrics.js";
+import type { Warehouse } from "../../warehouse/warehouse.js";
+
+// The small JSON snapshots the site's pages read. Pages never see the warehouse: only these aggregates
+// (redacted payees appear only as "Redacted payee").
+
+/** Spend by how its supplier was placed under the headline definition: precision, terminated postcodes, reasons. */
+async function spendByPlacement(warehouse: Warehouse) {
+  const scope = await resolveScope(warehouse);
+  const rows = await warehouse.all<{ precision: string; terminated: boolean | null; placement: string; suppliers: number; spend: number }>(
+    `SELECT coalesce(l.precision, 'none') AS precision, bool_or(lp.terminated) AS terminated,
+            -- Reasons in words only: postcodes are partner-level data and never reach the published site.
+            CASE WHEN l.status <> 'unlocated' THEN lp.reason
+                 WHEN l.reason LIKE 'redacted%' OR l.reason LIKE 'no postcode%' THEN l.reason
+                 ELSE 'its postcode could not be placed in the loaded reference' END AS placement,
+            count(DISTINCT sp.supplier_id) AS suppliers, sum(sp.amount)::DOUBLE AS spend
+     FROM current_spend sp
+     LEFT JOIN supplier_locality l ON l.supplier_id = sp.supplier_id AND l.definition_id = ? AND l.version = ?
+     LEFT JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
+     WHERE sp.institution_id = ? GROUP BY ALL ORDER BY spend DESC`,
+    [scope.definition.id, scope.definition.version, scope.institution.id],
+  );
+  return { definition: scope.definition, rows: rows.map((row) => ({ ...row, suppliers: Number(row.suppliers), spend: Number(row.spend) })) };
+}
+
+export async function dataQualitySnapshot(warehouse: Warehouse) {
+  const { version } = await warehouse.one<{ version: number }>("SELECT max(version) AS version FROM schema_version");
+  return {
+    schemaVersion: Number(version),
+    placement: await spendByPlacement(warehouse),
+    files: await loadReport(warehouse),
+    quarantine: await quarantineByReason(warehouse),
+  };
+}
+
+export async function methodologySnapshot(warehouse: Warehouse) {
+  const definitions = await warehouse.all(
+    `SELECT definition_id AS id, version, name, kind, basis, codes, description, is_headline AS headline,
+            coalesce(institution_id, 'shared') AS institution
+     FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
+  );
+  const institutions = await warehouse.all(`SELECT institution_id AS id, name, kind, is_demo AS "isDemo", note FROM institutions ORDER BY id`);
+  return { definitions, institutions };
+}
+
+/**
+ * The "what counts as local" page: every definition side by side, the suppliers that change class between
+ * the headline definition and each other one, and supplier locations for the map (rounded to about 100 m;
+ * redacted payees never appear) with the first drawn (polygon) definition's boundary.
+ */
+export async function localDefinitionsSnapshot(warehouse: Warehouse) {
+  const scope = await resolveScope(warehouse);
+  const compared = await compareDefinitions(warehouse, scope);
+  const changes: Record<string, Awaited<ReturnType<typeof suppliersChangingClass>>> = {};
+  for (const { definition } of compared) {
+    if (definition.id !== scope.definition.id) changes[definition.id] = (await suppliersChangingClass(warehouse, scope, definition)).slice(0, 40);
+  }
+  const locations = await warehouse.all<{ supplier: string; latitude: number; longitude: number; spend: number; status: string; precision: string }>(
+    `SELECT s.name AS supplier, round(lp.latitude, 3) AS latitude, round(lp.longitude, 3) AS longitude,
+            sum(sp.amount)::DOUBLE AS spend, l.status, l.precision
+     FROM current_spend sp
+     JOIN suppliers s USING (supplier_id)
+     JOIN supplier_locality l ON l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
+     JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
+     WHERE sp.institution_id = ? AND NOT s.is_redacted AND sp.payment_date BETWEEN ?::DATE AND ?::DATE
+     GROUP BY ALL ORDER BY spend DESC`,
+    [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
+  );
+  const drawn = await warehouse.all<{ id: string; name: string; spec: string }>(
+    "SELECT definition_id AS id, name, spec FROM local_definitions WHERE kind = 'polygon' ORDER BY is_headline DESC, definition_id LIMIT 1",
+  );
+  const boundary = drawn[0] ? { id: drawn[0].id, name: drawn[0].name, geojson: (JSON.parse(drawn[0].spec) as { geojson: unknown }).geojson } : null;
+  return { scope, compared, changes, locations, boundary };
+}
+
+/** A supplier as the pages see it: its name (never a redacted payee's), flags, and class under every definition. */
+export interface SnapshotSupplier {
+  id: string;
+  name: string;
+  sme: boolean | null;
+  vcse: boolean | null;
+  deprived: boolean | null;
+  status: Record<string, string>;
+}
+
+/** The institutions with current spend, the definitions, and the suppliers paid: what every spend snapshot carries. */
+export async function spendSnapshotParts(warehouse: Warehouse) {
+  const institutions = await warehouse.all<{ id: string; name: string; isDemo: boolean; note: string | null }>(
+    `SELECT institution_id AS id, name, is_demo AS "isDemo", note FROM institutions
+     WHERE institution_id IN (SELECT institution_id FROM current_spend) ORDER BY institution_id`,
+  );
+  const definitions = await warehouse.all<{ key: string; id: string; version: number; name: string; kind: string; basis: string; institution: string | null; headline: boolean }>(
+    `SELECT definition_id || ' v' || version AS key, definition_id AS id, version, name, kind, basis, institution_id AS institution, is_headline AS headline
+     FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
+  );
+  const suppliers = await warehouse.all<Omit<SnapshotSupplier, "status"> & { status: unknown }>(
+    `SELECT s.supplier_id AS id, CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS name,
+            s.is_sme AS sme, s.is_vcse AS vcse,
+            (SELECT bool_or(lp.imd_decile <= 2) FROM supplier_locations sl JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
+             WHERE sl.supplier_id = s.supplier_id AND sl.basis = 'registered') AS deprived,
+            (SELECT map_from_entries(list((l.definition_id || ' v' || l.version, l.status))) FROM supplier_locality l WHERE l.supplier_id = s.supplier_id) AS status
+     FROM suppliers s WHERE s.supplier_id IN (SELECT supplier_id FROM current_spend) ORDER BY s.supplier_id`,
+  );
+  return {
+    institutions,
+    definitions: definitions.map((d) => ({ ...d, version: Number(d.version) })),
+    suppliers: suppliers.map((supplier): SnapshotSupplier => ({
+      ...supplier,
+      status: Object.fromEntries((supplier.status as { key: string; value: string }[] | null ?? []).map(({ key, value }) => [key, value])),
+    })),
+  };
+}
+
+/**
+ * Spend facts for the pages' own filtering (institution, period, definition): one row per institution,
+ * supplier, month and category, with each supplier's attributes and its class under every definition.
+ * Redacted payees appear as one supplier, "Redacted payee", with no location.
+ */
+export async function spendFactsSnapshot(warehouse: Warehouse) {
+  const parts = await spendSnapshotParts(warehouse);
+  const facts = await warehouse.all<{ institution: string; supplier: string; month: string; category: string; spend: number; lines: number }>(
+    `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
+            coalesce(expense_type, 'Not stated') AS category, sum(amount)::DOUBLE AS spend, count(*) AS lines
+     FROM current_spend GROUP BY ALL ORDER BY institution, supplier, month, category`,
+  );
+  return { ...parts, facts: facts.map((f) => ({ ...f, lines: Number(f.lines) })) };
+}

@@ -1,0 +1,331 @@
+/**
+ * The warehouse schema as an ordered list of migrations. A migration is never edited once shipped:
+ * change the schema by appending one. `schema_version` records which have been applied.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: "spine: institutions, files, spend, suppliers, postcodes, definitions, locality, quarantine",
+    sql: `
+      CREATE TABLE institutions (
+        institution_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        ods_code VARCHAR,
+        is_demo BOOLEAN NOT NULL,
+        note VARCHAR
+      );
+      CREATE SEQUENCE source_file_ids START 1;
+      CREATE TABLE source_files (
+        file_id INTEGER PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL UNIQUE,
+        kind VARCHAR NOT NULL,
+        institution_id VARCHAR,
+        rows_read INTEGER NOT NULL,
+        rows_loaded INTEGER NOT NULL,
+        rows_quarantined INTEGER NOT NULL,
+        amount_loaded DECIMAL(18, 2),
+        first_date DATE,
+        last_date DATE,
+        loaded_at TIMESTAMPTZ NOT NULL,
+        CHECK (rows_read = rows_loaded + rows_quarantined)
+      );
+      CREATE TABLE suppliers (
+        supplier_id VARCHAR PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        name_key VARCHAR NOT NULL,
+        postcode VARCHAR,
+        company_number VARCHAR,
+        is_sme BOOLEAN,
+        is_vcse BOOLEAN,
+        is_redacted BOOLEAN NOT NULL
+      );
+      CREATE TABLE spend (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        payment_date DATE NOT NULL,
+        amount DECIMAL(18, 2) NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        expense_type VARCHAR,
+        expense_area VARCHAR,
+        transaction_number VARCHAR,
+        is_redacted BOOLEAN NOT NULL
+      );
+      CREATE TABLE postcodes (
+        postcode VARCHAR NOT NULL,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        lad_code VARCHAR,
+        lsoa_code VARCHAR,
+        icb_code VARCHAR,
+        imd_decile TINYINT,
+        terminated BOOLEAN NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      CREATE TABLE local_definitions (
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        name VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        basis VARCHAR NOT NULL,
+        codes VARCHAR[] NOT NULL,
+        description VARCHAR NOT NULL,
+        is_headline BOOLEAN NOT NULL,
+        institution_id VARCHAR,
+        file_id INTEGER NOT NULL,
+        PRIMARY KEY (definition_id, version)
+      );
+      CREATE TABLE supplier_locality (
+        supplier_id VARCHAR NOT NULL,
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('local', 'non_local', 'unlocated')),
+        reason VARCHAR NOT NULL
+      );
+      CREATE TABLE quarantine (
+        file_id INTEGER NOT NULL,
+        path VARCHAR NOT NULL,
+        row_number INTEGER NOT NULL,
+        column_name VARCHAR,
+        raw_value VARCHAR,
+        reason VARCHAR NOT NULL
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: "spend as published: sheets, VAT basis, and re-issued files",
+    sql: `
+      ALTER TABLE source_files ADD COLUMN vat_basis VARCHAR;
+      ALTER TABLE source_files ADD COLUMN sheets VARCHAR[];
+      -- A re-issued file replaces an earlier one (see loaders/spend/supersede-files.ts); the earlier file stays, for audit.
+      ALTER TABLE source_files ADD COLUMN superseded_by INTEGER;
+      ALTER TABLE spend ADD COLUMN sheet VARCHAR;
+      ALTER TABLE quarantine ADD COLUMN sheet VARCHAR;
+      CREATE VIEW current_spend AS
+        SELECT s.* FROM spend s
+        WHERE s.file_id IN (SELECT file_id FROM source_files WHERE kind = 'spend' AND superseded_by IS NULL);
+    `,
+  },
+  {
+    version: 3,
+    name: "postcode geography: areas, deprivation, authority to ICB, supplier locations, definitions of every kind",
+    sql: `
+      ALTER TABLE postcodes ADD COLUMN precision VARCHAR DEFAULT 'unit';
+      -- Sector and district centroids: where a unit postcode is not in any loaded directory.
+      CREATE TABLE postcode_areas (
+        code VARCHAR NOT NULL,
+        level VARCHAR NOT NULL CHECK (level IN ('sector', 'district')),
+        latitude DOUBLE NOT NULL,
+        longitude DOUBLE NOT NULL,
+        lad_code VARCHAR,
+        lad_share DOUBLE,
+        file_id INTEGER NOT NULL
+      );
+      CREATE TABLE deprivation (
+        lsoa_code VARCHAR NOT NULL,
+        imd_rank INTEGER,
+        imd_decile TINYINT NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      CREATE TABLE authority_icb (
+        lad_code VARCHAR NOT NULL,
+        icb_code VARCHAR NOT NULL,
+        share DOUBLE NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      -- A supplier may have several locations: registered office, trading address, delivery sites.
+      CREATE TABLE supplier_locations (
+        supplier_id VARCHAR NOT NULL,
+        basis VARCHAR NOT NULL CHECK (basis IN ('registered', 'trading', 'delivery')),
+        postcode_as_given VARCHAR NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+      INSERT INTO supplier_locations
+        SELECT supplier_id, 'registered', postcode, 0 FROM suppliers WHERE postcode IS NOT NULL;
+      -- The full definition as loaded (kinds with parameters, unions; polygons with their GeoJSON embedded).
+      ALTER TABLE local_definitions ADD COLUMN spec VARCHAR;
+      ALTER TABLE supplier_locality ADD COLUMN precision VARCHAR;
+      ALTER TABLE supplier_locality ADD COLUMN postcode VARCHAR;
+      -- Every postcode a supplier location names, as resolved: unit, sector, district or none.
+      CREATE TABLE located_postcodes (
+        postcode_as_given VARCHAR NOT NULL,
+        postcode VARCHAR,
+        sector VARCHAR,
+        district VARCHAR,
+        precision VARCHAR NOT NULL CHECK (precision IN ('unit', 'sector', 'district', 'none')),
+        latitude DOUBLE,
+        longitude DOUBLE,
+        lad_code VARCHAR,
+        icb_code VARCHAR,
+        lsoa_code VARCHAR,
+        imd_decile TINYINT,
+        terminated BOOLEAN NOT NULL,
+        reason VARCHAR NOT NULL
+      );
+      CREATE TABLE postcode_locality (
+        postcode_as_given VARCHAR NOT NULL,
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        is_local BOOLEAN NOT NULL
+      );
+    `,
+  },
+  {
+    version: 4,
+    name: "social value: priorities framework, question bank, contracts, supplier returns, engagement, proxy values",
+    sql: `
+      -- A priorities framework per institution (priorities.json); a newer framework supersedes the older one.
+      CREATE TABLE sv_frameworks (
+        institution_id VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        max_priorities INTEGER NOT NULL,
+        minimum_weighting_percent DOUBLE NOT NULL,
+        reporting_frequency VARCHAR NOT NULL CHECK (reporting_frequency IN ('monthly', 'quarterly', 'annual', 'none')),
+        staff_cost_share DOUBLE,
+        file_id INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_priorities (
+        institution_id VARCHAR NOT NULL,
+        priority_code VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        business_priority VARCHAR NOT NULL,
+        theme VARCHAR,
+        position INTEGER NOT NULL,
+        file_id INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_measures (
+        institution_id VARCHAR NOT NULL,
+        measure_code VARCHAR NOT NULL,
+        priority_code VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        unit VARCHAR NOT NULL,
+        direction VARCHAR NOT NULL CHECK (direction IN ('higher', 'lower')),
+        file_id INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      -- £ per unit of a measure, with its source and year: from a framework, or from a proxy-value table
+      -- (which wins). institution_id NULL: a table loaded outside any institution's folder, for all.
+      CREATE TABLE sv_proxy_values (
+        institution_id VARCHAR,
+        measure_code VARCHAR NOT NULL,
+        value_per_unit DOUBLE NOT NULL,
+        source VARCHAR NOT NULL,
+        year INTEGER NOT NULL,
+        origin VARCHAR NOT NULL CHECK (origin IN ('framework', 'table')),
+        file_id INTEGER NOT NULL,
+        row_number INTEGER,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_questions (
+        institution_id VARCHAR,
+        question_id VARCHAR NOT NULL,
+        question VARCHAR NOT NULL,
+        theme VARCHAR NOT NULL,
+        is_climate BOOLEAN NOT NULL,
+        policy_outcome VARCHAR,
+        measure_codes VARCHAR[] NOT NULL,
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_contracts (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        contract_id VARCHAR NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        supplier_name VARCHAR NOT NULL,
+        title VARCHAR,
+        category VARCHAR,
+        value DECIMAL(18, 2) NOT NULL,
+        start_date DATE NOT NULL,
+        end_date DATE NOT NULL,
+        weighting_percent DOUBLE,
+        reporting_frequency VARCHAR CHECK (reporting_frequency IN ('monthly', 'quarterly', 'annual', 'none')),
+        question_ids VARCHAR[] NOT NULL,
+        superseded_by INTEGER
+      );
+      -- Which priorities each adopted question serves, as the register says (codes as written).
+      CREATE TABLE sv_question_priorities (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        question_id VARCHAR NOT NULL,
+        priority_code VARCHAR NOT NULL
+      );
+      CREATE TABLE sv_returns (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR,
+        contract_id VARCHAR NOT NULL,
+        supplier_id VARCHAR,
+        supplier_name VARCHAR,
+        period_label VARCHAR NOT NULL,
+        period_start DATE NOT NULL,
+        period_end DATE NOT NULL,
+        measure_code VARCHAR NOT NULL,
+        committed DOUBLE,
+        delivered DOUBLE,
+        delivery_postcode VARCHAR,
+        evidence_reference VARCHAR,
+        notes VARCHAR,
+        superseded_by INTEGER
+      );
+      -- Local Multiplier 3 inputs a supplier reports for a contract and period (fractions 0–1).
+      CREATE TABLE sv_return_shares (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR,
+        contract_id VARCHAR NOT NULL,
+        period_start DATE NOT NULL,
+        period_end DATE NOT NULL,
+        local_respend_share DOUBLE,
+        local_staff_share DOUBLE,
+        staff_cost_share DOUBLE,
+        superseded_by INTEGER
+      );
+      CREATE TABLE sv_engagement (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        event_date DATE NOT NULL,
+        kind VARCHAR NOT NULL CHECK (kind IN ('market-engagement-event', 'supplier-briefing', 'service-user-panel', 'co-design-session')),
+        title VARCHAR,
+        contract_ids VARCHAR[] NOT NULL,
+        priority_codes VARCHAR[] NOT NULL,
+        attendees INTEGER NOT NULL,
+        service_users INTEGER,
+        local_suppliers INTEGER,
+        superseded_by INTEGER
+      );
+      CREATE VIEW current_sv_contracts AS SELECT * FROM sv_contracts WHERE superseded_by IS NULL;
+      CREATE VIEW current_sv_returns AS SELECT * FROM sv_returns WHERE superseded_by IS NULL;
+    `,
+  },
+  {
+    version: 5,
+    name: "imported locality: suppliers' classes as a partner's export gives them",
+    sql: `
+      -- A partner's public export carries each supplier's class under each definition instead of its postcodes;
+      -- it stands for suppliers the warehouse cannot place itself.
+      CREATE TABLE imported_locality (
+        supplier_id VARCHAR NOT NULL,
+        definition_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        status VARCHAR NOT NULL CHECK (status IN ('local', 'non_local', 'unlocated')),
+        precision VARCHAR,
+        file_id INTEGER NOT NULL
+      );
+    `,
+  },
+];
