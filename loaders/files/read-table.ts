@@ -4,14 +4,14 @@ import { createGunzip } from "node:zlib";
 import { InputError } from "../../src/core/errors.js";
 import { decodeText } from "./decode-text.js";
 import { streamCsvRecords } from "./read-csv.js";
-import { readXlsxSheets } from "./read-xlsx.js";
+import { WORKBOOK_EXTENSIONS, readWorkbookSheets } from "./read-workbook.js";
 import type { FileScan } from "./scan-file.js";
 
-/** A table file to read: its path, what a scan found, and whether it is CSV text or an XLSX workbook. */
+/** A table file to read: its path, what a scan found, and whether it is CSV text or a workbook (.xlsx, .xls, .ods). */
 export interface TableSource {
   path: string;
   scan: FileScan;
-  format: "csv" | "xlsx";
+  format: "csv" | "workbook";
 }
 
 export type RecordSink = (cells: string[], row: number) => void;
@@ -19,10 +19,10 @@ export type RecordSink = (cells: string[], row: number) => void;
 /** Refuses what is not a table at all: an empty file, or binary content that is not a workbook. */
 export function tableSource(path: string, scan: FileScan): TableSource {
   if (scan.bytes === 0) throw new InputError("is empty (expected a heading row and spend lines)", { file: path });
-  const looksXlsx = /\.xlsx$/i.test(path);
-  if (looksXlsx || scan.isZip) {
-    if (!scan.isZip) throw new InputError("is named .xlsx but is not a workbook (expected an Excel .xlsx file)", { file: path });
-    return { path, scan, format: "xlsx" };
+  const extension = WORKBOOK_EXTENSIONS.find((ending) => path.toLowerCase().endsWith(ending));
+  if (extension || scan.isZip || scan.isOle) {
+    if (!scan.isZip && !scan.isOle) throw new InputError(`is named ${extension} but is not a workbook (expected an Excel .xlsx or .xls, or an OpenDocument .ods file)`, { file: path });
+    return { path, scan, format: "workbook" };
   }
   if (scan.hasNul) {
     throw new InputError("holds NUL bytes: it is binary, or UTF-16 text (expected CSV text in UTF-8 or Windows-1252; save it as \"CSV UTF-8\")", { file: path });
@@ -35,8 +35,8 @@ export function tableSource(path: string, scan: FileScan): TableSource {
  * one per sheet of a workbook. Row numbers are 1-based, as a spreadsheet shows them.
  */
 export async function readCsvOrXlsx(source: TableSource, openSheet: (sheet: string | null) => RecordSink): Promise<void> {
-  if (source.format === "xlsx") {
-    for (const { sheet, rows } of await readXlsxSheets(source.path)) {
+  if (source.format === "workbook") {
+    for (const { sheet, rows } of await readWorkbookSheets(source.path)) {
       const sink = openSheet(sheet);
       rows.forEach((cells, index) => sink(cells, index + 1));
     }
@@ -94,6 +94,6 @@ export async function readCsvHead(path: string, encoding: "utf-8" | "windows-125
 }
 
 /** The top rows of every sheet of a workbook. */
-export async function readXlsxTopRows(path: string, lines = 40): Promise<string[][][]> {
-  return (await readXlsxSheets(path)).map(({ rows }) => rows.slice(0, lines));
+export async function readWorkbookTopRows(path: string, lines = 40): Promise<string[][][]> {
+  return (await readWorkbookSheets(path)).map(({ rows }) => rows.slice(0, lines));
 }

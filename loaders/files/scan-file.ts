@@ -9,8 +9,10 @@ export interface FileScan {
   encoding: "utf-8" | "windows-1252";
   /** NUL bytes: binary content, or UTF-16 text, neither of which is a CSV anchor-spend reads. */
   hasNul: boolean;
-  /** The ZIP signature XLSX workbooks start with. */
+  /** The ZIP signature XLSX and ODS workbooks start with. */
   isZip: boolean;
+  /** The OLE2 compound-file signature Excel 97–2003 (.xls) workbooks start with. */
+  isOle: boolean;
   /**
    * White space other than the space (tab, vertical tab, form feed, a lone carriage return, no-break and
    * other Unicode spaces, a byte-order mark past the start) anywhere in the file: trimming cells then needs
@@ -25,6 +27,7 @@ const SPACE_LIKE_AFTER_E2_80 = new Set([0x80, 0x81, 0x82, 0x83, 0x84, 0x85, 0x86
 const SPACE_LIKE_SEQUENCES = [[0x09], [0x0b], [0x0c], [0xc2, 0xa0], [0xe1, 0x9a, 0x80], [0xe2, 0x81, 0x9f], [0xe3, 0x80, 0x80], [0xef, 0xbb, 0xbf]].map((bytes) => Buffer.from(bytes));
 
 const E2_80 = Buffer.from([0xe2, 0x80]);
+const OLE_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 /**
  * Whether UTF-8 bytes hold white space other than the space and CR LF line ends (see FileScan). A lone CR
@@ -103,6 +106,7 @@ export async function scanFile(path: string): Promise<FileScan> {
     encoding: validUtf8 ? "utf-8" : "windows-1252",
     hasNul,
     isZip: head !== null && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04,
+    isOle: head !== null && head.subarray(0, 8).equals(OLE_SIGNATURE),
     unusualWhitespace: unusualWhitespace || lastByte === 0x0d,
     lines: lineFeeds + (lastByte === 10 ? 0 : 1),
   };

@@ -4,7 +4,8 @@ import { printableExcerpt } from "../../src/core/printable-excerpt.js";
 import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
 import { detectHeader } from "./detect-header.js";
 import type { SpendMapping } from "./institution-folder.js";
-import { readHeadRows, readXlsxTopRows, type TableSource } from "../files/read-table.js";
+import { WORKBOOK_EXTENSIONS } from "../files/read-workbook.js";
+import { readHeadRows, readWorkbookTopRows, type TableSource } from "../files/read-table.js";
 import { isCodePointRow } from "../reference/read-codepoint.js";
 import { REFERENCE_TABLES, type ReferenceKind } from "../reference/reference-tables.js";
 import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "../social-value/social-value-fields.js";
@@ -38,7 +39,7 @@ function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly 
   ];
 }
 
-export const TABLE_EXTENSIONS = [".csv", ".csv.gz", ".txt", ".tsv", ".xlsx"];
+export const TABLE_EXTENSIONS = [".csv", ".csv.gz", ".txt", ".tsv", ...WORKBOOK_EXTENSIONS];
 
 /**
  * Configuration files, told apart by name: institution.json; priorities.json or *.priorities.json (a social
@@ -55,7 +56,7 @@ export function configKind(path: string): InputKind | null {
 
 /** Says what a table holds from its headings (in any sheet of a workbook). */
 export async function detectTableKind(source: TableSource, mapping: SpendMapping): Promise<InputKind> {
-  const tables = source.format === "xlsx" ? await readXlsxTopRows(source.path) : [await readHeadRows(source.path, source.scan.encoding)];
+  const tables = source.format === "workbook" ? await readWorkbookTopRows(source.path) : [await readHeadRows(source.path, source.scan.encoding)];
   // OS Code-Point Open is published without a heading row: recognised by the shape of its rows.
   const firstRows = tables[0]?.filter((row) => row.some((cell) => cell !== "")).slice(0, 3) ?? [];
   if (source.format === "csv" && firstRows.length > 0 && firstRows.every(isCodePointRow)) return "codepoint";

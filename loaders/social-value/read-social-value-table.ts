@@ -5,7 +5,7 @@ import { detectHeader } from "../schema/detect-header.js";
 import type { QuarantineEntry } from "../load-outcome.js";
 import type { Parsed } from "./parse-social-value-cells.js";
 import { readAllRows, type TableSource } from "../files/read-table.js";
-import { readXlsxSheets } from "../files/read-xlsx.js";
+import { readWorkbookSheets } from "../files/read-workbook.js";
 
 /** A social value table as read: its rows, and the workbook sheet they come from (null for CSV). */
 export interface SheetTable {
@@ -19,7 +19,7 @@ export interface SheetTable {
  */
 export async function readSheetTable(source: TableSource, fields: readonly FieldSpec[]): Promise<SheetTable> {
   if (source.format === "csv") return { rows: await readAllRows(source), sheet: null };
-  const sheets = await readXlsxSheets(source.path);
+  const sheets = await readWorkbookSheets(source.path);
   const found = sheets.find(({ rows }) => detectHeader(rows, fields)) ?? sheets[0];
   return { rows: found?.rows ?? [], sheet: found?.sheet ?? null };
 }
