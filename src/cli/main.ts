@@ -3,12 +3,14 @@ import { UsageError } from "../core/errors.js";
 import { defaultWarehousePath } from "../core/config.js";
 import { commands, type Command } from "./commands.js";
 
+const NAME_WIDTH = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
+
 const GENERAL_HELP = `anchor-spend — evidence of local spend and social value for anchor institutions
 
 Usage: anchor-spend <command> [options]
 
 Commands:
-${Object.entries(commands).map(([name, command]) => `  ${name.padEnd(8)}${command.summary}`).join("\n")}
+${Object.entries(commands).map(([name, command]) => `  ${name.padEnd(NAME_WIDTH)}${command.summary}`).join("\n")}
 
 Every command takes --warehouse PATH (default ${defaultWarehousePath}) and --help.
 Exit codes: 0 ok, 1 bad input (the reasons are printed), 2 usage.`;

@@ -1,13 +1,10 @@
 import { readFile } from "node:fs/promises";
-import { UsageError } from "../core/errors.js";
-import { compareDefinitions, resolveScope } from "../model/metrics.js";
-import { withWarehouse } from "../warehouse/warehouse.js";
-import { parseDefinitionsFile } from "../../loaders/definitions/load-definitions.js";
-import { formatShare, formatTable } from "../core/format-table.js";
-
-type Values = Record<string, string | boolean | undefined>;
+import { UsageError } from "../../core/errors.js";
+import { formatShare, formatTable } from "../../core/format-table.js";
+import { warehouseOf, warehouseOption, type Command, type Values } from "../command.js";
 
 async function list(warehouse: string): Promise<number> {
+  const { withWarehouse } = await import("../../warehouse/warehouse.js");
   const rows = await withWarehouse(warehouse, "read", (w) =>
     w.all<Record<string, string | number | boolean | null>>(
       `SELECT definition_id, version, kind, basis, is_headline, coalesce(institution_id, 'shared') AS institution, name
@@ -19,6 +16,7 @@ async function list(warehouse: string): Promise<number> {
 
 async function check(paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError("say which definition files to check");
+  const { parseDefinitionsFile } = await import("../../../loaders/definitions/load-definitions.js");
   let failed = 0;
   for (const path of paths) {
     try {
@@ -33,6 +31,9 @@ async function check(paths: string[]): Promise<number> {
 }
 
 async function compare(warehouse: string, values: Values): Promise<number> {
+  const [{ withWarehouse }, { compareDefinitions, resolveScope }] = await Promise.all([
+    import("../../warehouse/warehouse.js"), import("../../model/metrics.js"),
+  ]);
   const result = await withWarehouse(warehouse, "read", async (w) => {
     const scope = await resolveScope(w, values.institution ? { institutionId: String(values.institution) } : {});
     return { scope, compared: await compareDefinitions(w, scope) };
@@ -53,12 +54,21 @@ async function compare(warehouse: string, values: Values): Promise<number> {
 }
 
 /** `anchor-spend definitions list|check|compare`. */
-export async function runDefinitions(values: Values, positionals: string[], warehouse: string): Promise<number> {
-  const [action, ...rest] = positionals;
-  switch (action) {
-    case "list": return list(warehouse);
-    case "check": return check(rest);
-    case "compare": return compare(warehouse, values);
-    default: throw new UsageError(`expected list, check or compare, found ${action === undefined ? "nothing" : `"${action}"`}`);
-  }
-}
+export const definitions: Command = {
+  summary: "definitions of local: list the loaded ones, check files, compare local share under each",
+  usage: "list | check <file…> | compare [--institution ID] [--json]",
+  options: {
+    warehouse: warehouseOption,
+    institution: { type: "string", valueName: "ID", description: "the institution to compare for (default: the first with spend)" },
+    json: { type: "boolean", description: "print JSON for machines (compare)" },
+  },
+  async run(values, positionals) {
+    const [action, ...rest] = positionals;
+    switch (action) {
+      case "list": return list(warehouseOf(values));
+      case "check": return check(rest);
+      case "compare": return compare(warehouseOf(values), values);
+      default: throw new UsageError(`expected list, check or compare, found ${action === undefined ? "nothing" : `"${action}"`}`);
+    }
+  },
+};

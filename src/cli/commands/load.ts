@@ -1,0 +1,55 @@
+import { UsageError } from "../../core/errors.js";
+import { warehouseOf, warehouseOption, type Command, type Values } from "../command.js";
+import type { FileResult } from "../../../loaders/load-inputs.js";
+
+function describeResult(result: FileResult): string {
+  switch (result.status) {
+    case "loaded": {
+      const { rowsRead, rowsLoaded, rowsQuarantined } = result.outcome;
+      const superseding = result.outcome.superseded.map((path) => `; replaces ${path} (re-issued)`).join("");
+      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}`;
+    }
+    case "already loaded":
+      return `already loaded ${result.path} (${result.kind}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
+    case "refused":
+      return `REFUSED       ${result.error}`;
+    case "skipped":
+      return `skipped       ${result.path}: ${result.reason}`;
+  }
+}
+
+/** `anchor-spend load <path…>`: load every input under the paths, print each file's result and the load report. */
+export async function runLoad(values: Values, paths: string[]): Promise<number> {
+  if (paths.length === 0) throw new UsageError("say which files or folders to load, e.g. `anchor-spend load data/demo`");
+  const [{ withWarehouse }, { loadInputs }, { formatLoadReport, loadReport }] = await Promise.all([
+    import("../../warehouse/warehouse.js"), import("../../../loaders/load-inputs.js"), import("../../model/load-report.js"),
+  ]);
+  const results = await withWarehouse(warehouseOf(values), "write", async (warehouse) => {
+    const progress = process.stderr.isTTY
+      ? (path: string, rows: number) => process.stderr.write(`\r  reading ${path}: ${rows.toLocaleString("en-GB")} rows…`)
+      : undefined;
+    const clearProgress = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
+    const results = await loadInputs(warehouse, paths, {
+      onFile: (result) => {
+        clearProgress();
+        console.error(describeResult(result));
+      },
+      ...(progress ? { onProgress: progress } : {}),
+    });
+    console.log(`\n${formatLoadReport(await loadReport(warehouse))}`);
+    return results;
+  });
+  const refused = results.filter((result) => result.status === "refused");
+  if (refused.length > 0) {
+    console.error(`\n${refused.length} file(s) refused; the warehouse holds everything else. Fix the files and load again.`);
+    return 1;
+  }
+  return 0;
+}
+
+export const load: Command = {
+  summary: "load spend files, supplier registers, postcodes and definitions into the warehouse",
+  usage: "[options] <path…>",
+  options: { warehouse: warehouseOption },
+  run: runLoad,
+};
