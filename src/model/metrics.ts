@@ -42,14 +42,12 @@ export async function resolveScope(
   };
 }
 
-/** Spend in scope, each line with its supplier's class under the scope's definition. */
+/** Spend in scope, each line with its supplier's class under the scope's definition (int_spend_by_definition, views.ts). */
 const SCOPED_SPEND = `
   WITH scoped AS (
-    SELECT sp.*, coalesce(l.status, 'unlocated') AS status
-    FROM current_spend sp
-    LEFT JOIN supplier_locality l
-      ON l.supplier_id = sp.supplier_id AND l.definition_id = $definition AND l.version = $version
-    WHERE sp.institution_id = $institution AND sp.payment_date BETWEEN $from::DATE AND $to::DATE
+    SELECT * FROM int_spend_by_definition
+    WHERE definition_id = $definition AND version = $version
+      AND institution_id = $institution AND payment_date BETWEEN $from::DATE AND $to::DATE
   )`;
 
 function scopeParams(scope: Scope) {

@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { migrations } from "./migrations.js";
+import { createViews, KEPT_VIEWS } from "./views.js";
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -37,7 +38,7 @@ export class Warehouse {
     readonly path: string,
   ) {}
 
-  /** Opens (creating and migrating if need be) the warehouse for writing. */
+  /** Opens (creating and migrating if need be) the warehouse for writing, and recreates its views (views.ts). */
   static async openForWriting(path: string): Promise<Warehouse> {
     const key = resolve(path);
     if (openForWritingHere.has(key)) throw new Error(`the warehouse ${path} is already open for writing in this process: one load at a time`);
@@ -54,11 +55,21 @@ export class Warehouse {
     return warehouse;
   }
 
-  /** Opens an existing warehouse read-only; a missing file is an error, not an empty warehouse. */
+  /**
+   * Opens an existing warehouse read-only; a missing file is an error, not an empty warehouse. Its views are
+   * this code's (views.ts), created as temporary views, whatever the file keeps.
+   */
   static async openForReading(path: string): Promise<Warehouse> {
     if (!existsSync(path)) throw new Error(`no warehouse at ${path}: run \`anchor-spend load\` first`);
     refuseNonWarehouse(path);
-    return Warehouse.open(path, { access_mode: "READ_ONLY" });
+    const warehouse = await Warehouse.open(path, { access_mode: "READ_ONLY" });
+    try {
+      await createViews(warehouse, { temporary: true });
+    } catch (error) {
+      warehouse.close();
+      throw error;
+    }
+    return warehouse;
   }
 
   private static async open(path: string, options: Record<string, string>): Promise<Warehouse> {
@@ -143,12 +154,17 @@ export class Warehouse {
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
     );
     const current = await this.schemaVersion();
+    const kept = await this.all<{ name: string }>(KEPT_VIEWS);
+    await this.transaction(async () => {
+      for (const { name } of kept) await this.run(`DROP VIEW IF EXISTS "${name}"`);
+    });
     for (const migration of migrations.filter((m) => m.version > current)) {
       await this.transaction(async () => {
         await this.run(migration.sql);
         await this.run("INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [migration.version, migration.name]);
       });
     }
+    await this.transaction(() => createViews(this, { temporary: false }));
   }
 
   close(): void {

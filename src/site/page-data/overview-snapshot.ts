@@ -20,9 +20,8 @@ export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers =
   // One pass: each supplier's spend by month, and whether it makes the top list of any period of months.
   const monthly = await warehouse.all<{ institution: string; supplier: string; month: string; spend: number; lines: number; listed: boolean }>(
     `WITH monthly AS (
-       SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
-              sum(amount) AS spend, count(*)::INTEGER AS lines
-       FROM current_spend GROUP BY ALL
+       SELECT institution, supplier, month, sum(spend) AS spend, sum(lines)::INTEGER AS lines
+       FROM mart_spend_by_month GROUP BY ALL
      ), months AS (SELECT DISTINCT institution, month FROM monthly),
      periods AS (
        SELECT a.institution, a.month AS first_month, b.month AS last_month

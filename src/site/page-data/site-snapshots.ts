@@ -120,9 +120,8 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
 export async function spendFactsSnapshot(warehouse: Warehouse) {
   const parts = await spendSnapshotParts(warehouse);
   const facts = await warehouse.all<{ institution: string; supplier: string; month: string; category: string; spend: number; lines: number }>(
-    `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
-            coalesce(expense_type, 'Not stated') AS category, sum(amount)::DOUBLE AS spend, count(*) AS lines
-     FROM current_spend GROUP BY ALL ORDER BY institution, supplier, month, category`,
+    `SELECT institution, supplier, month, category, spend::DOUBLE AS spend, lines
+     FROM mart_spend_by_month ORDER BY institution, supplier, month, category`,
   );
   return { ...parts, facts: facts.map((f) => ({ ...f, lines: Number(f.lines) })) };
 }

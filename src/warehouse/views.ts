@@ -1,0 +1,112 @@
+/**
+ * Every derived view of the warehouse, in layers as dbt projects lay them out, recreated on every open
+ * (never frozen in a migration: migrations.ts holds tables only):
+ *   - staging: one per source table, only what is current (a re-issued file or a later return supersedes);
+ *   - intermediate: joins and rules shared by several figures;
+ *   - marts: the rows a page or a command reads.
+ * A view may read tables and the views of its own or an earlier layer, listed before it.
+ * Parameters (an institution, a definition, a period) are never baked in: a query filters a view.
+ */
+export type ViewLayer = "staging" | "intermediate" | "marts";
+
+export interface View {
+  name: string;
+  layer: ViewLayer;
+  /** What one row is. */
+  description: string;
+  sql: string;
+}
+
+const staging: View[] = [
+  {
+    name: "current_spend",
+    layer: "staging",
+    description: "a spend line of a spend file no later file has superseded (loaders/spend/supersede-files.ts)",
+    sql: `SELECT s.* FROM spend s
+          WHERE s.file_id IN (SELECT file_id FROM source_files WHERE kind = 'spend' AND superseded_by IS NULL)`,
+  },
+  {
+    name: "current_sv_contracts",
+    layer: "staging",
+    description: "a contract of the contracts register, not superseded by a later register",
+    sql: "SELECT * FROM sv_contracts WHERE superseded_by IS NULL",
+  },
+  {
+    name: "current_sv_returns",
+    layer: "staging",
+    description: "a supplier return row, not superseded by a later return for its contract and period",
+    sql: "SELECT * FROM sv_returns WHERE superseded_by IS NULL",
+  },
+];
+
+const intermediate: View[] = [
+  {
+    name: "int_spend_by_definition",
+    layer: "intermediate",
+    description: "a current spend line under one loaded definition of local, with its supplier's class (unlocated when none)",
+    sql: `SELECT sp.*, d.definition_id, d.version, coalesce(l.status, 'unlocated') AS status
+          FROM current_spend sp
+          CROSS JOIN (SELECT definition_id, version FROM local_definitions) d
+          LEFT JOIN supplier_locality l
+            ON l.supplier_id = sp.supplier_id AND l.definition_id = d.definition_id AND l.version = d.version`,
+  },
+  {
+    // Unknown contracts and measures are kept (contract_known false, measure_name null): the checks report them.
+    name: "int_returns_in_context",
+    layer: "intermediate",
+    description: "a current return row with its contract (same id, and the same institution when the returns file belongs to one), "
+      + "its institution (the file's, else the contract's), the measure and priority of that institution's current framework, and its file",
+    sql: `SELECT r.file_id, r.row_number, f.path, coalesce(r.institution_id, c.institution_id) AS institution_id,
+                 r.contract_id, c.contract_id IS NOT NULL AS contract_known, c.title AS contract_title,
+                 coalesce(c.supplier_id, r.supplier_id) AS supplier_id, coalesce(c.supplier_name, r.supplier_name) AS supplier_name,
+                 r.period_label, r.period_start, r.period_end, r.measure_code, m.name AS measure_name, m.unit, m.direction,
+                 m.priority_code, p.name AS priority_name, r.committed, r.delivered, r.delivery_postcode, r.evidence_reference
+          FROM current_sv_returns r
+          JOIN source_files f ON f.file_id = r.file_id
+          LEFT JOIN current_sv_contracts c ON c.contract_id = r.contract_id AND (r.institution_id IS NULL OR c.institution_id = r.institution_id)
+          LEFT JOIN sv_measures m ON m.superseded_by IS NULL AND m.measure_code = r.measure_code
+            AND m.institution_id = coalesce(r.institution_id, c.institution_id)
+          LEFT JOIN sv_priorities p ON p.superseded_by IS NULL AND p.institution_id = m.institution_id AND p.priority_code = m.priority_code`,
+  },
+  {
+    name: "int_contracts_in_context",
+    layer: "intermediate",
+    description: "a current contract with its file, its institution's kind and its institution's current framework settings",
+    sql: `SELECT c.*, c.value::DOUBLE AS value_pounds, f.path, i.kind AS institution_kind,
+                 fw.minimum_weighting_percent, fw.reporting_frequency AS framework_frequency, fw.staff_cost_share AS framework_staff_cost_share
+          FROM current_sv_contracts c
+          JOIN source_files f ON f.file_id = c.file_id
+          LEFT JOIN institutions i ON i.institution_id = c.institution_id
+          LEFT JOIN sv_frameworks fw ON fw.superseded_by IS NULL AND fw.institution_id = c.institution_id`,
+  },
+];
+
+const marts: View[] = [
+  {
+    name: "mart_spend_by_month",
+    layer: "marts",
+    description: "current spend of one institution to one supplier in one month and category (exact pounds, DECIMAL), and its lines",
+    sql: `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
+                 coalesce(expense_type, 'Not stated') AS category, sum(amount) AS spend, count(*)::INTEGER AS lines
+          FROM current_spend GROUP BY ALL`,
+  },
+];
+
+/** Every view, in the order they are created (each after the views it reads). */
+export const views: readonly View[] = [...staging, ...intermediate, ...marts];
+
+interface Runner {
+  run(sql: string): Promise<void>;
+}
+
+/**
+ * Creates every view. A warehouse opened for writing keeps them (so that the DuckDB CLI sees them); one opened
+ * read-only gets them as temporary views, which take precedence over any older ones kept in the file.
+ */
+export async function createViews(warehouse: Runner, options: { temporary: boolean }): Promise<void> {
+  const kind = options.temporary ? "TEMP VIEW" : "VIEW";
+  for (const view of views) await warehouse.run(`CREATE OR REPLACE ${kind} ${view.name} AS ${view.sql}`);
+}
+
+/** The kept views' names, as DuckDB lists them (dropped before migrating: a view may read a table a migration alters). */
+export const KEPT_VIEWS = "SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND NOT temporary AND schema_name = 'main' AND database_name = current_database()";
