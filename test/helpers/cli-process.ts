@@ -18,10 +18,13 @@ export interface RunningProcess {
   kill(signal?: NodeJS.Signals): boolean;
 }
 
-/** The real command, and the lean stand-in for its load and report (test/helpers/load-child.ts). */
+/**
+ * The real command, and the lean stand-in for its load and report (test/helpers/load-child.ts), both run as the
+ * JavaScript that vitest's global setup compiled into build/ before the tests began.
+ */
 const PROGRAMS = {
   cli: [join(projectRoot, "bin", "anchor-spend.js")],
-  child: ["--import", "tsx", join(projectRoot, "test", "helpers", "load-child.ts")],
+  child: [join(projectRoot, "build", "test", "helpers", "load-child.js")],
 } as const;
 
 export interface StartOptions {

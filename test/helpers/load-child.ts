@@ -1,7 +1,7 @@
-// Run by the fault tests in a process of their own (`node --import tsx test/helpers/load-child.ts …`): what
-// `anchor-spend load` and `anchor-spend report --json` do (src/cli/commands/load.ts, report.ts), without importing the CLI's
-// other commands (site build, PDF, export), which take seconds to start: a kill lands in the load, not in
-// start-up. Same warehouse calls, same messages, same exit codes (0 ok, 1 a refused file or an error).
+// Run by the fault tests in a process of their own, compiled to build/test/helpers/load-child.js by vitest's
+// global setup: what `anchor-spend load` and `anchor-spend report --json` do (src/cli/commands/load.ts,
+// report.ts), with no command table or option parsing, so that a kill timed from the start lands in the load.
+// Same warehouse calls, same messages, same exit codes (0 ok, 1 a refused file or an error).
 //   load-child.ts load <warehouse> <path…>     prints each file's result on stderr, as the CLI does
 //   load-child.ts report <warehouse>           prints the load report as JSON on stdout
 import { loadInputs } from "../../loaders/load-inputs.js";
