@@ -1,4 +1,6 @@
 import * as Plot from "@observablehq/plot";
+import { labelledBars } from "./bar-labels.js";
+import { unitLabel } from "./format.js";
 
 /**
  * Delivered as a share of committed, one bar per measure (units differ, so rates, not quantities, share an
@@ -6,19 +8,22 @@ import * as Plot from "@observablehq/plot";
  * @param {any[]} rows @param {{width?: number, document?: Document}} [options]
  */
 export function DeliveryRates(rows, { width = 640, document } = {}) {
-  const data = rows.filter((r) => r.deliveryRate != null).map((r) => ({ ...r, label: `${r.measureCode}: ${r.measureName}`.slice(0, 60) }));
+  const data = rows.filter((r) => r.deliveryRate != null).map((r) => ({ ...r, label: r.measureName ?? r.measureCode }));
+  const layout = labelledBars(data, { y: "label" });
   return Plot.plot({
     document,
     width,
-    height: 40 + data.length * 26,
-    marginLeft: Math.min(340, width / 2),
+    height: layout.height,
+    marginLeft: layout.marginLeft,
+    marginRight: 16,
     ariaLabel: "Delivered as a share of committed, by measure",
     ariaDescription: data.map((d) => `${d.measureCode} ${Math.round(d.deliveryRate * 100)}%`).join("; "),
     x: { label: "Delivered ÷ committed", tickFormat: (d) => `${Math.round(d * 100)}%`, grid: true },
-    y: { label: null, domain: data.map((d) => d.label) },
+    y: layout.y,
     color: { type: "threshold", domain: [1], range: ["#E69F00", "#0072B2"] },
     marks: [
-      Plot.barX(data, { x: "deliveryRate", y: "label", fill: (d) => d.deliveryRate, title: (d) => `${d.measureName}: ${d.delivered} of ${d.committed} ${d.unit} (${Math.round(d.deliveryRate * 100)}%)` }),
+      layout.labels,
+      Plot.barX(data, { ...layout.barOptions, x: "deliveryRate", y: "label", fill: (d) => d.deliveryRate, title: (d) => `${d.measureName}: ${d.delivered} of ${d.committed} ${unitLabel(d.unit)} (${Math.round(d.deliveryRate * 100)}%)` }),
       Plot.ruleX([1], { stroke: "currentColor", strokeDasharray: "4,3" }),
       Plot.ruleX([0]),
     ],

@@ -19,3 +19,25 @@ export const formatDefinition = (definition) => `${definition.name} (${definitio
 export const LOCALITY_CLASSES = ["local", "non_local", "unlocated"];
 export const LOCALITY_LABELS = { local: "Local", non_local: "Not local", unlocated: "Unlocated" };
 export const LOCALITY_COLOURS = ["#0072B2", "#E69F00", "#8C8C8C"];
+
+/** Units as people write them. */
+const UNIT_LABELS = { gbp: "£", hours: "hours", kwh: "kWh", people: "people", tco2e: "tonnes CO2e", weeks: "weeks" };
+export const unitLabel = (unit) => (unit == null ? "" : UNIT_LABELS[unit] ?? unit);
+
+/** A code written for machines ("co-design-session", "non_local") as words ("Co-design session", "Not local"). */
+export const codeLabel = (code) => {
+  if (code == null || code === "") return "";
+  if (LOCALITY_LABELS[code]) return LOCALITY_LABELS[code];
+  const words = String(code).replace(/[_-]+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** Yes, No or Not known for a flag. */
+export const yesNo = (flag) => (flag == null ? "Not known" : flag ? "Yes" : "No");
+
+/** A count with its noun: "1 supplier", "37 suppliers". */
+export const count = (n, one, many = `${one}s`) => `${Number(n).toLocaleString("en-GB")} ${n === 1 ? one : many}`;
+
+/** Exact values for downloads: pounds to the penny, shares to 4 decimal places (no float noise). */
+export const exactPounds = (value) => (value == null ? null : Math.round(value * 100) / 100);
+export const exactShare = (value) => (value == null ? null : Math.round(value * 10000) / 10000);

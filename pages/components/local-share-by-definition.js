@@ -1,22 +1,26 @@
 import * as Plot from "@observablehq/plot";
+import { labelledBars } from "./bar-labels.js";
 import { formatPercent } from "./format.js";
 
 /** Local share of spend under each loaded definition of local: how the answer moves with the definition. */
 /** @param {any[]} rows @param {{width?: number, document?: Document}} [options] */
 export function LocalShareByDefinition(rows, { width = 640, document } = {}) {
-  const data = rows.map((r) => ({ label: `${r.definition.name} (v${r.definition.version})`, share: r.headline.localShare ?? 0 }));
+  const data = rows.map((r) => ({ label: `${r.definition.name} (version ${r.definition.version})`, share: r.headline.localShare ?? 0 }));
+  const layout = labelledBars(data, { y: "label" });
   return Plot.plot({
     document,
     width,
-    height: 40 + data.length * 36,
-    marginLeft: Math.min(280, width / 2.5),
+    height: layout.height,
+    marginLeft: layout.marginLeft,
+    marginRight: 48,
     ariaLabel: "Local share of spend under each definition of local",
     ariaDescription: data.map((d) => `${d.label}: ${formatPercent(d.share)}`).join("; "),
     x: { domain: [0, 1], grid: true, label: "Local share of spend", tickFormat: formatPercent },
-    y: { label: null },
+    y: layout.y,
     marks: [
-      Plot.barX(data, { x: "share", y: "label", fill: "#0072B2" }),
-      Plot.text(data, { x: "share", y: "label", text: (d) => formatPercent(d.share), dx: 4, textAnchor: "start" }),
+      Plot.barX(data, { ...layout.barOptions, x: "share", y: "label", fill: "#0072B2" }),
+      Plot.text(data, { x: "share", y: "label", text: (d) => formatPercent(d.share), dx: 4, dy: 6, textAnchor: "start" }),
+      layout.labels,
       Plot.ruleX([0]),
     ],
   });

@@ -1,5 +1,6 @@
-// Pure aggregations of the spend facts snapshot (data/spend-facts.json), so that every chart on a page
-// follows the page's inputs: institution, period (months) and definition of local.
+// Filters of the spend facts snapshot (data/spend-facts.json) by the page's inputs (institution, period, definition),
+// and the supplier and category lists built from them. Headline figures and shares are not computed here: they
+// come computed in SQL (src/model/spend-figures.ts, pages/components/figures.js).
 
 /** The months an institution has spend in, in order ("2024-04"…). */
 export function monthsOf(data, institution) {
@@ -18,46 +19,6 @@ export function scopeFacts(data, { institution, from, to }) {
 
 function supplierIndex(data) {
   return new Map(data.suppliers.map((s) => [s.id, s]));
-}
-
-function emptyMeasures() {
-  return { spend: 0, local: 0, nonLocal: 0, unlocated: 0, sme: 0, vcse: 0, deprived: 0, lines: 0 };
-}
-
-function add(measures, fact, supplier, definitionKey) {
-  const status = supplier?.status?.[definitionKey] ?? "unlocated";
-  measures.spend += fact.spend;
-  measures.lines += fact.lines;
-  if (status === "local") measures.local += fact.spend;
-  else if (status === "non_local") measures.nonLocal += fact.spend;
-  else measures.unlocated += fact.spend;
-  if (supplier?.sme) measures.sme += fact.spend;
-  if (supplier?.vcse) measures.vcse += fact.spend;
-  if (supplier?.deprived) measures.deprived += fact.spend;
-}
-
-function withShares(m) {
-  const share = (part) => (m.spend === 0 ? null : part / m.spend);
-  return { ...m, localShare: share(m.local), unlocatedShare: share(m.unlocated), smeShare: share(m.sme), vcseShare: share(m.vcse), deprivedShare: share(m.deprived) };
-}
-
-/** Totals and shares of spend for facts under a definition: local, unlocated, SME, VCSE, most deprived areas. */
-export function measures(data, facts, definitionKey) {
-  const suppliers = supplierIndex(data);
-  const total = emptyMeasures();
-  for (const fact of facts) add(total, fact, suppliers.get(fact.supplier), definitionKey);
-  return withShares(total);
-}
-
-/** The same measures month by month. */
-export function monthlyMeasures(data, facts, definitionKey) {
-  const suppliers = supplierIndex(data);
-  const byMonth = new Map();
-  for (const fact of facts) {
-    if (!byMonth.has(fact.month)) byMonth.set(fact.month, emptyMeasures());
-    add(byMonth.get(fact.month), fact, suppliers.get(fact.supplier), definitionKey);
-  }
-  return [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, m]) => ({ month, ...withShares(m) }));
 }
 
 /**

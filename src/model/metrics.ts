@@ -1,4 +1,5 @@
 import type { Warehouse } from "../warehouse/warehouse.js";
+import { figureColumns } from "./spend-figures.js";
 
 /**
  * Every published figure is computed here, in SQL, for one scope: an institution, a definition of local
@@ -16,8 +17,10 @@ export async function resolveScope(
   choice: { institutionId?: string; definitionId?: string } = {},
 ): Promise<Scope> {
   const institutions = await warehouse.all<{ institution_id: string; name: string; is_demo: boolean; note: string | null }>(
-    `SELECT institution_id, name, is_demo, note FROM institutions
-     WHERE institution_id IN (SELECT DISTINCT institution_id FROM current_spend) ORDER BY institution_id`,
+    // Institutions with a definition of local that applies to them first: the default scope must have one.
+    `SELECT institution_id, name, is_demo, note FROM institutions i
+     WHERE institution_id IN (SELECT DISTINCT institution_id FROM current_spend)
+     ORDER BY EXISTS (SELECT 1 FROM local_definitions d WHERE d.institution_id IS NULL OR d.institution_id = i.institution_id) DESC, institution_id`,
   );
   const institution = choice.institutionId ? institutions.find((i) => i.institution_id === choice.institutionId) : institutions[0];
   if (!institution) throw new Error(choice.institutionId ? `no spend loaded for institution ${choice.institutionId}` : "no spend loaded yet");
@@ -42,12 +45,13 @@ export async function resolveScope(
   };
 }
 
-/** Spend in scope, each line with its supplier's class under the scope's definition (int_spend_by_definition, views.ts). */
+/** Spend in scope, each line with its supplier's class under the scope's definition and its flags (views.ts). */
 const SCOPED_SPEND = `
   WITH scoped AS (
-    SELECT * FROM int_spend_by_definition
-    WHERE definition_id = $definition AND version = $version
-      AND institution_id = $institution AND payment_date BETWEEN $from::DATE AND $to::DATE
+    SELECT sd.*, 1 AS lines, f.is_sme, f.is_vcse, f.deprived
+    FROM int_spend_by_definition sd JOIN int_supplier_flags f USING (supplier_id)
+    WHERE sd.definition_id = $definition AND sd.version = $version
+      AND sd.institution_id = $institution AND sd.payment_date BETWEEN $from::DATE AND $to::DATE
   )`;
 
 function scopeParams(scope: Scope) {
@@ -68,6 +72,10 @@ export interface Headline {
   /** local / total: unlocated spend stays in the denominator and is reported beside it. */
   localShare: number | null;
   unlocatedShare: number | null;
+  smeSpend: number;
+  vcseSpend: number;
+  /** Spend with suppliers registered in the 20% most deprived areas. */
+  deprivedSpend: number;
   lines: number;
   /** Lines of one invoice (same transaction number, supplier and date) count as one payment. */
   payments: number;
@@ -79,25 +87,25 @@ export interface Headline {
 export async function headline(warehouse: Warehouse, scope: Scope): Promise<Headline> {
   const row = await warehouse.one<Record<string, number | null>>(
     `${SCOPED_SPEND}
-     SELECT sum(amount)::DOUBLE AS total,
-            coalesce(sum(amount) FILTER (status = 'local'), 0)::DOUBLE AS local,
-            coalesce(sum(amount) FILTER (status = 'non_local'), 0)::DOUBLE AS non_local,
-            coalesce(sum(amount) FILTER (status = 'unlocated'), 0)::DOUBLE AS unlocated,
-            count(*) AS lines, count(DISTINCT supplier_id) AS suppliers,
+     SELECT ${figureColumns()},
+            count(DISTINCT supplier_id) AS suppliers,
             count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) AS payments,
             count(DISTINCT supplier_id) FILTER (status = 'local') AS local_suppliers
      FROM scoped`,
     scopeParams(scope),
   );
-  const total = Number(row.total ?? 0);
+  const total = Number(row.spend ?? 0);
   return {
     totalSpend: total,
     localSpend: Number(row.local),
-    nonLocalSpend: Number(row.non_local),
+    nonLocalSpend: Number(row.nonLocal),
     unlocatedSpend: Number(row.unlocated),
+    smeSpend: Number(row.sme),
+    vcseSpend: Number(row.vcse),
+    deprivedSpend: Number(row.deprived),
     localShare: total === 0 ? null : Number(row.local) / total,
     unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
-    lines: Number(row.lines),
+    lines: Number(row.lines ?? 0),
     payments: Number(row.payments),
     suppliers: Number(row.suppliers),
     localSuppliers: Number(row.local_suppliers),

@@ -42,7 +42,7 @@ export function financialYear(year: number): ReportingPeriod {
 }
 
 /** The period of a given frequency that holds a day. */
-function periodHolding(day: string, frequency: Exclude<ReportingFrequency, "none">): ReportingPeriod {
+export function periodHolding(day: string, frequency: Exclude<ReportingFrequency, "none">): ReportingPeriod {
   const year = Number(day.slice(0, 4));
   const month = Number(day.slice(5, 7));
   if (frequency === "monthly") return monthPeriod(year, month);

@@ -113,6 +113,27 @@ export const PROXY_VALUE_CAVEAT =
   "not strictly comparable with each other; the total covers only the measures that have a cited proxy value, and counts what " +
   "suppliers report as delivered, which the institution may not have verified.";
 
+/**
+ * Each measure's committed and delivered sums over the returns in context, with the proxy value that applies to
+ * it where one with a cited source is loaded: a proxy-value table's value before the framework's, an
+ * institution's own before one loaded for all. (Needs RETURNS_IN_CONTEXT before it.)
+ */
+export const MEASURES_WITH_PROXY = `
+  measure_sums AS (
+    SELECT institution_id, measure_code, any_value(measure_name) AS measure_name, any_value(unit) AS unit, any_value(direction) AS direction,
+           sum(coalesce(committed, 0)) AS committed, sum(coalesce(delivered, 0)) AS delivered
+    FROM returns_in_context GROUP BY institution_id, measure_code
+  ),
+  measures_ranked AS (
+    SELECT d.*, pv.value_per_unit, pv.source, pv.year, pv.origin,
+           row_number() OVER (PARTITION BY d.institution_id, d.measure_code
+                              ORDER BY pv.origin = 'table' DESC, pv.institution_id IS NOT NULL DESC, pv.file_id DESC) AS rank
+    FROM measure_sums d
+    LEFT JOIN sv_proxy_values pv ON pv.superseded_by IS NULL AND pv.measure_code = d.measure_code
+      AND (pv.institution_id = d.institution_id OR pv.institution_id IS NULL)
+  ),
+  measures_with_proxy AS (SELECT * EXCLUDE (rank, direction) FROM measures_ranked WHERE rank = 1)`;
+
 export interface ProxyValueRow {
   institutionId: string | null;
   measureCode: string;
@@ -134,20 +155,8 @@ export interface ProxyValueRow {
  */
 export async function proxyValues(warehouse: Warehouse, scope: SocialValueScope = {}): Promise<{ rows: ProxyValueRow[]; totalProxyValue: number; caveat: string }> {
   const rows = await warehouse.all<Record<string, string | number | null>>(
-    `WITH ${RETURNS_IN_CONTEXT},
-     delivered AS (
-       SELECT institution_id, measure_code, any_value(measure_name) AS measure_name, any_value(unit) AS unit, sum(coalesce(delivered, 0)) AS delivered
-       FROM returns_in_context GROUP BY institution_id, measure_code
-     ),
-     ranked AS (
-       SELECT d.*, pv.value_per_unit, pv.source, pv.year, pv.origin,
-              row_number() OVER (PARTITION BY d.institution_id, d.measure_code
-                                 ORDER BY pv.origin = 'table' DESC, pv.institution_id IS NOT NULL DESC, pv.file_id DESC) AS rank
-       FROM delivered d
-       LEFT JOIN sv_proxy_values pv ON pv.superseded_by IS NULL AND pv.measure_code = d.measure_code
-         AND (pv.institution_id = d.institution_id OR pv.institution_id IS NULL)
-     )
-     SELECT * EXCLUDE (rank) FROM ranked WHERE rank = 1 ORDER BY institution_id, measure_code`,
+    `WITH ${RETURNS_IN_CONTEXT}, ${MEASURES_WITH_PROXY}
+     SELECT * EXCLUDE (committed) FROM measures_with_proxy ORDER BY institution_id, measure_code`,
     scopeParameter(scope),
   );
   const result = rows.map((row): ProxyValueRow => {

@@ -18,8 +18,10 @@ export interface OpenedPage {
 }
 
 /** Opens `path` of the site at `siteUrl`, waits for the network to settle and every cell to finish loading. */
-export async function openSitePage(browser: Browser, siteUrl: string, path: string): Promise<OpenedPage> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+export async function openSitePage(
+  browser: Browser, siteUrl: string, path: string, viewport: { width: number; height: number } = { width: 1200, height: 900 },
+): Promise<OpenedPage> {
+  const page = await browser.newPage({ viewport });
   const problems: string[] = [];
   let bytes = 0;
   const bodies: Promise<void>[] = [];

@@ -51,6 +51,17 @@ const intermediate: View[] = [
             ON l.supplier_id = sp.supplier_id AND l.definition_id = d.definition_id AND l.version = d.version`,
   },
   {
+    name: "int_supplier_flags",
+    layer: "intermediate",
+    description: "a supplier with its SME and VCSE flags (from the register) and whether its registered address lies in one of "
+      + "England's 20% most deprived areas (IMD deciles 1–2 of its LSOA)",
+    sql: `SELECT s.supplier_id, s.is_sme, s.is_vcse,
+                 (SELECT bool_or(lp.imd_decile <= 2) FROM supplier_locations sl
+                  JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
+                  WHERE sl.supplier_id = s.supplier_id AND sl.basis = 'registered') AS deprived
+          FROM suppliers s`,
+  },
+  {
     // Unknown contracts and measures are kept (contract_known false, measure_name null): the checks report them.
     name: "int_returns_in_context",
     layer: "intermediate",
@@ -89,6 +100,28 @@ const marts: View[] = [
     sql: `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
                  coalesce(expense_type, 'Not stated') AS category, sum(amount) AS spend, count(*)::INTEGER AS lines
           FROM current_spend GROUP BY ALL`,
+  },
+  {
+    // An institution with no definition of local keeps one row per supplier-month with no definition (status NULL):
+    // its spend, SME, VCSE and deprived-area figures stand, and the pages name its local figures as missing.
+    name: "mart_spend_figure_inputs",
+    layer: "marts",
+    description: "current spend of one institution to one supplier in one month (exact pounds) and its lines, under each definition "
+      + "of local that applies to the institution (its own and shared ones), with the supplier's class and flags: what every spend figure sums",
+    sql: `WITH supplier_months AS (
+            SELECT institution, supplier, month, sum(spend) AS amount, sum(lines) AS lines FROM mart_spend_by_month GROUP BY ALL
+          ), applicable AS (
+            SELECT DISTINCT i.institution, d.definition_id, d.version
+            FROM (SELECT DISTINCT institution FROM supplier_months) i
+            LEFT JOIN local_definitions d ON d.institution_id IS NULL OR d.institution_id = i.institution
+          )
+          SELECT sm.institution, a.definition_id, a.version, sm.supplier, sm.month, sm.amount, sm.lines,
+                 CASE WHEN a.definition_id IS NOT NULL THEN coalesce(l.status, 'unlocated') END AS status,
+                 f.is_sme, f.is_vcse, f.deprived
+          FROM supplier_months sm
+          JOIN applicable a USING (institution)
+          LEFT JOIN supplier_locality l ON l.supplier_id = sm.supplier AND l.definition_id = a.definition_id AND l.version = a.version
+          LEFT JOIN int_supplier_flags f ON f.supplier_id = sm.supplier`,
   },
 ];
 

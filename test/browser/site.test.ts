@@ -87,8 +87,9 @@ describe("the built site in headless Chromium", () => {
 
   it("shows the warehouse's own figures on the overview, names the definition and period, and stays under 1 MB", async () => {
     const { page, problems, bytes } = await open("/");
-    await page.waitForSelector("svg[aria-label*='Monthly spend'] g[aria-label='bar'] rect");
-    expect(await page.locator("svg[aria-label*='Monthly spend'] g[aria-label='bar'] rect").count()).toBeGreaterThanOrEqual(12);
+    await page.waitForSelector("svg[aria-label*='Local share of spend by month'] g[aria-label='dot'] circle");
+    expect(await page.locator("svg[aria-label*='Local share of spend by month'] g[aria-label='dot'] circle").count()).toBeGreaterThanOrEqual(12);
+    expect(await page.locator("svg[aria-label='Spend by month, for context'] g[aria-label='bar'] rect").count()).toBeGreaterThanOrEqual(12);
     expect(await page.locator("svg[aria-label*='Top'] g[aria-label='bar'] rect").count()).toBeGreaterThan(5);
     const expected = await withWarehouse(warehouse, "read", async (w) => headline(w, await resolveScope(w)));
     const cards = await page.locator("#headline").innerText();

@@ -12,8 +12,8 @@ import { Sparkline } from "../../pages/components/sparkline.js";
 import { chartDocument, normalisedMarkup } from "../helpers/render-svg.js";
 
 const monthly = [
-  { month: "2024-04", totalSpend: 1_000_000, localSpend: 400_000, nonLocalSpend: 500_000, unlocatedSpend: 100_000, localShare: 0.4 },
-  { month: "2024-05", totalSpend: 800_000, localSpend: 500_000, nonLocalSpend: 300_000, unlocatedSpend: 0, localShare: 0.625 },
+  { month: "2024-04", spend: 1_000_000, localShare: 0.4 },
+  { month: "2024-05", spend: 800_000, localShare: 0.625 },
 ];
 const suppliers = [
   { supplier: "Bow Catering Ltd", status: "local", totalSpend: 900_000, lines: 12 },
@@ -22,11 +22,14 @@ const suppliers = [
 ];
 
 describe("chart components", () => {
-  it("LocalShareByMonth draws one bar per month and class", async () => {
+  it("LocalShareByMonth draws the local share as a line with a dot per month, and the spend as bars, months with years", async () => {
     const chart = LocalShareByMonth(monthly, { width: 640, definitionName: "Test definition (t v1)", document: chartDocument() });
-    const svg = chart.tagName === "svg" ? chart : chart.querySelector("svg[aria-label]")!;
-    expect(svg.getAttribute("aria-label")).toContain("Test definition (t v1)");
-    expect(svg.querySelectorAll("g[aria-label='bar'] rect")).toHaveLength(6);
+    const svg = chart.querySelector("svg[aria-label]")!;
+    expect(svg.getAttribute("aria-label")).toContain("Local share of spend by month under Test definition (t v1)");
+    expect(svg.getAttribute("aria-description")).toContain("Apr 2024 40%");
+    expect(svg.querySelectorAll("g[aria-label='dot'] circle")).toHaveLength(2);
+    expect(chart.querySelectorAll("g[aria-label='bar'] rect")).toHaveLength(2);
+    expect([...chart.querySelectorAll("g[aria-label='x-axis tick label'] text")].map((t) => t.textContent)).toContain("May 2024");
     await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/local-share-by-month.html");
   });
 
@@ -57,13 +60,13 @@ describe("CategoryGaps and Sparkline", () => {
     ];
     const chart = CategoryGaps(categories, { width: 600, definitionName: "Test", document: chartDocument() });
     expect(chart.querySelectorAll("g[aria-label='bar'] rect")).toHaveLength(6);
-    expect([...chart.querySelectorAll("g[aria-label='y-axis tick label'] text")].map((t) => t.textContent)).toEqual(["Agency staff", "Catering"]);
+    expect([...chart.querySelectorAll("g[aria-label='text'] text")].map((t) => t.textContent)).toEqual(["Agency staff", "Catering"]);
     await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/category-gaps.html");
   });
 
   it("Sparkline draws the months that have a value", async () => {
     const chart = Sparkline([{ month: "2024-04", localShare: 0.4 }, { month: "2024-05", localShare: null }, { month: "2024-06", localShare: 0.5 }], { value: "localShare", label: "Local share", document: chartDocument() });
-    expect(chart.getAttribute("aria-description")).toBe("2 months");
+    expect(chart.getAttribute("aria-description")).toBe("2 months, from 0.4 in Apr 2024 to 0.5 in Jun 2024");
     await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/sparkline.svg");
   });
 });

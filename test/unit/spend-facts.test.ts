@@ -1,6 +1,6 @@
 // The pages' pure aggregations over a small synthetic snapshot, with answers worked out by hand.
 import { describe, expect, it } from "vitest";
-import { categoryGaps, measures, monthlyMeasures, monthsOf, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
+import { categoryGaps, monthsOf, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
 
 const data = {
   institutions: [{ id: "T", name: "Trust" }],
@@ -23,13 +23,6 @@ describe("spend facts", () => {
   it("scopes by institution and period", () => {
     expect(monthsOf(data, "T")).toEqual(["2024-04", "2024-05"]);
     expect(scopeFacts(data, { institution: "T", from: "2024-05", to: "2024-05" }).map((f: { spend: number }) => f.spend)).toEqual([500, 100]);
-  });
-
-  it("adds up local, unlocated, SME, VCSE and deprived spend with their shares", () => {
-    const total = measures(data, scopeFacts(data, { institution: "T", from: "2024-04", to: "2024-05" }), "own v1");
-    expect(total).toMatchObject({ spend: 1000, local: 100, nonLocal: 800, unlocated: 100, sme: 100, vcse: 0, deprived: 100, lines: 5, localShare: 0.1, unlocatedShare: 0.1 });
-    expect(monthlyMeasures(data, scopeFacts(data, { institution: "T", from: "2024-04", to: "2024-05" }), "own v1").map((m) => [m.month, m.spend, m.localShare]))
-      .toEqual([["2024-04", 400, 0.25], ["2024-05", 600, 0]]);
   });
 
   it("ranks suppliers with their main category", () => {

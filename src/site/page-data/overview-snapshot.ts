@@ -1,4 +1,5 @@
 import { spendSnapshotParts, type SnapshotSupplier } from "./site-snapshots.js";
+import { monthlyFigures, periodFigures } from "../../model/spend-figures.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
 /** How many suppliers the overview lists (pages/index.md shows the top TOP_SUPPLIERS of the chosen period). */
@@ -57,6 +58,10 @@ export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers =
   const listedSuppliers = new Set(monthly.filter((row) => row.listed).map((row) => row.supplier));
   return {
     ...parts,
+    topSuppliers,
+    // Every figure the overview shows, computed in SQL (src/model/spend-figures.ts): the page only picks and formats.
+    figures: await periodFigures(warehouse, parts.periods),
+    monthly: await monthlyFigures(warehouse),
     suppliers: [...parts.suppliers.filter((supplier) => listedSuppliers.has(supplier.id)), ...groups.values()],
     facts: [...facts.values()],
   };

@@ -1,5 +1,6 @@
 import { loadReport, quarantineByReason } from "../../model/load-report.js";
 import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../model/metrics.js";
+import { spendPeriods } from "../../model/spend-figures.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
 // The small JSON snapshots the site's pages read. Pages never see the warehouse: only these aggregates
@@ -96,14 +97,14 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
   );
   const suppliers = await warehouse.all<Omit<SnapshotSupplier, "status"> & { status: unknown }>(
     `SELECT s.supplier_id AS id, CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS name,
-            s.is_sme AS sme, s.is_vcse AS vcse,
-            (SELECT bool_or(lp.imd_decile <= 2) FROM supplier_locations sl JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
-             WHERE sl.supplier_id = s.supplier_id AND sl.basis = 'registered') AS deprived,
+            s.is_sme AS sme, s.is_vcse AS vcse, f.deprived,
             (SELECT map_from_entries(list((l.definition_id || ' v' || l.version, l.status))) FROM supplier_locality l WHERE l.supplier_id = s.supplier_id) AS status
-     FROM suppliers s WHERE s.supplier_id IN (SELECT supplier_id FROM current_spend) ORDER BY s.supplier_id`,
+     FROM suppliers s JOIN int_supplier_flags f USING (supplier_id)
+     WHERE s.supplier_id IN (SELECT supplier_id FROM current_spend) ORDER BY s.supplier_id`,
   );
   return {
     institutions,
+    periods: await spendPeriods(warehouse),
     definitions: definitions.map((d) => ({ ...d, version: Number(d.version) })),
     suppliers: suppliers.map((supplier): SnapshotSupplier => ({
       ...supplier,

@@ -1,6 +1,7 @@
 import { resolveScope } from "../../model/metrics.js";
 import { localMultiplier } from "../../model/local-multiplier.js";
 import { committedVsDelivered, deliveredLocally, engagementSummary, prioritiesFramework, priorityDeliveryRates, proxyValues } from "../../model/social-value-metrics.js";
+import { deliveryHeadline } from "../../model/social-value-headline.js";
 import { tenderingAndReturnsReport } from "../../model/tendering-checks.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
@@ -21,6 +22,7 @@ export async function socialValueSnapshot(warehouse: Warehouse) {
   return {
     scope,
     framework: await prioritiesFramework(warehouse, scope.institution.id),
+    headline: await deliveryHeadline(warehouse, institution),
     byPriority: await committedVsDelivered(warehouse, "priority", institution),
     byMeasure: await committedVsDelivered(warehouse, "measure", institution),
     byContract: await committedVsDelivered(warehouse, "contract", institution),

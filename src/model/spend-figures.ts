@@ -1,0 +1,126 @@
+import type { Warehouse } from "../warehouse/warehouse.js";
+import { spendPeriodsOf, type SpendPeriod } from "./spend-periods.js";
+
+/**
+ * The spend figures every page, command and download publishes, each a named SQL expression over a relation
+ * of spend with, per row, its `amount`, its count of payment `lines`, its supplier's `status` under one
+ * definition of local ('local', 'non_local', 'unlocated'), and the supplier's `is_sme`, `is_vcse` and
+ * `deprived` flags. The CLI's headline (metrics.ts) and the site's page data use these same expressions.
+ */
+export const SPEND_FIGURES = {
+  /** All spend in scope, in pounds. */
+  spend: "sum(amount)",
+  /** Spend with suppliers local under the definition. */
+  local: "coalesce(sum(amount) FILTER (status = 'local'), 0)",
+  /** Spend with suppliers placed outside the definition's area. */
+  nonLocal: "coalesce(sum(amount) FILTER (status = 'non_local'), 0)",
+  /** Spend with suppliers that cannot be placed: never counted as local or not local. */
+  unlocated: "coalesce(sum(amount) FILTER (status = 'unlocated'), 0)",
+  /** Spend with suppliers the register marks as small or medium-sized. */
+  sme: "coalesce(sum(amount) FILTER (is_sme), 0)",
+  /** Spend with voluntary, community and social enterprises (the register's VCSE flag). */
+  vcse: "coalesce(sum(amount) FILTER (is_vcse), 0)",
+  /** Spend with suppliers registered in England's 20% most deprived areas (IMD deciles 1–2). */
+  deprived: "coalesce(sum(amount) FILTER (deprived), 0)",
+  /** Payment lines. */
+  lines: "sum(lines)",
+} as const;
+
+/** Each share is a figure over total spend (unlocated spend stays in the denominator and is reported beside it). */
+export const SPEND_SHARES = {
+  localShare: "local",
+  unlocatedShare: "unlocated",
+  smeShare: "sme",
+  vcseShare: "vcse",
+  deprivedShare: "deprived",
+} as const satisfies Record<string, keyof typeof SPEND_FIGURES>;
+
+export type SpendFigureName = keyof typeof SPEND_FIGURES;
+export type SpendShareName = keyof typeof SPEND_SHARES;
+export type SpendFigures = Record<SpendFigureName, number> & Record<SpendShareName, number | null>;
+
+/** SELECT list of every figure (sums as DECIMAL, so that sums of sums stay exact) over a relation with the columns above. */
+export function figureColumns(): string {
+  return Object.entries(SPEND_FIGURES).map(([name, sql]) => `${sql} AS "${name}"`).join(",\n       ");
+}
+
+/** Sums of already summed figure columns (for periods made of months). */
+function summedFigureColumns(): string {
+  return Object.keys(SPEND_FIGURES).map((name) => `sum("${name}") AS "${name}"`).join(", ");
+}
+
+function shareColumns(): string {
+  return Object.entries(SPEND_SHARES)
+    .map(([share, figure]) => `CASE WHEN "spend" = 0 THEN NULL ELSE round("${figure}" / "spend", 6)::DOUBLE END AS "${share}"`)
+    .join(", ");
+}
+
+function outputFigureColumns(): string {
+  return Object.keys(SPEND_FIGURES).map((name) => (name === "lines" ? `"lines"::INTEGER AS "lines"` : `"${name}"::DOUBLE AS "${name}"`)).join(", ");
+}
+
+/** Monthly figures from the figure inputs (mart_spend_figure_inputs, src/warehouse/views.ts). */
+const MONTHLY = `
+  monthly AS (
+    SELECT institution AS institution_id, definition_id, version, month, ${figureColumns()}
+    FROM mart_spend_figure_inputs GROUP BY ALL
+  )`;
+
+export type MonthFigures = SpendFigures & {
+  institution: string;
+  definition: string | null;
+  month: string;
+};
+
+export type PeriodFigures = SpendFigures & {
+  institution: string;
+  /** "id vN"; null for an institution with no definition of local. */
+  definition: string | null;
+  /** The period's id (spend-periods.ts). */
+  period: string;
+};
+
+/** Every figure by institution, definition ("id vN") and month. */
+export async function monthlyFigures(warehouse: Warehouse): Promise<MonthFigures[]> {
+  return warehouse.all<MonthFigures>(
+    `WITH ${MONTHLY}
+     SELECT institution_id AS institution, definition_id || ' v' || version AS definition, month,
+            ${outputFigureColumns()}, ${shareColumns()}
+     FROM monthly ORDER BY institution, definition, month`,
+  );
+}
+
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** Every figure by institution, definition and offered period (months of a period with no spend add nothing). */
+export async function periodFigures(warehouse: Warehouse, periods: readonly SpendPeriod[]): Promise<PeriodFigures[]> {
+  if (periods.length === 0) return [];
+  const offered = periods.map((p) => `(${literal(p.institution)}, ${literal(p.id)}, ${literal(p.from)}, ${literal(p.to)})`).join(", ");
+  return warehouse.all<PeriodFigures>(
+    `WITH ${MONTHLY},
+     offered(institution_id, period, first_month, last_month) AS (VALUES ${offered}),
+     summed AS (
+       SELECT o.institution_id, m.definition_id, m.version, o.period, ${summedFigureColumns()}
+       FROM offered o JOIN monthly m ON m.institution_id = o.institution_id AND m.month BETWEEN o.first_month AND o.last_month
+       GROUP BY ALL
+     )
+     SELECT institution_id AS institution, definition_id || ' v' || version AS definition, period,
+            ${outputFigureColumns()}, ${shareColumns()}
+     FROM summed ORDER BY institution, definition, period`,
+  );
+}
+
+/** The periods offered for every institution with spend (spend-periods.ts). */
+export async function spendPeriods(warehouse: Warehouse): Promise<SpendPeriod[]> {
+  const rows = await warehouse.all<{ institution: string; months: string[] }>(
+    `SELECT institution_id AS institution, list(DISTINCT strftime(payment_date, '%Y-%m')) AS months
+     FROM current_spend GROUP BY institution_id ORDER BY institution_id`,
+  );
+  return rows.flatMap((row) => spendPeriodsOf(row.institution, [...row.months]));
+}
+
+/** The periods offered for every institution with spend, their figures under every definition, and the months'. */
+export async function spendFigures(warehouse: Warehouse): Promise<{ periods: SpendPeriod[]; figures: PeriodFigures[]; monthly: MonthFigures[] }> {
+  const periods = await spendPeriods(warehouse);
+  return { periods, figures: await periodFigures(warehouse, periods), monthly: await monthlyFigures(warehouse) };
+}
