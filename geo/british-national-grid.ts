@@ -1,4 +1,9 @@
-import proj4 from "proj4";
+import { createRequire } from "node:module";
+import type Proj4 from "proj4";
+
+// Required rather than imported: an ESM import of this CommonJS bundle makes Node lex it for its export names
+// first (0.13–0.20 s CPU against 0.03 s for require, measured), on every load's start.
+const proj4 = createRequire(import.meta.url)("proj4") as typeof Proj4;
 
 /**
  * British National Grid (EPSG:27700: Transverse Mercator on the Airy 1830 ellipsoid, OSGB36 datum) with the

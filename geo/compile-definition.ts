@@ -1,4 +1,5 @@
-import { distance, point } from "@turf/turf";
+import { distance } from "@turf/distance";
+import { point } from "@turf/helpers";
 import type { AreaSpec } from "./definition-spec.js";
 import type { LocatedPoint } from "./located-point.js";
 import { pointInPolygonArea, type PolygonArea } from "./polygon-area.js";

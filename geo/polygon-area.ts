@@ -1,4 +1,8 @@
-import { bbox, booleanPointInPolygon, kinks, point, rewind } from "@turf/turf";
+import { bbox } from "@turf/bbox";
+import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
+import { point } from "@turf/helpers";
+import { kinks } from "@turf/kinks";
+import { rewind } from "@turf/rewind";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
 
 type AreaFeature = Feature<Polygon | MultiPolygon>;

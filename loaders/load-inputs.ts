@@ -1,4 +1,4 @@
-import { listValue } from "@duckdb/node-api";
+import { listValue } from "../src/warehouse/duckdb.js";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/core/errors.js";

@@ -25,8 +25,9 @@ import { formatTable } from "../src/core/format-table.js";
 import { buildSite } from "../src/site/build-site.js";
 import { generateInstitution } from "./bench/generate-spend.js";
 import { measureOverview, type OverviewFigures } from "./bench/measure-overview.js";
+import { formatStartUp, measureStartUp } from "./bench/startup.js";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "100000,1000000" }, "ten-million": { type: "boolean", default: false } } });
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "100000,1000000" }, "ten-million": { type: "boolean", default: false }, "startup-only": { type: "boolean", default: false } } });
 const sizes = values.sizes!.split(",").map(Number).concat(values["ten-million"] ? [10_000_000] : []);
 const INCREMENTAL_MONTH_ROWS = 10_000;
 const scratch = mkdtempSync(join(tmpdir(), "anchor-spend-bench-"));
@@ -133,6 +134,11 @@ async function benchClassification(): Promise<{ definition: string; kind: string
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
 console.log(`anchor-spend benchmark — ${machine}\n`);
+console.log(`${formatStartUp(await measureStartUp(), 5)}\n`);
+if (values["startup-only"]) {
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+}
 const loads: LoadFigures[] = [];
 for (const size of sizes) {
   console.error(`generating and loading ${size.toLocaleString("en-GB")} rows…`);

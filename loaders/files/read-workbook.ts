@@ -1,4 +1,4 @@
-import * as XLSX from "@e965/xlsx";
+import type * as XLSX from "@e965/xlsx";
 import { readFile } from "node:fs/promises";
 import { InputError } from "../../src/core/errors.js";
 
@@ -12,10 +12,12 @@ export interface SheetRows {
 export const WORKBOOK_EXTENSIONS = [".xlsx", ".xlsm", ".xls", ".ods"];
 
 type Cell = XLSX.CellObject;
+/** SheetJS's number formats (SSF), from the module loaded by readWorkbookSheets. */
+type Formats = typeof XLSX.SSF;
 
 /** The ISO day of an Excel serial day, on the workbook's date system (1900 or 1904), free of any time zone. */
-function serialDay(serial: number, date1904: boolean): string {
-  const code = XLSX.SSF.parse_date_code(serial, { date1904 });
+function serialDay(ssf: Formats, serial: number, date1904: boolean): string {
+  const code = ssf.parse_date_code(serial, { date1904 });
   return `${String(code.y).padStart(4, "0")}-${String(code.m).padStart(2, "0")}-${String(code.d).padStart(2, "0")}`;
 }
 
@@ -23,11 +25,11 @@ function serialDay(serial: number, date1904: boolean): string {
  * A cell as text: a number formatted as a date as its ISO day (`2024-04-01`), any other number as its
  * value (`1219077.21`, never the displayed `1,219,077.21 `), an error as Excel shows it (`#N/A`), text trimmed.
  */
-function cellText(cell: Cell | undefined, date1904: boolean): string {
+function cellText(ssf: Formats, cell: Cell | undefined, date1904: boolean): string {
   if (!cell || cell.v === undefined || cell.v === null) return cell?.t === "e" ? (cell.w ?? "") : "";
   switch (cell.t) {
     case "n":
-      return typeof cell.z === "string" && XLSX.SSF.is_date(cell.z) ? serialDay(cell.v as number, date1904) : String(cell.v);
+      return typeof cell.z === "string" && ssf.is_date(cell.z) ? serialDay(ssf, cell.v as number, date1904) : String(cell.v);
     case "d":
       return cell.v instanceof Date && !Number.isNaN(cell.v.getTime()) ? cell.v.toISOString().slice(0, 10) : "";
     case "e":
@@ -41,11 +43,13 @@ function cellText(cell: Cell | undefined, date1904: boolean): string {
  * Every sheet of a workbook (.xlsx, .xls or .ods, told by its bytes) as rows of text, through SheetJS
  * (@e965/xlsx 0.20.3, which carries the fixes for CVE-2023-30533 and CVE-2024-22363). Formulas are not
  * evaluated (their cached values are read); a workbook that cannot be opened is refused, with the reason.
+ * SheetJS (1 MB of JavaScript) is loaded on the first workbook, not at every load's start.
  */
 export async function readWorkbookSheets(path: string): Promise<SheetRows[]> {
+  const xlsx = await import("@e965/xlsx");
   let workbook: XLSX.WorkBook;
   try {
-    workbook = XLSX.read(await readFile(path), { dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false });
+    workbook = xlsx.read(await readFile(path), { dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false });
   } catch (error) {
     throw new InputError(`is not a readable workbook (${(error as Error).message}); expected an .xlsx, .xls or .ods file saved by Excel or LibreOffice`, { file: path }, { cause: error });
   }
@@ -53,7 +57,7 @@ export async function readWorkbookSheets(path: string): Promise<SheetRows[]> {
   return workbook.SheetNames.map((sheet) => {
     const data = (workbook.Sheets[sheet]?.["!data"] ?? []) as (Cell[] | undefined)[];
     const rows = Array.from(data, (cells) => {
-      const texts = Array.from(cells ?? [], (cell) => cellText(cell, date1904));
+      const texts = Array.from(cells ?? [], (cell) => cellText(xlsx.SSF, cell, date1904));
       while (texts.length > 0 && texts[texts.length - 1] === "") texts.pop();
       return texts;
     });

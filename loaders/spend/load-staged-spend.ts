@@ -1,4 +1,4 @@
-import { DuckDBDateValue } from "@duckdb/node-api";
+import { DuckDBDateValue } from "../../src/warehouse/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
 import { SupplierKeys, readSpendRow } from "./read-spend-row.js";

@@ -1,4 +1,5 @@
-import { DuckDBDateValue, DuckDBDecimalValue, type DuckDBAppender } from "@duckdb/node-api";
+import type { DuckDBAppender } from "@duckdb/node-api";
+import { DuckDBDateValue, DuckDBDecimalValue } from "../../src/warehouse/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import type { QuarantineEntry } from "../load-outcome.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";

@@ -1,4 +1,5 @@
-import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
+import { DuckDBInstance as Instance } from "./duckdb.js";
 import { mkdir } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -76,7 +77,7 @@ export class Warehouse {
     let instance: DuckDBInstance;
     try {
       // Nothing is ever downloaded: only the statically linked extensions (parquet, json, icu) are used.
-      instance = await DuckDBInstance.create(path, { ...options, autoinstall_known_extensions: "false" });
+      instance = await Instance.create(path, { ...options, autoinstall_known_extensions: "false" });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/lock/i.test(message)) {
