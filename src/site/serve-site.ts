@@ -8,7 +8,10 @@ const CONTENT_TYPES: Record<string, string> = {
   ".parquet": "application/octet-stream", ".arrow": "application/vnd.apache.arrow.stream", ".wasm": "application/wasm",
 };
 
-/** Maps a URL path onto a file of the built site: `/suppliers` → `suppliers.html`, `/` → `index.html`. */
+/**
+ * Maps a URL path onto a file of the built site: `/suppliers` → `suppliers.html`, `/` → `index.html`.
+ * Throws URIError for a path that is not valid percent-encoding (answered 400).
+ */
 export function resolveSitePath(root: string, urlPath: string): string | null {
   const decoded = decodeURIComponent(urlPath.split("?")[0] ?? "/");
   const candidate = normalize(join(root, decoded));
@@ -23,13 +26,23 @@ export function resolveSitePath(root: string, urlPath: string): string | null {
 export async function serveSite(root: string, port: number): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(root, "index.html"))) throw new Error(`no built site in ${root}: run \`anchor-spend build\` first`);
   const server = createServer((request, response) => {
-    const path = resolveSitePath(root, request.url ?? "/");
-    if (!path) {
-      response.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
+    // No request stops the server: a malformed one is answered 400, a failure while answering 500.
+    const answer = (status: number, text: string) => {
+      if (!response.headersSent) response.writeHead(status, { "content-type": "text/plain" });
+      response.end(text);
+    };
+    try {
+      const path = resolveSitePath(root, request.url ?? "/");
+      if (!path) return answer(404, "not found");
+      const stream = createReadStream(path);
+      stream.once("error", () => answer(500, "could not read the file"));
+      stream.once("open", () => {
+        response.writeHead(200, { "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream" });
+        stream.pipe(response);
+      });
+    } catch (error) {
+      answer(error instanceof URIError ? 400 : 500, error instanceof URIError ? "bad request: the path is not valid percent-encoding" : "could not answer");
     }
-    response.writeHead(200, { "content-type": CONTENT_TYPES[extname(path)] ?? "application/octet-stream" });
-    createReadStream(path).pipe(response);
   });
   await new Promise<void>((done, fail) => {
     server.once("error", fail);

@@ -3,8 +3,11 @@ import { DuckDBInstance as Instance } from "./duckdb.js";
 import { mkdir } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
+import { migrateAside } from "./migrate-aside.js";
 import { migrations } from "./migrations.js";
 import { createViews, KEPT_VIEWS } from "./views.js";
+
+const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -39,18 +42,43 @@ export class Warehouse {
     readonly path: string,
   ) {}
 
-  /** Opens (creating and migrating if need be) the warehouse for writing, and recreates its views (views.ts). */
+  /**
+   * Opens (creating and migrating if need be) the warehouse for writing, and recreates its views (views.ts).
+   * Migrations never run in the warehouse itself: a new warehouse, or one a migration is pending for, is
+   * migrated in a copy beside it that is checkpointed, fsynced and then renamed into place (migrate-aside.ts),
+   * so a process killed at any moment leaves the warehouse as it was or fully migrated, never a write-ahead
+   * log DuckDB cannot replay.
+   */
   static async openForWriting(path: string): Promise<Warehouse> {
     const key = resolve(path);
     if (openForWritingHere.has(key)) throw new Error(`the warehouse ${path} is already open for writing in this process: one load at a time`);
     refuseNonWarehouse(path);
     await mkdir(dirname(path), { recursive: true });
-    const warehouse = await Warehouse.open(path, {});
+    let warehouse = existsSync(path) ? await Warehouse.open(path, {}) : null;
     openForWritingHere.add(key);
     try {
-      await warehouse.migrate();
+      if (warehouse === null || (await warehouse.schemaVersion()) < LATEST_VERSION) {
+        await warehouse?.run("CHECKPOINT");
+        const placed = await migrateAside(path, warehouse !== null, async (stagedPath) => {
+          const staged = await Warehouse.open(stagedPath, {});
+          try {
+            await staged.migrate();
+            await staged.recreateViews();
+            await staged.run("CHECKPOINT");
+          } finally {
+            staged.closeHandles();
+          }
+        });
+        warehouse?.closeHandles();
+        warehouse = null;
+        if (placed === "created by another process") openForWritingHere.delete(key);
+        if (placed === "created by another process") return await Warehouse.openForWriting(path);
+        warehouse = await Warehouse.open(path, {});
+      }
+      await warehouse.recreateViews();
     } catch (error) {
-      warehouse.close();
+      warehouse?.closeHandles();
+      openForWritingHere.delete(key);
       throw error;
     }
     return warehouse;
@@ -145,7 +173,10 @@ export class Warehouse {
     return result;
   }
 
+  /** The last migration applied (0 for an empty file). */
   async schemaVersion(): Promise<number> {
+    const table = await this.one<{ found: number }>("SELECT count(*)::INTEGER AS found FROM information_schema.tables WHERE table_name = 'schema_version'");
+    if (Number(table.found) === 0) return 0;
     const row = await this.one<{ version: number | null }>("SELECT max(version) AS version FROM schema_version");
     return row.version ?? 0;
   }
@@ -155,21 +186,34 @@ export class Warehouse {
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMPTZ NOT NULL)",
     );
     const current = await this.schemaVersion();
-    const kept = await this.all<{ name: string }>(KEPT_VIEWS);
-    await this.transaction(async () => {
-      for (const { name } of kept) await this.run(`DROP VIEW IF EXISTS "${name}"`);
-    });
+    await this.dropKeptViews();
     for (const migration of migrations.filter((m) => m.version > current)) {
       await this.transaction(async () => {
         await this.run(migration.sql);
         await this.run("INSERT INTO schema_version VALUES (?, ?, current_timestamp)", [migration.version, migration.name]);
       });
     }
+  }
+
+  /** Views the file keeps (this code's, or an older migration's) dropped, and this code's created afresh. */
+  private async recreateViews(): Promise<void> {
+    await this.dropKeptViews();
     await this.transaction(() => createViews(this, { temporary: false }));
+  }
+
+  private async dropKeptViews(): Promise<void> {
+    const kept = await this.all<{ name: string }>(KEPT_VIEWS);
+    await this.transaction(async () => {
+      for (const { name } of kept) await this.run(`DROP VIEW IF EXISTS "${name}"`);
+    });
   }
 
   close(): void {
     openForWritingHere.delete(resolve(this.path));
+    this.closeHandles();
+  }
+
+  private closeHandles(): void {
     this.connection.closeSync();
     this.instance.closeSync();
   }
