@@ -10,7 +10,8 @@ export interface LoadReportLine {
   rowsRead: number;
   rowsLoaded: number;
   rowsQuarantined: number;
-  amountLoaded: number | null;
+  /** The file's total in pounds as an exact decimal ("199999999999980.01"): a JSON number would pass through a double. */
+  amountLoaded: string | null;
   firstDate: string | null;
   lastDate: string | null;
   loadedAt: string;
@@ -25,7 +26,7 @@ export interface LoadReportLine {
 export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]> {
   const rows = await warehouse.all<Record<string, string | number | string[] | null>>(
     `SELECT f.path, f.sha256, f.kind, f.institution_id, f.rows_read, f.rows_loaded, f.rows_quarantined,
-            f.amount_loaded::DOUBLE AS amount_loaded, f.first_date, f.last_date,
+            f.amount_loaded::VARCHAR AS amount_loaded, f.first_date, f.last_date,
             strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by
      FROM source_files f LEFT JOIN source_files later ON later.file_id = f.superseded_by
      ORDER BY f.file_id`,
@@ -39,7 +40,7 @@ export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]
     rowsRead: Number(row.rows_read),
     rowsLoaded: Number(row.rows_loaded),
     rowsQuarantined: Number(row.rows_quarantined),
-    amountLoaded: row.amount_loaded === null ? null : Number(row.amount_loaded),
+    amountLoaded: text(row.amount_loaded),
     firstDate: row.first_date === null ? null : String(row.first_date),
     lastDate: row.last_date === null ? null : String(row.last_date),
     loadedAt: String(row.loaded_at),
@@ -59,6 +60,9 @@ export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: 
   return rows.map((row) => ({ path: row.path, column: row.column_name, reason: row.reason, rows: Number(row.rows) }));
 }
 
+/** Pounds with separators, formatted from the decimal text itself: Intl reads a string as an exact decimal (never through a double; the cast is for lib typings that only know numbers). */
+const exactPounds = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 /** The load report as a fixed-width table for the terminal. */
 export function formatLoadReport(lines: readonly LoadReportLine[]): string {
   if (lines.length === 0) return "(the warehouse holds no loaded file yet)";
@@ -66,7 +70,7 @@ export function formatLoadReport(lines: readonly LoadReportLine[]): string {
     ["file", "kind", "read", "loaded", "quarantined", "amount loaded (£)", "reconciles", "note"],
     lines.map((line) => [
       line.path, line.kind, String(line.rowsRead), String(line.rowsLoaded), String(line.rowsQuarantined),
-      line.amountLoaded === null ? "" : line.amountLoaded.toLocaleString("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      line.amountLoaded === null ? "" : exactPounds.format(line.amountLoaded as unknown as number),
       line.reconciles ? "yes" : "NO",
       line.supersededBy ? `superseded by ${line.supersededBy}` : "",
     ]),

@@ -57,8 +57,24 @@ describe("anchor-spend CLI", () => {
       w.all<{ row_number: number; column_name: string; raw_value: string; reason: string }>("SELECT row_number, column_name, raw_value, reason FROM quarantine ORDER BY row_number"));
     expect(rows.map((r) => [Number(r.row_number), r.column_name, r.raw_value])).toEqual([[3, "Amount", "12,34,5"], [4, "Date", "31/02/2024"]]);
     expect(rows[0]!.reason).toContain('"12,34,5" is not an amount');
-    const report = JSON.parse(runCli(["report", "--json", "--warehouse", warehouse]).stdout) as { path: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; amountLoaded: number }[];
-    expect(report.find((line) => line.path.endsWith("april.csv"))).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsQuarantined: 2, amountLoaded: 100 });
+    const report = JSON.parse(runCli(["report", "--json", "--warehouse", warehouse]).stdout) as { path: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; amountLoaded: string }[];
+    expect(report.find((line) => line.path.endsWith("april.csv"))).toMatchObject({ rowsRead: 3, rowsLoaded: 1, rowsQuarantined: 2, amountLoaded: "100.00" });
+  });
+
+  it("reports a total past a double's precision exactly, in the table and in --json (issue 18, point 9)", async () => {
+    const institution = join(folder.path, "huge");
+    mkdirSync(institution, { recursive: true });
+    writeFileSync(join(institution, "institution.json"), JSON.stringify({ id: "HUGE", name: "Huge totals", kind: "nhs-trust" }));
+    // 2 × 66,666,666,666,660.00 + 66,666,666,666,660.01 = 199,999,999,999,980.01 (17 significant digits: a double
+    // gives …980.00); each line below 2^53 pence, the most one line may hold.
+    writeFileSync(join(institution, "april.csv"), "Date,Supplier,Amount\n01/04/2024,Acme Ltd,66666666666660.00\n02/04/2024,Beta Ltd,66666666666660.00\n03/04/2024,Gamma Ltd,66666666666660.01\n");
+    const path = join(folder.path, "huge.duckdb");
+    const load = runCli(["load", institution, "--warehouse", path]);
+    expect(load.status, load.stderr).toBe(0);
+    const json = runCli(["report", "--json", "--warehouse", path]);
+    expect((JSON.parse(json.stdout) as { path: string; amountLoaded: string }[]).find((line) => line.path.endsWith("april.csv"))?.amountLoaded).toBe("199999999999980.01");
+    expect(runCli(["report", "--warehouse", path]).stdout).toContain("199,999,999,999,980.01");
+    expect(load.stdout).toContain("199,999,999,999,980.01");
   });
 
   it("refuses a spend file with no institution.json above it", () => {

@@ -78,7 +78,7 @@ describe("anchor-spend load data/demo", () => {
     expect(firstLoad.status, firstLoad.stderr).toBe(0);
     const report = runCli(["report", "--json", "--warehouse", warehousePath]);
     expect(report.status).toBe(0);
-    const lines = JSON.parse(report.stdout) as { path: string; sha256: string; kind: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; amountLoaded: number }[];
+    const lines = JSON.parse(report.stdout) as { path: string; sha256: string; kind: string; rowsRead: number; rowsLoaded: number; rowsQuarantined: number; amountLoaded: string }[];
     const spendLines = lines.filter((line) => line.kind === "spend");
     expect(spendLines.map((line) => line.path).sort()).toEqual([...expected.keys()].sort());
     expect(spendLines).toHaveLength(12);
@@ -86,7 +86,7 @@ describe("anchor-spend load data/demo", () => {
       const want = expected.get(line.path)!;
       expect(line.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect({ read: line.rowsRead, loaded: line.rowsLoaded, quarantined: line.rowsQuarantined }).toEqual({ read: want.read, loaded: want.loaded, quarantined: want.quarantined });
-      expect(Math.round(line.amountLoaded * 100)).toBe(want.pence);
+      expect(Number(line.amountLoaded.replace(".", ""))).toBe(want.pence);
     }
     for (const line of lines) expect(line.rowsRead).toBe(line.rowsLoaded + line.rowsQuarantined);
   });

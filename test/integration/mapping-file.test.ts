@@ -27,8 +27,8 @@ describe("mapping.json", () => {
     const withMapping = runCli(["load", trust, "--warehouse", warehouse]);
     expect(withMapping.status, withMapping.stderr).toBe(0);
     expect(withMapping.stderr).toMatch(/skipped .*mapping\.json/);
-    const report = JSON.parse(runCli(["report", "--json", "--warehouse", warehouse]).stdout) as { path: string; rowsLoaded: number; amountLoaded: number; vatBasis: string }[];
-    expect(report.find((line) => line.path.endsWith("april.csv"))).toMatchObject({ rowsLoaded: 2, amountLoaded: 80.25, vatBasis: "gross" });
+    const report = JSON.parse(runCli(["report", "--json", "--warehouse", warehouse]).stdout) as { path: string; rowsLoaded: number; amountLoaded: string; vatBasis: string }[];
+    expect(report.find((line) => line.path.endsWith("april.csv"))).toMatchObject({ rowsLoaded: 2, amountLoaded: "80.25", vatBasis: "gross" });
   });
 
   it("refuses a mapping that names a field that does not exist", () => {
