@@ -1,6 +1,6 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { LoadOutcome, QuarantineEntry } from "../load-outcome.js";
-import { writeQuarantine } from "../load-outcome.js";
+import type { LoadOutcome } from "../load-outcome.js";
+import { QuarantineWriter } from "../quarantine.js";
 import { streamCsvRecords } from "../files/read-csv.js";
 import { codePointRecord } from "./read-codepoint.js";
 import type { TableSource } from "../files/read-table.js";
@@ -13,14 +13,14 @@ import type { TableSource } from "../files/read-table.js";
 export async function loadCodePoint(warehouse: Warehouse, source: TableSource, fileId: number): Promise<LoadOutcome> {
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_codepoint (postcode VARCHAR, latitude DOUBLE, longitude DOUBLE, lad_code VARCHAR, row_number INTEGER)");
   const appender = await warehouse.connection.createAppender("staged_codepoint");
-  const quarantined: QuarantineEntry[] = [];
+  const quarantine = await QuarantineWriter.open(warehouse, fileId, source.path);
   let rowsRead = 0;
   await streamCsvRecords(source.path, source.scan.encoding, (cells, row) => {
     if (cells.every((cell) => cell === "")) return;
     rowsRead++;
     const record = codePointRecord(cells);
     if ("problem" in record) {
-      quarantined.push({ row, column: record.column, rawValue: record.value, reason: record.problem });
+      quarantine.add({ row, column: record.column, rawValue: record.value, code: record.code, reason: record.problem });
       return;
     }
     appender.appendVarchar(record.postcode);
@@ -33,17 +33,14 @@ export async function loadCodePoint(warehouse: Warehouse, source: TableSource, f
   });
   appender.flushSync();
   appender.closeSync();
-  await writeQuarantine(warehouse, fileId, source.path, quarantined);
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE good_codepoint AS
      SELECT * FROM staged_codepoint QUALIFY row_number() OVER (PARTITION BY postcode ORDER BY row_number) = 1`,
   );
-  await warehouse.run(
-    `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
-     SELECT ?, ?, s.row_number, 'Postcode', s.postcode, 'postcode appears earlier in the same file'
-     FROM staged_codepoint s ANTI JOIN good_codepoint g USING (row_number)`,
-    [fileId, source.path],
-  );
+  await quarantine.addSelected(
+    "SELECT s.row_number, 'Postcode' AS column_name, s.postcode AS raw_value FROM staged_codepoint s ANTI JOIN good_codepoint g USING (row_number)",
+    {}, { code: "duplicate-key", reason: "postcode appears earlier in the same file" });
+  await quarantine.close();
   await warehouse.run("DELETE FROM postcodes WHERE postcode IN (SELECT postcode FROM good_codepoint)");
   await warehouse.run(
     `INSERT INTO postcodes (postcode, latitude, longitude, lad_code, lsoa_code, icb_code, imd_decile, terminated, file_id, precision)

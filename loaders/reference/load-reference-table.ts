@@ -3,6 +3,8 @@ import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { describeRequired, type FieldSpec } from "../schema/column-synonyms.js";
 import { detectHeader } from "../schema/detect-header.js";
 import type { LoadOutcome } from "../load-outcome.js";
+import { QuarantineWriter } from "../quarantine.js";
+import type { ProblemCode } from "../../src/core/problem-codes.js";
 import { stageReferenceCsv } from "./stage-reference-csv.js";
 
 /** How one kind of reference table (postcodes, areas, deprivation…) maps onto its warehouse table. */
@@ -13,13 +15,13 @@ export interface ReferenceTable {
   /** Target column → SQL over the file's columns; `column(field)` is the field's column, or NULL when absent. */
   select(column: (field: string) => string): Record<string, string>;
   /** Why a row cannot load: SQL conditions over the selected columns, first match wins. */
-  problems: readonly { when: string; field: string; reason: string }[];
+  problems: readonly { when: string; field: string; code: ProblemCode; reason: string }[];
   /** Target columns that identify a row: a newer file replaces older rows with the same key. */
   key: readonly string[];
   /** Which of several rows with one key in a file to keep (SQL ORDER BY); the others are quarantined. */
   keep?: string;
-  /** The quarantine reason for the rows not kept, when the default (a duplicate) is not what they are. */
-  notKeptReason?: string;
+  /** The quarantine code and reason for the rows not kept, when the default (a duplicate) is not what they are. */
+  notKept?: { code: ProblemCode; reason: string };
 }
 
 /**
@@ -51,11 +53,11 @@ export async function loadReferenceTable(
   );
   const problem = spec.problems.length === 0 ? "NULL" : `CASE ${spec.problems.map((p, i) => `WHEN ${p.when} THEN ${i}`).join(" ")} END`;
   await warehouse.run(`CREATE OR REPLACE TEMP TABLE checked_reference AS SELECT *, ${problem} AS problem FROM selected_reference`);
+  const quarantine = await QuarantineWriter.open(warehouse, fileId, path);
   for (const [index, p] of spec.problems.entries()) {
-    await warehouse.run(
-      `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
-       SELECT ?, ?, row_number, ?, "raw ${p.field}", ? FROM checked_reference WHERE problem = ${index}`,
-      [fileId, path, heading(p.field), p.reason],
+    await quarantine.addSelected(
+      `SELECT row_number, $heading AS column_name, "raw ${p.field}" AS raw_value FROM checked_reference WHERE problem = ${index}`,
+      { heading: heading(p.field) }, p,
     );
   }
   const key = spec.key.join(", ");
@@ -64,12 +66,12 @@ export async function loadReferenceTable(
      SELECT * FROM checked_reference WHERE problem IS NULL
      QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY ${spec.keep ? `${spec.keep}, ` : ""}row_number) = 1`,
   );
-  await warehouse.run(
-    `INSERT INTO quarantine (file_id, path, row_number, column_name, raw_value, reason)
-     SELECT ?, ?, c.row_number, NULL, concat_ws(' ', ${spec.key.map((k) => `c.${k}`).join(", ")}), ?
+  await quarantine.addSelected(
+    `SELECT c.row_number, NULL AS column_name, concat_ws(' ', ${spec.key.map((k) => `c.${k}`).join(", ")}) AS raw_value
      FROM checked_reference c ANTI JOIN good_reference g USING (row_number) WHERE c.problem IS NULL`,
-    [fileId, path, spec.notKeptReason ?? `the same ${spec.key.join(" and ")} appears in an earlier row of this file`],
+    {}, spec.notKept ?? { code: "duplicate-key", reason: `the same ${spec.key.join(" and ")} appears in an earlier row of this file` },
   );
+  await quarantine.close();
   await warehouse.run(`DELETE FROM ${spec.table} WHERE (${key}) IN (SELECT (${key}) FROM good_reference)`);
   await warehouse.run(`INSERT INTO ${spec.table} (${targets.join(", ")}, file_id) SELECT ${targets.join(", ")}, ? FROM good_reference`, [fileId]);
   const counts = await warehouse.one<{ read: number; loaded: number }>(

@@ -1,5 +1,6 @@
 import { GRID_MAX_EASTING, GRID_MAX_NORTHING, bngToWgs84 } from "../../geo/british-national-grid.js";
 import { normalisePostcode } from "../../geo/postcode-parts.js";
+import type { ProblemCode } from "../../src/core/problem-codes.js";
 
 /**
  * OS Code-Point Open's ten columns, in order, named as its `Doc/Code-Point_Open_Column_Headers.csv` names them.
@@ -33,6 +34,7 @@ export interface CodePointRecord {
 
 /** Why a row cannot be used: the column at fault, its raw value, and what was expected instead. */
 export interface CodePointProblem {
+  code: ProblemCode;
   problem: string;
   column: CodePointColumn;
   value: string;
@@ -74,7 +76,7 @@ export function codePointRecord(cells: readonly string[]): CodePointRecord | Cod
   const postcodeCell = cells[POSTCODE] ?? "";
   const postcode = normalisePostcode(postcodeCell);
   if (postcode === null) {
-    return { column: "Postcode", value: postcodeCell, problem: `"${postcodeCell}" is not a UK unit postcode (expected e.g. E1 0AA)` };
+    return { column: "Postcode", value: postcodeCell, code: "not-a-postcode", problem: `"${postcodeCell}" is not a UK unit postcode (expected e.g. E1 0AA)` };
   }
 
   const qualityCell = cells[QUALITY] ?? "";
@@ -82,6 +84,7 @@ export function codePointRecord(cells: readonly string[]): CodePointRecord | Cod
     return {
       column: "Positional_quality_indicator",
       value: qualityCell,
+      code: "not-a-quality-indicator",
       problem: `"${qualityCell}" is not a positional quality indicator (expected a whole number such as 10, 50, 60 or 90)`,
     };
   }
@@ -93,6 +96,7 @@ export function codePointRecord(cells: readonly string[]): CodePointRecord | Cod
     return {
       column: "Eastings",
       value: eastingsCell,
+      code: "no-position",
       problem: `"0" (with Northings "0") means Code-Point has no position for ${postcode} (positional quality ${quality}; expected eastings 1–${GRID_MAX_EASTING} metres)`,
     };
   }
@@ -105,6 +109,7 @@ export function codePointRecord(cells: readonly string[]): CodePointRecord | Cod
     return {
       column: "Admin_district_code",
       value: ladCell,
+      code: "not-an-authority-code",
       problem: `"${ladCell}" is not a local authority district code (expected a GSS code such as E09000030, or nothing)`,
     };
   }
@@ -118,5 +123,5 @@ function gridCoordinateProblem(column: "Eastings" | "Northings", cell: string, m
   const metres = Number(cell);
   if (WHOLE_NUMBER.test(cell) && metres >= 1 && metres <= maxMetres) return null;
   const found = WHOLE_NUMBER.test(cell) ? (metres === 0 ? "means no position" : "is off the British National Grid") : "is not a grid coordinate";
-  return { column, value: cell, problem: `"${cell}" ${found} (expected whole metres, 1–${maxMetres})` };
+  return { column, value: cell, code: "not-a-grid-coordinate", problem: `"${cell}" ${found} (expected whole metres, 1–${maxMetres})` };
 }

@@ -27,8 +27,8 @@ export const POSTCODE_DIRECTORY: ReferenceTable = {
     precision: `'unit'`,
   }),
   problems: [
-    { when: "postcode IS NULL", field: "postcode", reason: "not a UK unit postcode (expected e.g. E1 8DE)" },
-    { when: `NOT coalesce(${IN_THE_UK}, false)`, field: "latitude", reason: "latitude missing or outside the UK (expected e.g. 51.5166; the directory gives 99.999999 where a postcode has no grid reference)" },
+    { when: "postcode IS NULL", field: "postcode", code: "not-a-postcode", reason: "not a UK unit postcode (expected e.g. E1 8DE)" },
+    { when: `NOT coalesce(${IN_THE_UK}, false)`, field: "latitude", code: "outside-the-uk", reason: "latitude missing or outside the UK (expected e.g. 51.5166; the directory gives 99.999999 where a postcode has no grid reference)" },
   ],
   key: ["postcode"],
   keep: "terminated",
@@ -48,8 +48,8 @@ export const POSTCODE_AREAS: ReferenceTable = {
     lad_share: `TRY_CAST(${column("lad_share")} AS DOUBLE)`,
   }),
   problems: [
-    { when: "code IS NULL OR code = ''", field: "district", reason: "no district or sector code" },
-    { when: `NOT coalesce(${IN_THE_UK}, false)`, field: "latitude", reason: "latitude or longitude missing or outside the UK" },
+    { when: "code IS NULL OR code = ''", field: "district", code: "missing-value", reason: "no district or sector code" },
+    { when: `NOT coalesce(${IN_THE_UK}, false)`, field: "latitude", code: "outside-the-uk", reason: "latitude or longitude missing or outside the UK" },
   ],
   key: ["code", "level"],
 };
@@ -65,8 +65,8 @@ export const DEPRIVATION: ReferenceTable = {
     imd_rank: `TRY_CAST(replace(${column("imd_rank")}, ',', '') AS INTEGER)`,
   }),
   problems: [
-    { when: "lsoa_code IS NULL OR NOT regexp_full_match(lsoa_code, '[EW]01[0-9]{6}')", field: "lsoa_code", reason: "not an LSOA code (expected e.g. E01000001)" },
-    { when: "imd_decile IS NULL OR imd_decile NOT BETWEEN 1 AND 10", field: "imd_decile", reason: "not a decile from 1 to 10" },
+    { when: "lsoa_code IS NULL OR NOT regexp_full_match(lsoa_code, '[EW]01[0-9]{6}')", field: "lsoa_code", code: "not-an-lsoa-code", reason: "not an LSOA code (expected e.g. E01000001)" },
+    { when: "imd_decile IS NULL OR imd_decile NOT BETWEEN 1 AND 10", field: "imd_decile", code: "not-a-decile", reason: "not a decile from 1 to 10" },
   ],
   key: ["lsoa_code"],
 };
@@ -82,11 +82,11 @@ export const AUTHORITY_ICB: ReferenceTable = {
     share: `coalesce(TRY_CAST(${column("share")} AS DOUBLE), 1)`,
   }),
   problems: [
-    { when: "lad_code IS NULL OR icb_code IS NULL", field: "icb_code", reason: "no ICB for this authority (ICBs cover England only)" },
+    { when: "lad_code IS NULL OR icb_code IS NULL", field: "icb_code", code: "no-icb", reason: "no ICB for this authority (ICBs cover England only)" },
   ],
   key: ["lad_code"],
   keep: "share DESC",
-  notKeptReason: "not used: this authority is split between ICBs, and another ICB holds more of its LSOAs",
+  notKept: { code: "split-authority", reason: "not used: this authority is split between ICBs, and another ICB holds more of its LSOAs" },
 };
 
 /** The reference kinds, most specific first (a postcode directory also has district columns). */

@@ -27,7 +27,7 @@ interface ContractRow {
 function readDate(row: TableRow, field: string): string | undefined {
   const raw = row.text(field);
   const date = parseDate(raw);
-  if (date === null) row.problem(field, raw, raw === "" ? `the date is empty (${DATE_EXPECTED})` : `"${raw}" is not a date (${DATE_EXPECTED})`);
+  if (date === null) row.problem(field, raw, raw === "" ? "missing-value" : "not-a-date", raw === "" ? `the date is empty (${DATE_EXPECTED})` : `"${raw}" is not a date (${DATE_EXPECTED})`);
   return date ?? undefined;
 }
 
@@ -48,26 +48,26 @@ export async function loadContracts(
   const seen = new Map<string, number>();
   const table = readTableRows(sheetTable, CONTRACT_FIELDS, path, "contracts register", (row): ContractRow | null => {
     const contractId = row.text("contract_id");
-    if (contractId === "") row.problem("contract_id", "", "the contract id is empty");
+    if (contractId === "") row.problem("contract_id", "", "missing-value", "the contract id is empty");
     const institutionId = row.text("institution") || folderInstitutionId;
     if (!institutionId) {
-      row.problem("institution", "", "no institution: name it in the Institution column or put the file in a folder with an institution.json");
+      row.problem("institution", "", "no-institution", "no institution: name it in the Institution column or put the file in a folder with an institution.json");
     } else if (!institutions.has(institutionId)) {
-      row.problem("institution", institutionId, `institution "${institutionId}" is not loaded (expected one of ${[...institutions].join(", ") || "none yet"}: load its institution.json first)`);
+      row.problem("institution", institutionId, "unknown-institution", `institution "${institutionId}" is not loaded (expected one of ${[...institutions].join(", ") || "none yet"}: load its institution.json first)`);
     }
     const key = `${institutionId}\u0000${contractId.toUpperCase()}`;
     const earlier = seen.get(key);
-    if (contractId !== "" && earlier !== undefined) row.problem("contract_id", contractId, `contract "${contractId}" is also on row ${earlier}`);
+    if (contractId !== "" && earlier !== undefined) row.problem("contract_id", contractId, "duplicate-key", `contract "${contractId}" is also on row ${earlier}`);
     else seen.set(key, row.rowNumber);
     const supplierName = row.text("supplier");
-    if (supplierNameKey(supplierName) === "") row.problem("supplier", supplierName, "the supplier name is empty");
+    if (supplierNameKey(supplierName) === "") row.problem("supplier", supplierName, "empty-supplier-name", "the supplier name is empty");
     const valueText = row.text("value");
     const pence = parseAmountPence(valueText);
-    if (pence === null || valueText === "") row.problem("value", valueText, `"${valueText}" is not an amount (${AMOUNT_EXPECTED})`);
-    else if (pence < 0) row.problem("value", valueText, `"${valueText}" is negative (expected the contract's value)`);
+    if (pence === null || valueText === "") row.problem("value", valueText, "not-an-amount", `"${valueText}" is not an amount (${AMOUNT_EXPECTED})`);
+    else if (pence < 0) row.problem("value", valueText, "negative-value", `"${valueText}" is negative (expected the contract's value)`);
     const start = readDate(row, "start");
     const end = readDate(row, "end");
-    if (start && end && end < start) row.problem("end", row.text("end"), `the contract ends (${end}) before it starts (${start})`);
+    if (start && end && end < start) row.problem("end", row.text("end"), "ends-before-start", `the contract ends (${end}) before it starts (${start})`);
     const weighting = row.parsed("weighting", parseShare(row.text("weighting")));
     const frequency = row.parsed("reporting_frequency", parseFrequency(row.text("reporting_frequency")));
     const served = row.parsed("priorities", parseQuestionPriorities(row.text("priorities")));
@@ -76,7 +76,7 @@ export async function loadContracts(
       if (questions.length === 0) questions = [...served.keys()];
       for (const question of served.keys()) {
         if (!questions.includes(question)) {
-          row.problem("priorities", row.text("priorities"), `question "${question}" serves priorities but is not among the questions adopted (${questions.join(", ")})`);
+          row.problem("priorities", row.text("priorities"), "question-not-adopted", `question "${question}" serves priorities but is not among the questions adopted (${questions.join(", ")})`);
         }
       }
     }

@@ -35,16 +35,16 @@ export async function loadEngagement(
   const table = readTableRows(sheetTable, ENGAGEMENT_FIELDS, path, "engagement log", (row): EngagementRow | null => {
     const dateText = row.text("date");
     const date = parseDate(dateText);
-    if (date === null) row.problem("date", dateText, dateText === "" ? `the date is empty (${DATE_EXPECTED})` : `"${dateText}" is not a date (${DATE_EXPECTED})`);
+    if (date === null) row.problem("date", dateText, dateText === "" ? "missing-value" : "not-a-date", dateText === "" ? `the date is empty (${DATE_EXPECTED})` : `"${dateText}" is not a date (${DATE_EXPECTED})`);
     const institutionId = row.text("institution") || folderInstitutionId;
     if (!institutionId) {
-      row.problem("institution", "", "no institution: name it in the Institution column or put the file in a folder with an institution.json");
+      row.problem("institution", "", "no-institution", "no institution: name it in the Institution column or put the file in a folder with an institution.json");
     } else if (!institutions.has(institutionId)) {
-      row.problem("institution", institutionId, `institution "${institutionId}" is not loaded (load its institution.json first)`);
+      row.problem("institution", institutionId, "unknown-institution", `institution "${institutionId}" is not loaded (load its institution.json first)`);
     }
     const kind = row.parsed("kind", parseEngagementKind(row.text("kind")));
     const attendees = row.parsed("attendees", parseCount(row.text("attendees")));
-    if (attendees === null) row.problem("attendees", "", "the number of attendees is empty");
+    if (attendees === null) row.problem("attendees", "", "missing-value", "the number of attendees is empty");
     const serviceUsers = row.parsed("service_users", parseCount(row.text("service_users")));
     const localSuppliers = row.parsed("local_suppliers", parseCount(row.text("local_suppliers")));
     if (!date || !institutionId || !kind || attendees === undefined || attendees === null || serviceUsers === undefined || localSuppliers === undefined) return null;

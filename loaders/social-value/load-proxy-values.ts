@@ -20,17 +20,17 @@ export async function loadProxyValues(
   const seen = new Map<string, number>();
   const table = readTableRows(sheetTable, PROXY_VALUE_FIELDS, path, "proxy values", (row) => {
     const measureCode = row.text("measure");
-    if (measureCode === "") row.problem("measure", "", "the measure code is empty");
+    if (measureCode === "") row.problem("measure", "", "missing-value", "the measure code is empty");
     const earlier = seen.get(measureCode.toUpperCase());
-    if (measureCode !== "" && earlier !== undefined) row.problem("measure", measureCode, `measure "${measureCode}" is also on row ${earlier}`);
+    if (measureCode !== "" && earlier !== undefined) row.problem("measure", measureCode, "duplicate-key", `measure "${measureCode}" is also on row ${earlier}`);
     else seen.set(measureCode.toUpperCase(), row.rowNumber);
     const value = row.parsed("value", parseQuantity(row.text("value")));
-    if (value === null || value === 0) row.problem("value", row.text("value"), "expected a positive £ value per unit");
+    if (value === null || value === 0) row.problem("value", row.text("value"), "not-a-positive-value", "expected a positive £ value per unit");
     const source = row.text("source");
-    if (source === "") row.problem("source", "", "the source is empty (a proxy value is used only with the source it comes from)");
+    if (source === "") row.problem("source", "", "missing-value", "the source is empty (a proxy value is used only with the source it comes from)");
     const yearText = row.text("year");
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
-    if (year === null || year < 1990 || year > 2100) row.problem("year", yearText, `"${yearText}" is not a year (expected e.g. 2021: the year the value is for)`);
+    if (year === null || year < 1990 || year > 2100) row.problem("year", yearText, "not-a-year", `"${yearText}" is not a year (expected e.g. 2021: the year the value is for)`);
     if (value === undefined || value === null || year === null) return null;
     return { measure_code: measureCode, value_per_unit: value, source, year, row_number: row.rowNumber };
   });

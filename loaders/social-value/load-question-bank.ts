@@ -48,11 +48,11 @@ export async function loadQuestionBank(
     const questionId = row.text("question_id");
     const question = row.text("question");
     const written = row.text("theme");
-    if (questionId === "") row.problem("question_id", "", "the question id is empty");
-    if (question === "") row.problem("question", "", "the question text is empty");
-    if (written === "") row.problem("theme", "", `the theme is empty (expected a Social Value Model theme, e.g. ${Object.values(SOCIAL_VALUE_MODEL_THEMES).join(", ")})`);
+    if (questionId === "") row.problem("question_id", "", "missing-value", "the question id is empty");
+    if (question === "") row.problem("question", "", "missing-value", "the question text is empty");
+    if (written === "") row.problem("theme", "", "missing-value", `the theme is empty (expected a Social Value Model theme, e.g. ${Object.values(SOCIAL_VALUE_MODEL_THEMES).join(", ")})`);
     const earlier = seen.get(questionId.toUpperCase());
-    if (questionId !== "" && earlier !== undefined) row.problem("question_id", questionId, `question id "${questionId}" is also on row ${earlier}`);
+    if (questionId !== "" && earlier !== undefined) row.problem("question_id", questionId, "duplicate-key", `question id "${questionId}" is also on row ${earlier}`);
     else if (questionId !== "") seen.set(questionId.toUpperCase(), row.rowNumber);
     const theme = SOCIAL_VALUE_MODEL_THEMES[written] ?? written;
     return {

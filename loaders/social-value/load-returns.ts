@@ -64,24 +64,24 @@ export async function loadReturns(
   const periodShares = new Map<string, { row: number; shares: Record<ShareField, number | null> }>();
   const table = readTableRows(sheetTable, RETURN_FIELDS, path, "supplier returns", (row): ReturnRow | null => {
     const contractId = row.text("contract");
-    if (contractId === "") row.problem("contract", "", "the contract id is empty");
+    if (contractId === "") row.problem("contract", "", "missing-value", "the contract id is empty");
     const measureCode = row.text("measure");
-    if (measureCode === "") row.problem("measure", "", "the measure code is empty");
+    if (measureCode === "") row.problem("measure", "", "missing-value", "the measure code is empty");
     const period = row.parsed("period", parseReportingPeriod(row.text("period")));
     const committed = row.parsed("committed", parseQuantity(row.text("committed")));
     const delivered = row.parsed("delivered", parseQuantity(row.text("delivered")));
-    if (committed === null && delivered === null) row.problem("delivered", "", "neither a committed nor a delivered quantity (expected at least one)");
+    if (committed === null && delivered === null) row.problem("delivered", "", "no-quantity", "neither a committed nor a delivered quantity (expected at least one)");
     const placeText = row.text("delivery_postcode");
     const place = placeText === "" ? null : deliveryPlace(placeText);
     if (placeText !== "" && place === null) {
-      row.problem("delivery_postcode", placeText, `"${placeText}" is not a UK postcode (expected a unit postcode such as E1 8DE, or a sector E1 6 or district E1)`);
+      row.problem("delivery_postcode", placeText, "not-a-postcode", `"${placeText}" is not a UK postcode (expected a unit postcode such as E1 8DE, or a sector E1 6 or district E1)`);
     }
     const shares = readShares(row);
     if (period) {
       const key = [contractId, period.label, measureCode, place ?? ""].join("\u0000");
       const earlier = keys.get(key);
       if (earlier !== undefined) {
-        row.problem("measure", measureCode, `the same contract, period, measure and delivery postcode as row ${earlier} (expected one row each)`);
+        row.problem("measure", measureCode, "duplicate-key", `the same contract, period, measure and delivery postcode as row ${earlier} (expected one row each)`);
       }
       const periodKey = `${contractId}\u0000${period.label}`;
       const stated = periodShares.get(periodKey);
@@ -90,7 +90,7 @@ export async function loadReturns(
         for (const field of SHARE_FIELDS) {
           const before = stated.shares[field];
           if (before !== null && shares[field] !== null && shares[field] !== before) {
-            row.problem(field, row.text(field), `differs from row ${stated.row} (${Math.round(before * 1000) / 10}%) for the same contract and period`);
+            row.problem(field, row.text(field), "conflicting-row", `differs from row ${stated.row} (${Math.round(before * 1000) / 10}%) for the same contract and period`);
           }
         }
       }

@@ -1,5 +1,5 @@
 import { parseDate } from "../cells/parse-date.js";
-import type { Parsed } from "./parse-social-value-cells.js";
+import { bad, type Parsed } from "./parse-social-value-cells.js";
 import { financialQuarter, financialYear, monthPeriod, yearLabel, type ReportingPeriod } from "../../src/model/reporting-periods.js";
 
 export type { ReportingPeriod };
@@ -20,7 +20,7 @@ function financialYearStart(text: string): number | null {
 /** Parses a reporting period as suppliers write it. A bare "2024 Q1" is refused: calendar or financial quarter? */
 export function parseReportingPeriod(raw: string): Parsed<ReportingPeriod> {
   const text = raw.trim().replace(/\s+/g, " ");
-  if (text === "") return { ok: false, reason: `the reporting period is empty (${PERIOD_EXPECTED})` };
+  if (text === "") return bad("missing-value", `the reporting period is empty (${PERIOD_EXPECTED})`);
   const range = /^(.+?)\s+(?:to|-|–)\s+(.+)$/.exec(text);
   if (range) {
     const start = parseDate(range[1]!);
@@ -34,7 +34,7 @@ export function parseReportingPeriod(raw: string): Parsed<ReportingPeriod> {
     const year = financialYearStart(yearText);
     if (year !== null) return { ok: true, value: financialQuarter(year, number) };
     if (/^\d{4}$/.test(yearText)) {
-      return { ok: false, reason: `"${raw}" is ambiguous: a calendar or a financial quarter? (write e.g. ${yearLabel(Number(yearText))} Q${number} for a financial quarter, or the dates)` };
+      return bad("ambiguous-value", `"${raw}" is ambiguous: a calendar or a financial quarter? (write e.g. ${yearLabel(Number(yearText))} Q${number} for a financial quarter, or the dates)`);
     }
   }
   const month = /^(\d{4})-(\d{1,2})$/.exec(text);
@@ -47,5 +47,5 @@ export function parseReportingPeriod(raw: string): Parsed<ReportingPeriod> {
     const first = parseDate(text);
     if (first) return { ok: true, value: monthPeriod(Number(first.slice(0, 4)), Number(first.slice(5, 7))) };
   }
-  return { ok: false, reason: `"${raw}" is not a reporting period (${PERIOD_EXPECTED})` };
+  return bad("not-a-period", `"${raw}" is not a reporting period (${PERIOD_EXPECTED})`);
 }

@@ -2,7 +2,8 @@ import { InputError } from "../../src/core/errors.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { describeRequired, type FieldSpec } from "../schema/column-synonyms.js";
 import { detectHeader } from "../schema/detect-header.js";
-import type { QuarantineEntry } from "../load-outcome.js";
+import { writeQuarantine, type QuarantineEntry } from "../quarantine.js";
+import type { ProblemCode } from "../../src/core/problem-codes.js";
 import type { Parsed } from "./parse-social-value-cells.js";
 import { readAllRows, type TableSource } from "../files/read-table.js";
 import { readWorkbookSheets } from "../files/read-workbook.js";
@@ -33,7 +34,7 @@ export interface TableRow {
   /** The heading as written in the file, for quarantine entries. */
   heading(field: string): string;
   /** Notes a bad cell: the row will be quarantined with every problem found in it. */
-  problem(field: string | null, rawValue: string | null, reason: string): void;
+  problem(field: string | null, rawValue: string | null, code: ProblemCode, reason: string): void;
   /** Whether any problem has been noted in this row so far. */
   hasProblems(): boolean;
   /** A parsed cell's value, or undefined after noting its problem. */
@@ -78,19 +79,19 @@ export function readTableRows<T>(
         const column = header.columns[field];
         return column === undefined ? field : (headings[column] ?? field);
       },
-      problem: (field, rawValue, reason) => {
-        problems.push({ row: index + 1, column: field === null ? null : row.heading(field), rawValue, reason });
+      problem: (field, rawValue, code, reason) => {
+        problems.push({ row: index + 1, column: field === null ? null : row.heading(field), rawValue, code, reason });
       },
       hasProblems: () => problems.length > 0,
       parsed: (field, parsed) => {
         if (parsed.ok) return parsed.value;
-        row.problem(field, row.text(field), parsed.reason);
+        row.problem(field, row.text(field), parsed.code, parsed.reason);
         return undefined;
       },
     };
     const value = visit(row);
     if (problems.length > 0 || value === null) {
-      if (problems.length === 0) problems.push({ row: index + 1, column: null, rawValue: null, reason: `not a ${what} row` });
+      if (problems.length === 0) problems.push({ row: index + 1, column: null, rawValue: null, code: "not-a-row", reason: `not a ${what} row` });
       result.quarantined.push(...problems);
       result.rowsQuarantined++;
     } else {
@@ -121,9 +122,7 @@ export async function insertRows(
 
 /** Writes a table's quarantined rows (with the workbook sheet, when there is one) inside the file's transaction. */
 export async function writeTableQuarantine(warehouse: Warehouse, fileId: number, path: string, table: SheetTable, entries: readonly QuarantineEntry[]): Promise<void> {
-  await insertRows(warehouse, "quarantine",
-    { file_id: "INTEGER", path: "VARCHAR", row_number: "INTEGER", column_name: "VARCHAR", raw_value: "VARCHAR", reason: "VARCHAR", sheet: "VARCHAR" },
-    entries.map((entry) => ({ file_id: fileId, path, row_number: entry.row, column_name: entry.column, raw_value: entry.rawValue, reason: entry.reason, sheet: table.sheet })));
+  await writeQuarantine(warehouse, fileId, path, entries, table.sheet);
 }
 
 /** Institution ids that are loaded: a row naming another is quarantined (its institution.json must load first). */

@@ -1,5 +1,6 @@
 import { headingKey, type HeaderMatch } from "../schema/column-synonyms.js";
-import type { QuarantineEntry } from "../load-outcome.js";
+import type { QuarantineEntry } from "../quarantine.js";
+import type { ProblemCode } from "../../src/core/problem-codes.js";
 import { REDACTED_SUPPLIER_ID, isRedactedPayee, supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
 import { DATE_EXPECTED, parseDate } from "../cells/parse-date.js";
@@ -53,17 +54,17 @@ function quoted(value: string): string {
 const TOTAL_PATTERN = /\b(grand )?totals?\b/i;
 
 /** Rows published beside the spend that are not spend: repeated headings, totals, notes. Null when it is spend. */
-function notSpendReason(cells: readonly string[], header: SpendHeader): string | null {
+function notSpendReason(cells: readonly string[], header: SpendHeader): { code: ProblemCode; reason: string } | null {
   const filled = cells.filter((cell) => cell !== "");
   const cellIsHeading = (cell: string, i: number) => cell === "" || headingKey(cell) === header.headingKeys[i];
   if (filled.length >= 2 && headingKey(cells[header.columns.amount!] ?? "") === header.headingKeys[header.columns.amount!] && cells.every(cellIsHeading)) {
-    return "not spend: a repeated heading row";
+    return { code: "not-spend-heading", reason: "not spend: a repeated heading row" };
   }
   // A totals line has no payment date; a supplier called "Total Gas & Power Ltd" on a dated line is spend.
   if (cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date!] ?? "") === null) {
-    return "not spend: a totals line (the loader sums the lines itself)";
+    return { code: "not-spend-totals", reason: "not spend: a totals line (the loader sums the lines itself)" };
   }
-  if (filled.length === 1) return "not spend: a note line (only one cell filled)";
+  if (filled.length === 1) return { code: "not-spend-note", reason: "not spend: a note line (only one cell filled)" };
   return null;
 }
 
@@ -74,7 +75,7 @@ function notSpendReason(cells: readonly string[], header: SpendHeader): string |
 export function readSpendRow(cells: readonly string[], row: number, header: SpendHeader, suppliers: SupplierKeys = new SupplierKeys()): RowVerdict {
   if (cells.every((cell) => cell === "")) return { kind: "blank" };
   const notSpend = notSpendReason(cells, header);
-  if (notSpend) return { kind: "quarantined", entries: [{ row, column: null, rawValue: cells.join(" | ").slice(0, 500), reason: notSpend }] };
+  if (notSpend) return { kind: "quarantined", entries: [{ row, column: null, rawValue: cells.join(" | ").slice(0, 500), ...notSpend }] };
   const cell = (field: string) => {
     const column = header.columns[field];
     return column === undefined ? "" : (cells[column] ?? "");
@@ -82,12 +83,12 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   const heading = (field: string) => header.headings[header.columns[field]!] ?? field;
   const entries: QuarantineEntry[] = [];
   const date = parseDate(cell("date"));
-  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), reason: `${quoted(cell("date"))} is not a date (${DATE_EXPECTED})` });
+  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), code: "not-a-date", reason: `${quoted(cell("date"))} is not a date (${DATE_EXPECTED})` });
   const amountPence = parseAmountPence(cell("amount"));
-  if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });
+  if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), code: "not-an-amount", reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });
   const supplierName = cell("supplier");
   const { isRedacted, supplierKey, supplierId } = suppliers.of(supplierName);
-  if (supplierKey === "") entries.push({ row, column: heading("supplier"), rawValue: supplierName, reason: "supplier name is empty (expected the payee's name, or REDACTED)" });
+  if (supplierKey === "") entries.push({ row, column: heading("supplier"), rawValue: supplierName, code: "empty-supplier-name", reason: "supplier name is empty (expected the payee's name, or REDACTED)" });
   if (entries.length > 0 || date === null || amountPence === null) return { kind: "quarantined", entries };
   return {
     kind: "line",

@@ -1,7 +1,7 @@
 import type { DuckDBAppender } from "@duckdb/node-api";
 import { DuckDBDateValue, DuckDBDecimalValue } from "../../src/warehouse/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { QuarantineEntry } from "../load-outcome.js";
+import { QuarantineWriter, type QuarantineEntry } from "../quarantine.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
 import { epochDays } from "../cells/parse-date.js";
 import type { SpendLine } from "./read-spend-row.js";
@@ -49,7 +49,7 @@ export class SpendWriter {
 
   private constructor(
     private readonly spend: DuckDBAppender,
-    private readonly quarantine: DuckDBAppender,
+    private readonly quarantine: QuarantineWriter,
     private readonly fileId: number,
     private readonly path: string,
     private readonly institutionId: string,
@@ -58,7 +58,7 @@ export class SpendWriter {
 
   static async open(warehouse: Warehouse, fileId: number, path: string, institutionId: string, onProgress?: ProgressListener): Promise<SpendWriter> {
     const connection = warehouse.connection;
-    return new SpendWriter(await connection.createAppender("spend"), await connection.createAppender("quarantine"), fileId, path, institutionId, onProgress);
+    return new SpendWriter(await connection.createAppender("spend"), await QuarantineWriter.open(warehouse, fileId, path), fileId, path, institutionId, onProgress);
   }
 
   private counted(rows = 1): void {
@@ -116,30 +116,13 @@ export class SpendWriter {
     if (!first) return;
     this.counted();
     this.quarantinedRows.add(`${sheet ?? ""}\u0000${first.row}`);
-    for (const entry of entries) {
-      const q = this.quarantine;
-      q.appendInteger(this.fileId);
-      q.appendVarchar(this.path);
-      q.appendInteger(entry.row);
-      appendText(q, entry.column);
-      appendText(q, entry.rawValue);
-      q.appendVarchar(entry.reason);
-      appendText(q, sheet);
-      q.endRow();
-    }
-  }
-
-  /** Flushes the appenders, so that SQL in the same transaction sees every row written so far. */
-  flush(): void {
-    this.spend.flushSync();
-    this.quarantine.flushSync();
+    for (const entry of entries) this.quarantine.add(entry, sheet);
   }
 
   async close(warehouse: Warehouse): Promise<void> {
-    for (const appender of [this.spend, this.quarantine]) {
-      appender.flushSync();
-      appender.closeSync();
-    }
+    this.spend.flushSync();
+    this.spend.closeSync();
+    await this.quarantine.close();
     if (this.suppliersSeen.size === 0) return;
     await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_suppliers (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
     const suppliers = await warehouse.connection.createAppender("staged_suppliers");

@@ -1,7 +1,9 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { IMPORTED_LOCALITY_FIELDS } from "../schema/column-synonyms.js";
 import { detectHeader } from "../schema/detect-header.js";
-import { writeQuarantine, type LoadOutcome, type QuarantineEntry } from "../load-outcome.js";
+import type { LoadOutcome } from "../load-outcome.js";
+import { writeQuarantine, type QuarantineEntry } from "../quarantine.js";
+import type { ProblemCode } from "../../src/core/problem-codes.js";
 import { supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
 
 const STATUSES = new Set(["local", "non_local", "unlocated"]);
@@ -25,11 +27,12 @@ export async function loadImportedLocality(warehouse: Warehouse, rows: string[][
     const key = supplierNameKey(column(cells, "supplier"));
     const version = Number(column(cells, "version"));
     const status = column(cells, "status");
-    const problem = key === "" ? ["supplier", "supplier name is empty"]
-      : !Number.isInteger(version) || version < 1 ? ["version", "not a definition version (expected a whole number ≥ 1)"]
-      : !STATUSES.has(status) ? ["status", "not a class (expected local, non_local or unlocated)"] : null;
+    const problem: [string, ProblemCode, string] | null = key === "" ? ["supplier", "empty-supplier-name", "supplier name is empty"]
+      : !Number.isInteger(version) || version < 1 ? ["version", "not-a-version", "not a definition version (expected a whole number ≥ 1)"]
+      : !STATUSES.has(status) ? ["status", "not-a-class", "not a class (expected local, non_local or unlocated)"] : null;
     if (problem) {
-      quarantined.push({ row: index + 1, column: problem[0]!, rawValue: column(cells, problem[0]!), reason: problem[1]! });
+      const [field, code, reason] = problem;
+      quarantined.push({ row: index + 1, column: field, rawValue: column(cells, field), code, reason });
       continue;
     }
     await warehouse.run("INSERT INTO imported_locality VALUES (?, ?, ?, ?, ?, ?)",

@@ -4,7 +4,8 @@ import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { normalisePostcode } from "../../geo/postcode-parts.js";
 import { SUPPLIER_REGISTER_FIELDS, describeRequired } from "../schema/column-synonyms.js";
 import { detectHeader } from "../schema/detect-header.js";
-import { writeQuarantine, type LoadOutcome, type QuarantineEntry } from "../load-outcome.js";
+import type { LoadOutcome } from "../load-outcome.js";
+import { writeQuarantine, type QuarantineEntry } from "../quarantine.js";
 import { supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
 
 const YES = new Set(["y", "yes", "true", "1"]);
@@ -98,12 +99,12 @@ export async function loadSupplierRegister(
     const problems: QuarantineEntry[] = [];
     const name = cell("supplier") ?? "";
     const key = supplierNameKey(name);
-    if (key === "") problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: "supplier name is empty" });
+    if (key === "") problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, code: "empty-supplier-name", reason: "supplier name is empty" });
     const locations: RegisterRow["locations"] = [];
     const readPostcodes = (field: string, basis: RegisterRow["locations"][number]["basis"]) => {
       for (const raw of (cell(field) ?? "").split(/[;|]/).map((text) => text.trim()).filter(Boolean)) {
         const postcode = normalisePostcode(raw);
-        if (postcode === null) problems.push({ row: rowNumber, column: heading(field), rawValue: raw, reason: "not a UK unit postcode (expected e.g. E1 8DE)" });
+        if (postcode === null) problems.push({ row: rowNumber, column: heading(field), rawValue: raw, code: "not-a-postcode", reason: "not a UK unit postcode (expected e.g. E1 8DE)" });
         else locations.push({ basis, postcode });
       }
     };
@@ -113,10 +114,10 @@ export async function loadSupplierRegister(
     const postcode = locations.find((location) => location.basis === "registered")?.postcode ?? null;
     const flags = { is_sme: parseFlag(cell("is_sme")), is_vcse: parseFlag(cell("is_vcse")) };
     for (const [field, flag] of Object.entries(flags)) {
-      if (flag === "bad") problems.push({ row: rowNumber, column: heading(field), rawValue: cell(field) ?? "", reason: "not a yes/no flag (expected Y, N, yes, no, true, false or blank)" });
+      if (flag === "bad") problems.push({ row: rowNumber, column: heading(field), rawValue: cell(field) ?? "", code: "not-a-flag", reason: "not a yes/no flag (expected Y, N, yes, no, true, false or blank)" });
     }
     if (problems.length === 0 && accepted.has(key)) {
-      problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, reason: `same supplier as an earlier row (matching name "${key}")` });
+      problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, code: "duplicate-supplier", reason: `same supplier as an earlier row (matching name "${key}")` });
     }
     if (problems.length > 0) {
       quarantined.push(...problems.map((problem) => ({ ...problem, row: rowNumber })));

@@ -1,4 +1,5 @@
 import { formatTable } from "../core/format-table.js";
+import { problemTitle } from "../core/problem-codes.js";
 import type { Warehouse } from "../warehouse/warehouse.js";
 
 /** One file's line in the load report (`anchor-spend report --json`). */
@@ -51,13 +52,16 @@ export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]
   }));
 }
 
-/** Quarantined rows grouped by reason, for the data quality page and the terminal. */
-export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: string; column: string | null; reason: string; rows: number }[]> {
-  const rows = await warehouse.all<{ path: string; column_name: string | null; reason: string; rows: number }>(
-    `SELECT path, column_name, regexp_replace(reason, '^"[^"]*" ', '') AS reason, count(DISTINCT row_number) AS rows
-     FROM quarantine GROUP BY ALL ORDER BY path, rows DESC`,
+/**
+ * Quarantined rows grouped by file, column and problem code, for the data quality page: each group's reason
+ * is its code's title, so no raw cell value (a quarantine message may quote one) is ever published.
+ */
+export async function quarantineByReason(warehouse: Warehouse): Promise<{ path: string; column: string | null; code: string; reason: string; rows: number }[]> {
+  const rows = await warehouse.all<{ path: string; column_name: string | null; code: string; rows: number }>(
+    `SELECT path, column_name, code, count(DISTINCT (sheet, row_number)) AS rows
+     FROM quarantine GROUP BY ALL ORDER BY path, rows DESC, code, column_name`,
   );
-  return rows.map((row) => ({ path: row.path, column: row.column_name, reason: row.reason, rows: Number(row.rows) }));
+  return rows.map((row) => ({ path: row.path, column: row.column_name, code: row.code, reason: problemTitle(row.code), rows: Number(row.rows) }));
 }
 
 /** Pounds with separators, formatted from the decimal text itself: Intl reads a string as an exact decimal (never through a double; the cast is for lib typings that only know numbers). */

@@ -124,7 +124,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
     definitions = await compileStoredDefinitions(warehouse);
   }
   await warehouse.run(
-    `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason, precision, postcode)
+    `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason_code, reason, precision, postcode)
      WITH admitted_locations AS (
        -- each definition's admitted locations, first (a small join), so that suppliers meet them on equalities alone
        SELECT d.definition_id, d.version, sl.supplier_id, sl.basis, sl.postcode_as_given
@@ -153,6 +153,8 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
      )
      SELECT supplier_id, definition_id, version,
             CASE WHEN redacted THEN 'unlocated' WHEN any_local THEN 'local' WHEN located > 0 THEN 'non_local' ELSE 'unlocated' END,
+            CASE WHEN redacted THEN 'redacted-payee' WHEN any_local THEN 'local' WHEN located > 0 THEN 'not-local'
+                 WHEN locations = 0 THEN 'no-postcode' ELSE 'not-placed' END,
             CASE WHEN redacted THEN 'redacted payee: no address is published'
                  WHEN any_local THEN 'local by ' || local_by
                  WHEN located > 0 THEN 'not local: located by ' || located_by
@@ -164,7 +166,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
   );
   for (const definition of definitions.filter((d) => d.problem !== null)) {
     await warehouse.run(
-      `UPDATE supplier_locality SET status = 'unlocated', precision = 'none', postcode = NULL, reason = ?
+      `UPDATE supplier_locality SET status = 'unlocated', precision = 'none', postcode = NULL, reason_code = 'definition-not-applicable', reason = ?
        WHERE definition_id = ? AND version = ?`,
       [`this definition cannot be applied in this warehouse: ${definition.problem}`, definition.id, definition.version],
     );
@@ -172,7 +174,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
   // A partner's export classifies suppliers whose postcodes it does not share: its classes stand for those
   // this warehouse cannot place itself.
   await warehouse.run(
-    `UPDATE supplier_locality l SET status = i.status, precision = coalesce(i.precision, 'none'),
+    `UPDATE supplier_locality l SET status = i.status, precision = coalesce(i.precision, 'none'), reason_code = 'imported',
        reason = 'as classified by the exporting partner (its postcodes are not shared at this level)'
      FROM imported_locality i
      WHERE i.supplier_id = l.supplier_id AND i.definition_id = l.definition_id AND i.version = l.version

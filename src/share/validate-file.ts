@@ -20,7 +20,7 @@ export type ValidatedKind = "spend" | "suppliers";
 export interface ColumnReport { field: string; title: string; required: boolean; heading: string | null; filled: number; examples: string[] }
 
 /** One problem: where (file:row:column), the value, the rule broken, and in plain words why it matters and how to fix it. */
-export interface ProblemReport extends Explanation { file: string; sheet: string | null; row: number; column: string | null; value: string | null; rule: string; context: string[] | null }
+export interface ProblemReport extends Explanation { file: string; sheet: string | null; row: number; column: string | null; value: string | null; code: string; rule: string; context: string[] | null }
 
 export interface FileValidation {
   file: string;
@@ -51,13 +51,13 @@ function describeColumns(rows: string[][], kind: ValidatedKind): ColumnReport[] 
 }
 
 async function problemsFrom(warehouse: Warehouse, file: string, rows: string[][]): Promise<ProblemReport[]> {
-  const quarantined = await warehouse.all<{ row_number: number; sheet: string | null; column_name: string | null; raw_value: string | null; reason: string }>(
-    "SELECT row_number, sheet, column_name, raw_value, reason FROM quarantine ORDER BY sheet NULLS FIRST, row_number, column_name",
+  const quarantined = await warehouse.all<{ row_number: number; sheet: string | null; column_name: string | null; raw_value: string | null; code: string; reason: string }>(
+    "SELECT row_number, sheet, column_name, raw_value, code, reason FROM quarantine ORDER BY sheet NULLS FIRST, row_number, column_name",
   );
   return quarantined.map((q) => ({
-    file, sheet: q.sheet, row: Number(q.row_number), column: q.column_name, value: q.raw_value, rule: q.reason,
+    file, sheet: q.sheet, row: Number(q.row_number), column: q.column_name, value: q.raw_value, code: q.code, rule: q.reason,
     context: q.sheet === null ? (rows[Number(q.row_number) - 1] ?? null) : null,
-    ...explainProblem(q.reason),
+    ...explainProblem(q.code),
   }));
 }
 

@@ -325,4 +325,42 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: "problem codes: quarantine and locality reasons carry a stable code beside their words",
+    sql: `
+      -- What is wrong, as a code (src/core/problem-codes.ts); the reason stays, in words, for the partner.
+      ALTER TABLE quarantine ADD COLUMN code VARCHAR;
+      -- Rows quarantined before codes existed: their code, once, from the words of that time.
+      UPDATE quarantine SET code = CASE
+        WHEN reason LIKE '%is not a date%' THEN 'not-a-date'
+        WHEN reason LIKE '%is not an amount%' THEN 'not-an-amount'
+        WHEN reason LIKE '%supplier name is empty%' THEN 'empty-supplier-name'
+        WHEN reason LIKE 'not spend: a repeated heading%' THEN 'not-spend-heading'
+        WHEN reason LIKE 'not spend: a totals line%' THEN 'not-spend-totals'
+        WHEN reason LIKE 'not spend: a note line%' THEN 'not-spend-note'
+        WHEN reason LIKE '%not a UK unit postcode%' OR reason LIKE '%is not a UK postcode%' THEN 'not-a-postcode'
+        WHEN reason LIKE 'not a yes/no flag%' THEN 'not-a-flag'
+        WHEN reason LIKE 'same supplier as an earlier row%' THEN 'duplicate-supplier'
+        WHEN reason LIKE '%appears in an earlier row%' OR reason LIKE '%appears earlier in the same file%' THEN 'duplicate-key'
+        WHEN reason LIKE 'latitude%outside the UK%' THEN 'outside-the-uk'
+        WHEN reason LIKE 'no ICB for this authority%' THEN 'no-icb'
+        WHEN reason LIKE 'not used: this authority is split%' THEN 'split-authority'
+        WHEN reason LIKE 'not an LSOA code%' THEN 'not-an-lsoa-code'
+        WHEN reason LIKE 'not a decile%' THEN 'not-a-decile'
+        WHEN reason LIKE '%is not a quantity%' THEN 'not-a-quantity'
+        ELSE 'unclassified' END;
+      -- How a supplier was (or was not) classified, as a code: local, not-local, redacted-payee, no-postcode,
+      -- not-placed, definition-not-applicable, imported (src/model/refresh-locality.ts).
+      ALTER TABLE supplier_locality ADD COLUMN reason_code VARCHAR;
+      UPDATE supplier_locality SET reason_code = CASE
+        WHEN reason LIKE 'redacted payee%' THEN 'redacted-payee'
+        WHEN reason LIKE 'local by %' THEN 'local'
+        WHEN reason LIKE 'not local: %' THEN 'not-local'
+        WHEN reason LIKE 'no postcode on the %' THEN 'no-postcode'
+        WHEN reason LIKE 'this definition cannot be applied%' THEN 'definition-not-applicable'
+        WHEN reason LIKE 'as classified by the exporting partner%' THEN 'imported'
+        ELSE 'not-placed' END;
+    `,
+  },
 ];

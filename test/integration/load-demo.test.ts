@@ -95,10 +95,13 @@ describe("anchor-spend load data/demo", () => {
     const bad = [...expected.entries()].flatMap(([path, file]) => file.badRows.map((row) => ({ path, row })));
     expect(bad.length).toBeGreaterThan(0);
     const quarantined = await withWarehouse(warehousePath, "read", (w) =>
-      w.all<{ path: string; row_number: number; column_name: string; raw_value: string }>(
-        "SELECT path, row_number, column_name, raw_value FROM quarantine WHERE path LIKE '%/spend/%' ORDER BY path, row_number"));
+      w.all<{ path: string; row_number: number; column_name: string; raw_value: string; code: string }>(
+        "SELECT path, row_number, column_name, raw_value, code FROM quarantine WHERE path LIKE '%/spend/%' ORDER BY path, row_number"));
     expect(quarantined.map((q) => ({ path: q.path, row: Number(q.row_number) }))).toEqual(bad);
-    expect(quarantined[0]).toMatchObject({ column_name: "Amount", raw_value: "TBC" });
+    expect(quarantined[0]).toMatchObject({ column_name: "Amount", raw_value: "TBC", code: "not-an-amount" });
+    // Every row of every file has its problem's code.
+    const uncoded = await withWarehouse(warehousePath, "read", (w) => w.one("SELECT count(*)::INTEGER AS rows FROM quarantine WHERE code IS NULL OR code = 'unclassified'"));
+    expect(uncoded).toEqual({ rows: 0 });
   });
 
   it("computes total spend and the local share under the headline definition as the files say", async () => {

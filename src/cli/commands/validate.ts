@@ -16,7 +16,7 @@ function formatValidation(result: FileValidation): string {
     .split("\n").map((line) => `  ${line}`).join("\n"));
   for (const problem of result.problems) {
     const where = [problem.file, problem.sheet ? `[${problem.sheet}]` : null, problem.row, problem.column].filter((p) => p !== null).join(":");
-    lines.push(`  ERROR ${where}: ${problem.rule}`);
+    lines.push(`  ERROR ${where}: ${problem.rule} [${problem.code}]`);
     lines.push(`        why it matters: ${problem.why}`);
     lines.push(`        how to fix it:  ${problem.fix}`);
     if (problem.context) lines.push(`        the row: ${problem.context.join(" | ")}`);

@@ -13,7 +13,7 @@ async function spendByPlacement(warehouse: Warehouse) {
     `SELECT coalesce(l.precision, 'none') AS precision, bool_or(lp.terminated) AS terminated,
             -- Reasons in words only: postcodes are partner-level data and never reach the published site.
             CASE WHEN l.status <> 'unlocated' THEN lp.reason
-                 WHEN l.reason LIKE 'redacted%' OR l.reason LIKE 'no postcode%' THEN l.reason
+                 WHEN l.reason_code IN ('redacted-payee', 'no-postcode') THEN l.reason
                  ELSE 'its postcode could not be placed in the loaded reference' END AS placement,
             count(DISTINCT sp.supplier_id) AS suppliers, sum(sp.amount)::DOUBLE AS spend
      FROM current_spend sp
