@@ -1,8 +1,10 @@
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import { projectRoot } from "../core/config.js";
+import { removeAbandoned } from "../core/remove-abandoned.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
 
 export const distPath = join(projectRoot, "dist");
@@ -13,17 +15,21 @@ export interface BuildSiteOptions {
 }
 
 /**
- * Builds the static site from the warehouse, offline: cleans the previous output and Framework's loader
- * cache (Framework would otherwise reuse stale loader output), fills the npm cache from node_modules,
- * then runs `observable build` with the warehouse path in ANCHOR_SPEND_WAREHOUSE.
+ * Builds the static site from the warehouse, offline: clears Framework's loader cache (Framework would
+ * otherwise reuse stale loader output), fills the npm cache from node_modules, then runs `observable build`
+ * with the warehouse path in ANCHOR_SPEND_WAREHOUSE into a new folder beside the output (`dist.building-<pid>`),
+ * which replaces the output whole once the build succeeds: a failed or killed build leaves the published site
+ * as it was (a killed one leaves its folder, removed by the next build).
  * The loader cache is Framework's one folder, pages/.observablehq/cache, whatever the output folder: a build
  * elsewhere (the benchmark's) clears it too and leaves its own warehouse's loader output there, which the
  * next build into dist/ clears again before it runs.
  */
 export async function buildSite(warehousePath: string, log: (line: string) => void = console.error, { outputDir }: BuildSiteOptions = {}): Promise<void> {
   const outputPath = outputDir === undefined ? distPath : resolve(outputDir);
-  // Framework clears only an output folder inside the project: clear it here, wherever it is.
-  await rm(outputPath, { recursive: true, force: true });
+  const building = `${outputPath}.building-${process.pid}`;
+  removeAbandoned(dirname(outputPath), `${basename(outputPath)}.building-`);
+  restoreInterruptedSwap(outputPath);
+  await rm(building, { recursive: true, force: true });
   await rm(join(projectRoot, "pages", ".observablehq", "cache"), { recursive: true, force: true });
   const prepared = await prepareOfflineCache();
   log(`offline npm cache: ${prepared.join(", ")}`);
@@ -34,8 +40,7 @@ export async function buildSite(warehousePath: string, log: (line: string) => vo
       cwd: projectRoot,
       env: {
         ...process.env, ANCHOR_SPEND_WAREHOUSE: resolve(warehousePath), OBSERVABLE_TELEMETRY_DISABLE: "true",
-        // Unset (not inherited) for dist/, so that the config's own default applies.
-        ANCHOR_SPEND_SITE_OUTPUT: outputDir === undefined ? undefined : outputPath,
+        ANCHOR_SPEND_SITE_OUTPUT: building,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -51,5 +56,31 @@ export async function buildSite(warehousePath: string, log: (line: string) => vo
         fail(new Error(`observable build failed (exit ${code}):\n${output}`));
       }
     });
+  }).catch(async (error: unknown) => {
+    await rm(building, { recursive: true, force: true });
+    throw error;
   });
+  swapIn(building, outputPath);
 }
+
+/**
+ * Puts the new build in the output's place: the old output is renamed aside, the new one renamed in, the old
+ * removed. Between the two renames (microseconds) there is no output folder; a kill there leaves the old one
+ * aside, which restoreInterruptedSwap puts back.
+ */
+function swapIn(building: string, outputPath: string): void {
+  const previous = `${outputPath}.previous-${process.pid}`;
+  if (existsSync(outputPath)) renameSync(outputPath, previous);
+  renameSync(building, outputPath);
+  removeAbandoned(dirname(outputPath), `${basename(outputPath)}.previous-`);
+  rmSync(previous, { recursive: true, force: true });
+}
+
+/** An output folder missing beside an old one set aside by a killed swap: the old one goes back. */
+function restoreInterruptedSwap(outputPath: string): void {
+  if (existsSync(outputPath)) return;
+  const prefix = `${basename(outputPath)}.previous-`;
+  const aside = existsSync(dirname(outputPath)) ? readdirSync(dirname(outputPath)).find((name) => name.startsWith(prefix)) : undefined;
+  if (aside) renameSync(join(dirname(outputPath), aside), outputPath);
+}
+

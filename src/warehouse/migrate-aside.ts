@@ -1,5 +1,6 @@
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, copyFileSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
+import { closeSync, copyFileSync, existsSync, fsyncSync, linkSync, openSync, renameSync, rmSync } from "node:fs";
+import { basename, dirname } from "node:path";
+import { removeAbandoned } from "../core/remove-abandoned.js";
 
 /**
  * Migrates a warehouse in a copy beside it and puts the copy in its place whole.
@@ -17,7 +18,7 @@ export async function migrateAside(
   exists: boolean,
   migrate: (stagedPath: string) => Promise<void>,
 ): Promise<"placed" | "created by another process"> {
-  removeAbandonedCopies(path);
+  removeAbandoned(dirname(path), `${basename(path)}.migrating-`);
   const staged = `${path}.migrating-${process.pid}`;
   rmSync(staged, { force: true });
   rmSync(`${staged}.wal`, { force: true });
@@ -50,29 +51,5 @@ function fsyncPath(path: string): void {
     fsyncSync(descriptor);
   } finally {
     closeSync(descriptor);
-  }
-}
-
-/** Copies `<warehouse>.migrating-<pid>` (and their logs) whose process no longer runs. */
-function removeAbandonedCopies(path: string): void {
-  const prefix = `${basename(path)}.migrating-`;
-  for (const name of readdirSync(dirname(path))) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = Number.parseInt(name.slice(prefix.length), 10);
-    if (Number.isInteger(pid) && pid !== process.pid && isRunning(pid)) continue;
-    try {
-      unlinkSync(join(dirname(path), name));
-    } catch {
-      // Removed by another process meanwhile.
-    }
-  }
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }
