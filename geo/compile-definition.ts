@@ -1,13 +1,19 @@
 import { distance } from "@turf/distance";
 import { point } from "@turf/helpers";
 import type { AreaSpec } from "./definition-spec.js";
+import { DEPRIVATION_INDEXES, type DeprivationDomain, type DeprivationIndex } from "./deprivation-index.js";
 import type { LocatedPoint } from "./located-point.js";
 import { pointInPolygonArea, type PolygonArea } from "./polygon-area.js";
 
-/** What classification needs beyond the points: site locations (for radius) and prepared polygons (by file). */
+/**
+ * What classification needs beyond the points: site locations (for radius), prepared polygons (by file), and
+ * each index's deciles by LSOA of its own vintage (throwing, in words, when the index or that vintage's
+ * LSOAs are not loaded).
+ */
 export interface DefinitionResources {
   siteLocation(postcode: string): { latitude: number; longitude: number } | null;
   polygon(area: { file: string; geojson?: unknown }): PolygonArea;
+  deprivationDeciles(index: DeprivationIndex, domain: DeprivationDomain): ReadonlyMap<string, number>;
 }
 
 export type LocalTest = (located: LocatedPoint) => boolean;
@@ -51,7 +57,14 @@ export function compileArea(area: AreaSpec, resources: DefinitionResources): Loc
     }
     case "deprivation": {
       const within = area.within ? compileArea(area.within, resources) : () => true;
-      return (p) => p.imdDecile !== null && p.imdDecile <= area.maxDecile && within(p);
+      const deciles = resources.deprivationDeciles(area.index, area.domain);
+      // The LSOA of the index's own vintage: a 2011 LSOA is never read against IoD 2025, nor a 2021 one against IoD 2019.
+      const lsoaOf = DEPRIVATION_INDEXES[area.index].lsoaVintage === 2021 ? (p: LocatedPoint) => p.lsoa21Code : (p: LocatedPoint) => p.lsoa11Code;
+      return (p) => {
+        const lsoa = lsoaOf(p);
+        const decile = lsoa === null ? undefined : deciles.get(lsoa);
+        return decile !== undefined && decile <= area.maxDecile && within(p);
+      };
     }
     case "union": {
       const parts = area.of.map((part) => compileArea(part, resources));

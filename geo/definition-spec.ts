@@ -1,4 +1,5 @@
 import { printableExcerpt } from "../src/core/printable-excerpt.js";
+import { DEPRIVATION_DOMAINS, DEPRIVATION_INDEXES, isDeprivationDomain, isDeprivationIndex, type DeprivationDomain, type DeprivationIndex } from "./deprivation-index.js";
 
 /**
  * Definitions of "local": named, versioned, and of one of these kinds (or a union or intersection of them).
@@ -12,7 +13,8 @@ export type AreaSpec =
   | { kind: "postcode-prefixes"; prefixes: string[] }
   | { kind: "radius"; sites: string[]; distance: number; unit: "km" | "miles" }
   | { kind: "polygon"; file: string; geojson?: unknown }
-  | { kind: "deprivation"; maxDecile: number; within?: AreaSpec }
+  /** LSOAs whose decile of `domain` in the named index is at most maxDecile (1 = the most deprived 10%). */
+  | { kind: "deprivation"; index: DeprivationIndex; domain: DeprivationDomain; maxDecile: number; within?: AreaSpec }
   | { kind: "union"; of: AreaSpec[] }
   | { kind: "intersection"; of: AreaSpec[] };
 
@@ -119,9 +121,13 @@ function parseArea(value: unknown, at: string, problems: Problems, depth = 0): A
       if (typeof maxDecile !== "number" || !Number.isInteger(maxDecile) || maxDecile < 1 || maxDecile > 10) {
         problems.add(`${at}.maxDecile`, "a whole number from 1 to 10", maxDecile);
       }
+      // The index and edition are named: IoD 2025 and IoD 2019 sit on different LSOAs, and a decile means nothing without its edition.
+      if (!isDeprivationIndex(area.index)) problems.add(`${at}.index`, `the index and edition, one of ${Object.keys(DEPRIVATION_INDEXES).map((index) => `"${index}"`).join(", ")}`, area.index);
+      const domain = area.domain ?? "imd";
+      if (!isDeprivationDomain(domain)) problems.add(`${at}.domain`, `one of ${Object.keys(DEPRIVATION_DOMAINS).map((d) => `"${d}"`).join(", ")}`, area.domain);
       if (area.within !== undefined && tooDeep(at, depth, problems)) return null;
       const within = area.within === undefined ? undefined : parseArea(area.within, `${at}.within`, problems, depth + 1);
-      return { kind, maxDecile: maxDecile as number, ...(within ? { within } : {}) };
+      return { kind, index: area.index as DeprivationIndex, domain: domain as DeprivationDomain, maxDecile: maxDecile as number, ...(within ? { within } : {}) };
     }
     case "union":
     case "intersection": {

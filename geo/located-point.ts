@@ -12,6 +12,7 @@ export interface LocatedPoint {
   longitude: number;
   ladCode: string | null;
   icbCode: string | null;
-  lsoaCode: string | null;
-  imdDecile: number | null;
+  /** The LSOA of each vintage (2011 for IoD 2019, 2021 for IoD 2025), when the directory gives it. */
+  lsoa11Code: string | null;
+  lsoa21Code: string | null;
 }

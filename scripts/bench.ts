@@ -118,8 +118,8 @@ async function benchClassification(): Promise<{ definition: string; kind: string
     const rows = await w.all<LocatedPostcodeRow & Record<string, unknown>>(
       `SELECT p.postcode AS postcode_as_given, p.postcode, split_part(p.postcode, ' ', 1) || ' ' || left(split_part(p.postcode, ' ', 2), 1) AS sector,
               split_part(p.postcode, ' ', 1) AS district, 'unit' AS precision, p.latitude, p.longitude, p.lad_code,
-              coalesce(p.icb_code, ai.icb_code) AS icb_code, p.lsoa_code, coalesce(p.imd_decile, d.imd_decile) AS imd_decile, p.terminated, '' AS reason
-       FROM postcodes p LEFT JOIN authority_icb ai USING (lad_code) LEFT JOIN deprivation d USING (lsoa_code)`,
+              coalesce(p.icb_code, ai.icb_code) AS icb_code, p.lsoa11_code, p.lsoa21_code, p.terminated, '' AS reason
+       FROM postcodes p LEFT JOIN authority_icb ai USING (lad_code)`,
     );
     const points = rows.map(locatedPoint);
     return definitions.map((definition) => {

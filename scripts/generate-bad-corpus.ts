@@ -934,7 +934,7 @@ const DEFINITIONS: CaseSpec[] = [
     kind: "union", of: [{ kind: "local-authorities", codes: ["E09000030"] }, { kind: "polygon", file: "definition-union-with-bad-polygon.geojson" }] }),
     geojson: polygon([[-0.08, 51.51], [-0.06, 51.53], [-0.06, 51.51], [-0.08, 51.53], [-0.08, 51.51]]), refused: ["of[1]", "crosses itself"] }),
   definitionCase({ id: "definition-deprivation-within-bad-polygon", what: "deprivation within an unclosed polygon", definition: definitionOf("definition-deprivation-within-bad-polygon", {
-    kind: "deprivation", maxDecile: 2, within: { kind: "polygon", file: "definition-deprivation-within-bad-polygon.geojson" } }), geojson: polygon(SQUARE.slice(0, 4).concat([[-0.07, 51.5]])), refused: ["within", "not closed"] }),
+    kind: "deprivation", index: "IoD2025", maxDecile: 2, within: { kind: "polygon", file: "definition-deprivation-within-bad-polygon.geojson" } }), geojson: polygon(SQUARE.slice(0, 4).concat([[-0.07, 51.5]])), refused: ["within", "not closed"] }),
   definitionCase({ id: "definition-list-one-bad", what: "a definitions list of one good and one bad definition (the whole file refused, the good one not loaded)",
     text: JSON.stringify({ definitions: [definitionOf("definition-list-good-one", { kind: "icb", codes: ["E54000029"] }), definitionOf("definition-list-bad-one", { kind: "icb", codes: ["E99"] })] }), refused: ["definition 2", "ICB codes"] }),
   definitionCase({ id: "definition-list-duplicate", what: "the same id and version twice in one file", text: JSON.stringify({ definitions: [definitionOf("definition-list-twice", { kind: "icb", codes: ["E54000029"] }), definitionOf("definition-list-twice", { kind: "icb", codes: ["E54000024"] })] }), refused: ["appears twice"] }),

@@ -43,8 +43,8 @@ export async function loadCodePoint(warehouse: Warehouse, source: TableSource, f
   await quarantine.close();
   await warehouse.run("DELETE FROM postcodes WHERE postcode IN (SELECT postcode FROM good_codepoint)");
   await warehouse.run(
-    `INSERT INTO postcodes (postcode, latitude, longitude, lad_code, lsoa_code, icb_code, imd_decile, terminated, file_id, precision)
-     SELECT postcode, latitude, longitude, lad_code, NULL, NULL, NULL, false, ?, 'unit' FROM good_codepoint`,
+    `INSERT INTO postcodes (postcode, latitude, longitude, lad_code, terminated, file_id, precision)
+     SELECT postcode, latitude, longitude, lad_code, false, ?, 'unit' FROM good_codepoint`,
     [fileId],
   );
   const { loaded } = await warehouse.one<{ loaded: number }>("SELECT count(*) AS loaded FROM good_codepoint");

@@ -12,8 +12,11 @@ export interface ReferenceTable {
   name: string;
   fields: readonly FieldSpec[];
   table: string;
-  /** Target column → SQL over the file's columns; `column(field)` is the field's column, or NULL when absent. */
-  select(column: (field: string) => string): Record<string, string>;
+  /**
+   * Target column → SQL over the file's columns; `column(field)` is the field's column, or NULL when absent.
+   * `file` names the file and its headings, for a table whose rows' meaning depends on them (an index's edition).
+   */
+  select(column: (field: string) => string, file: { path: string; heading(field: string): string | null }): Record<string, string>;
   /** Why a row cannot load: SQL conditions over the selected columns, first match wins. */
   problems: readonly { when: string; field: string; code: ProblemCode; reason: string }[];
   /** Target columns that identify a row: a newer file replaces older rows with the same key. */
@@ -41,7 +44,7 @@ export async function loadReferenceTable(
   const headings = headRows[header.headerIndex]!;
   const column = (field: string) => (header.columns[field] === undefined ? "NULL" : `c${header.columns[field]}`);
   const heading = (field: string) => (header.columns[field] === undefined ? field : headings[header.columns[field]!] ?? field);
-  const selected = spec.select(column);
+  const selected = spec.select(column, { path, heading: (field) => (header.columns[field] === undefined ? null : heading(field)) });
   const targets = Object.keys(selected);
   const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
   await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length);

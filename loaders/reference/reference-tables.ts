@@ -1,4 +1,6 @@
 import { AUTHORITY_ICB_FIELDS, DEPRIVATION_FIELDS, POSTCODE_AREA_FIELDS, POSTCODE_FIELDS } from "../schema/column-synonyms.js";
+import { DEPRIVATION_DOMAINS, deprivationColumn, type DeprivationDomain } from "../../geo/deprivation-index.js";
+import { deprivationEdition } from "./deprivation-edition.js";
 import type { ReferenceTable } from "./load-reference-table.js";
 
 /** SQL that turns any spelling of a unit postcode into `E1 8DE`, or NULL when it is not one. */
@@ -20,9 +22,10 @@ export const POSTCODE_DIRECTORY: ReferenceTable = {
     latitude: `TRY_CAST(${column("latitude")} AS DOUBLE)`,
     longitude: `TRY_CAST(${column("longitude")} AS DOUBLE)`,
     lad_code: `nullif(trim(${column("lad_code")}), '')`,
-    lsoa_code: `nullif(trim(${column("lsoa_code")}), '')`,
+    lsoa11_code: `nullif(trim(${column("lsoa11_code")}), '')`,
+    lsoa21_code: `nullif(trim(${column("lsoa21_code")}), '')`,
     icb_code: `nullif(trim(${column("icb_code")}), '')`,
-    imd_decile: `TRY_CAST(${column("imd_decile")} AS TINYINT)`,
+    imd2019_decile: `TRY_CAST(${column("imd2019_decile")} AS TINYINT)`,
     terminated: `coalesce(trim(${column("terminated_on")}), '') <> ''`,
     precision: `'unit'`,
   }),
@@ -54,21 +57,31 @@ export const POSTCODE_AREAS: ReferenceTable = {
   key: ["code", "level"],
 };
 
-/** Index of Multiple Deprivation by LSOA (ranks may be printed with thousands separators: "29,199"). */
+const DOMAIN_COLUMNS = (Object.keys(DEPRIVATION_DOMAINS) as DeprivationDomain[]).map(deprivationColumn);
+
+/**
+ * The English Indices of Deprivation by LSOA (IoD 2025 File 7 or File 1; IoD 2019 File 1 or File 2), keyed on
+ * the edition and the LSOA of its vintage: loading one edition never replaces the other's rows. Ranks may be
+ * printed with thousands separators ("29,199"); domains a file does not carry stay empty.
+ */
 export const DEPRIVATION: ReferenceTable = {
-  name: "deprivation (IMD by LSOA)",
+  name: "deprivation (Indices of Deprivation by LSOA)",
   fields: DEPRIVATION_FIELDS,
   table: "deprivation",
-  select: (column) => ({
+  select: (column, file) => ({
+    index_edition: `'${deprivationEdition(file.path, file.heading("lsoa_code") ?? "lsoa_code")}'`,
     lsoa_code: `nullif(trim(${column("lsoa_code")}), '')`,
-    imd_decile: `TRY_CAST(${column("imd_decile")} AS TINYINT)`,
     imd_rank: `TRY_CAST(replace(${column("imd_rank")}, ',', '') AS INTEGER)`,
+    ...Object.fromEntries(DOMAIN_COLUMNS.map((decile) => [decile, `TRY_CAST(${column(decile)} AS TINYINT)`])),
   }),
   problems: [
     { when: "lsoa_code IS NULL OR NOT regexp_full_match(lsoa_code, '[EW]01[0-9]{6}')", field: "lsoa_code", code: "not-an-lsoa-code", reason: "not an LSOA code (expected e.g. E01000001)" },
     { when: "imd_decile IS NULL OR imd_decile NOT BETWEEN 1 AND 10", field: "imd_decile", code: "not-a-decile", reason: "not a decile from 1 to 10" },
+    ...DOMAIN_COLUMNS.filter((decile) => decile !== "imd_decile").map((decile) => ({
+      when: `(${decile} IS NULL AND nullif(trim("raw ${decile}"::VARCHAR), '') IS NOT NULL) OR ${decile} NOT BETWEEN 1 AND 10`, field: decile, code: "not-a-decile" as const, reason: "not a decile from 1 to 10",
+    })),
   ],
-  key: ["lsoa_code"],
+  key: ["index_edition", "lsoa_code"],
 };
 
 /** Local authority → ICB; where an authority is split, the ICB holding most of its LSOAs. */

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/core/config.js";
+import { DEPRIVATION_DOMAINS, deprivationColumn, type DeprivationDomain } from "../../geo/deprivation-index.js";
 
 /**
  * The documented synonym table: which published column headings mean which field. Headings are compared
@@ -49,9 +50,12 @@ export const POSTCODE_FIELDS: readonly FieldSpec[] = [
   { field: "latitude", required: true, synonyms: ["lat", "latitude"] },
   { field: "longitude", required: true, synonyms: ["long", "lon", "longitude"] },
   { field: "lad_code", required: true, synonyms: ["laua", "lad_cd", "lad", "oslaua", "lad24cd", "lad23cd", "local_authority_code"] },
-  { field: "lsoa_code", required: false, synonyms: ["lsoa11", "lsoa11cd_pip", "lsoa11cd", "lsoa21", "lsoa21cd_pip"] },
+  // Each vintage of LSOA in its own field: an index is read on the LSOAs of its own vintage.
+  { field: "lsoa11_code", required: false, synonyms: ["lsoa11", "lsoa11cd_pip", "lsoa11cd"] },
+  { field: "lsoa21_code", required: false, synonyms: ["lsoa21", "lsoa21cd_pip", "lsoa21cd"] },
   { field: "icb_code", required: false, synonyms: ["icb", "icb23cd", "icb_cd"] },
-  { field: "imd_decile", required: false, synonyms: ["imd2019_decile", "imd_decile"] },
+  // Only a decile that names its edition: a bare "imd" column is a rank, of whichever edition the directory had.
+  { field: "imd2019_decile", required: false, synonyms: ["imd2019_decile"] },
   { field: "terminated_on", required: false, synonyms: ["doterm"] },
 ];
 
@@ -70,11 +74,15 @@ export const POSTCODE_AREA_FIELDS: readonly FieldSpec[] = [
   { field: "lad_share", required: false, synonyms: ["modal_lad_share"] },
 ];
 
-/** IMD 2019 File 1 (or File 7) by LSOA. */
+/** The English Indices of Deprivation by LSOA: IoD 2019 File 1 or 2, IoD 2025 File 7 or File 1, as published. */
 export const DEPRIVATION_FIELDS: readonly FieldSpec[] = [
-  { field: "lsoa_code", required: true, synonyms: ["LSOA code (2011)", "lsoa11cd", "lsoa_code", "LSOA code"] },
-  { field: "imd_decile", required: true, synonyms: ["Index of Multiple Deprivation (IMD) Decile", "Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)", "imd_decile", "IMD Decile"] },
+  { field: "lsoa_code", required: true, synonyms: ["LSOA code (2021)", "LSOA code (2011)", "lsoa21cd", "lsoa11cd", "lsoa_code", "LSOA code"] },
   { field: "imd_rank", required: false, synonyms: ["Index of Multiple Deprivation (IMD) Rank", "Index of Multiple Deprivation (IMD) Rank (where 1 is most deprived)", "imd_rank", "IMD Rank"] },
+  ...Object.entries(DEPRIVATION_DOMAINS).map(([domain, words]) => ({
+    field: deprivationColumn(domain as DeprivationDomain),
+    required: domain === "imd",
+    synonyms: [`${words} Decile`, `${words} Decile (where 1 is most deprived 10% of LSOAs)`, ...(domain === "imd" ? ["imd_decile", "IMD Decile"] : [])],
+  })),
 ];
 
 /** Local authority → integrated care board. */

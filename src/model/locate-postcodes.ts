@@ -7,7 +7,7 @@ const WANTED_TYPE = `'[{"ordinal":"INTEGER","given":"VARCHAR","postcode":"VARCHA
  * SQL resolving postcodes (given as a JSON parameter) against the loaded reference: the unit record in the
  * directory (terminated ones by their last known position), else the sector's centroid, else the district's
  * centroid (the authority holding most of the district's postcodes), else nothing — with precision and
- * reason. ICB from the directory, or from the authority when absent; deprivation likewise from the LSOA.
+ * reason. ICB from the directory, or from the authority when absent; each index's decile from the LSOA of its vintage.
  */
 const RESOLVE_SQL = `
   WITH wanted AS (SELECT unnest(from_json(?, ${WANTED_TYPE}), recursive := true))
@@ -16,7 +16,10 @@ const RESOLVE_SQL = `
               WHEN d.code IS NOT NULL THEN 'district' ELSE 'none' END AS precision,
          coalesce(u.latitude, s.latitude, d.latitude) AS latitude, coalesce(u.longitude, s.longitude, d.longitude) AS longitude,
          coalesce(u.lad_code, s.lad_code, d.lad_code) AS lad_code,
-         coalesce(u.icb_code, ai.icb_code) AS icb_code, u.lsoa_code, coalesce(u.imd_decile, dep.imd_decile) AS imd_decile,
+         coalesce(u.icb_code, ai.icb_code) AS icb_code, u.lsoa11_code, u.lsoa21_code,
+         -- each index by the LSOA of its own vintage: IoD 2019 on 2011 LSOAs (else the directory's IMD 2019 decile),
+         -- IoD 2025 on 2021 LSOAs; never one vintage's LSOA against the other's index
+         coalesce(d19.imd_decile, u.imd2019_decile) AS iod2019_decile, d25.imd_decile AS iod2025_decile,
          coalesce(u.terminated, false) AS terminated,
          CASE WHEN w.postcode IS NULL AND w.district IS NULL THEN 'not a valid UK postcode'
               WHEN u.postcode IS NOT NULL AND u.terminated THEN 'terminated postcode: placed by its last known position'
@@ -31,7 +34,8 @@ const RESOLVE_SQL = `
   LEFT JOIN postcode_areas s ON s.level = 'sector' AND s.code = w.sector
   LEFT JOIN postcode_areas d ON d.level = 'district' AND d.code = w.district
   LEFT JOIN authority_icb ai ON ai.lad_code = coalesce(u.lad_code, s.lad_code, d.lad_code)
-  LEFT JOIN deprivation dep ON dep.lsoa_code = u.lsoa_code`;
+  LEFT JOIN deprivation d19 ON d19.index_edition = 'IoD2019' AND d19.lsoa_code = u.lsoa11_code
+  LEFT JOIN deprivation d25 ON d25.index_edition = 'IoD2025' AND d25.lsoa_code = u.lsoa21_code`;
 
 const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/;
 const SECTOR = /^([A-Z]{1,2}\d[A-Z\d]?) (\d)$/;
@@ -61,8 +65,10 @@ export interface LocatedPostcodeRow {
   longitude: number | null;
   lad_code: string | null;
   icb_code: string | null;
-  lsoa_code: string | null;
-  imd_decile: number | null;
+  lsoa11_code: string | null;
+  lsoa21_code: string | null;
+  iod2019_decile: number | null;
+  iod2025_decile: number | null;
   terminated: boolean;
   reason: string;
 }
@@ -76,5 +82,5 @@ export async function resolvePostcodes(warehouse: Warehouse, given: readonly str
 export async function locateSupplierPostcodes(warehouse: Warehouse): Promise<void> {
   const given = await warehouse.all<{ given: string }>("SELECT DISTINCT postcode_as_given AS given FROM supplier_locations");
   await warehouse.run("DELETE FROM located_postcodes");
-  await warehouse.run(`INSERT INTO located_postcodes ${RESOLVE_SQL}`, [wantedJson(given.map((row) => row.given))]);
+  await warehouse.run(`INSERT INTO located_postcodes BY NAME ${RESOLVE_SQL}`, [wantedJson(given.map((row) => row.given))]);
 }

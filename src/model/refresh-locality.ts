@@ -3,23 +3,51 @@ import { compileArea, type DefinitionResources, type LocalTest } from "../../geo
 import type { AreaSpec } from "../../geo/definition-spec.js";
 import type { LocatedPoint } from "../../geo/located-point.js";
 import { preparePolygonArea, type PolygonArea } from "../../geo/polygon-area.js";
+import { DEPRIVATION_INDEXES, deprivationColumn } from "../../geo/deprivation-index.js";
 import { locateSupplierPostcodes, type LocatedPostcodeRow } from "./locate-postcodes.js";
 
 type StoredDefinition = { definition_id: string; version: number; spec: string };
 
-function sitesOf(area: AreaSpec): string[] {
+/** Every area inside an area (itself included): what within, union and intersection hold. */
+function partsOf(area: AreaSpec): AreaSpec[] {
   switch (area.kind) {
-    case "radius": return area.sites;
-    case "deprivation": return area.within ? sitesOf(area.within) : [];
+    case "deprivation": return [area, ...(area.within ? partsOf(area.within) : [])];
     case "union":
-    case "intersection": return area.of.flatMap(sitesOf);
-    default: return [];
+    case "intersection": return [area, ...area.of.flatMap(partsOf)];
+    default: return [area];
   }
+}
+
+/**
+ * Each index and domain the definitions read, by LSOA; an index not loaded, or one whose LSOA vintage the
+ * postcode directory does not carry, is a reason in words (the definition then cannot be applied).
+ */
+async function deprivationTables(warehouse: Warehouse, areas: AreaSpec[]): Promise<Map<string, ReadonlyMap<string, number> | string>> {
+  const wanted = new Map(areas.flatMap(partsOf).flatMap((part) => (part.kind === "deprivation" ? [[`${part.index} ${part.domain}`, part] as const] : [])));
+  const tables = new Map<string, ReadonlyMap<string, number> | string>();
+  for (const [key, { index, domain }] of wanted) {
+    const { title, lsoaVintage } = DEPRIVATION_INDEXES[index];
+    const column = deprivationColumn(domain);
+    const rows = await warehouse.all<{ lsoa_code: string; decile: number }>(
+      `SELECT lsoa_code, ${column} AS decile FROM deprivation WHERE index_edition = ? AND ${column} IS NOT NULL`, [index]);
+    const lsoaColumn = lsoaVintage === 2021 ? "lsoa21_code" : "lsoa11_code";
+    const directory = await warehouse.one<{ postcodes: number; with_vintage: number }>(
+      `SELECT count(*)::INTEGER AS postcodes, count(${lsoaColumn})::INTEGER AS with_vintage FROM postcodes`);
+    if (rows.length === 0) {
+      tables.set(key, `no ${title} ${domain === "imd" ? "IMD" : `${domain} domain`} deciles are loaded (load the ${title} file by LSOA ${lsoaVintage}, e.g. File 7 as MHCLG publishes it)`);
+    } else if (directory.postcodes > 0 && directory.with_vintage === 0) {
+      tables.set(key, `${title} is on ${lsoaVintage} LSOAs and the loaded postcode directory gives no ${lsoaVintage} LSOA: postcodes are never read against an index by another vintage's LSOAs (load a directory with ${lsoaColumn === "lsoa21_code" ? "lsoa21" : "lsoa11"} codes)`);
+    } else {
+      tables.set(key, new Map(rows.map((row) => [row.lsoa_code, Number(row.decile)])));
+    }
+  }
+  return tables;
 }
 
 /** Site locations from the directory and polygons from the stored definitions, for compiling areas. */
 async function definitionResources(warehouse: Warehouse, areas: AreaSpec[]): Promise<DefinitionResources> {
-  const sites = [...new Set(areas.flatMap(sitesOf))];
+  const sites = [...new Set(areas.flatMap(partsOf).flatMap((part) => (part.kind === "radius" ? part.sites : [])))];
+  const deprivation = await deprivationTables(warehouse, areas);
   const located = sites.length === 0 ? [] : await warehouse.all<{ postcode: string; latitude: number; longitude: number }>(
     `SELECT postcode, latitude, longitude FROM postcodes WHERE postcode IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
     [JSON.stringify(sites)],
@@ -28,6 +56,11 @@ async function definitionResources(warehouse: Warehouse, areas: AreaSpec[]): Pro
   const polygons = new Map<unknown, PolygonArea>();
   return {
     siteLocation: (postcode) => siteLocations.get(postcode) ?? null,
+    deprivationDeciles: (index, domain) => {
+      const table = deprivation.get(`${index} ${domain}`);
+      if (typeof table === "string" || table === undefined) throw new Error(table ?? `${index} ${domain} was not prepared`);
+      return table;
+    },
     polygon: ({ file, geojson }) => {
       let area = polygons.get(geojson);
       if (!area) {
@@ -69,8 +102,7 @@ export function locatedPoint(row: LocatedPostcodeRow): LocatedPoint {
   return {
     postcode: row.postcode, sector: row.sector, district: row.district, precision: row.precision,
     latitude: Number(row.latitude), longitude: Number(row.longitude),
-    ladCode: row.lad_code, icbCode: row.icb_code, lsoaCode: row.lsoa_code,
-    imdDecile: row.imd_decile === null ? null : Number(row.imd_decile),
+    ladCode: row.lad_code, icbCode: row.icb_code, lsoa11Code: row.lsoa11_code, lsoa21Code: row.lsoa21_code,
   };
 }
 

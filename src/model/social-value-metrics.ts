@@ -185,7 +185,7 @@ export interface LocalDeliveryRow {
   nonLocal: number;
   /** Delivered with no delivery postcode, or one the loaded reference cannot place. */
   unplaced: number;
-  /** Delivered in LSOAs of IMD decile ≤ the threshold (1 = most deprived 10%); independent of the definition. */
+  /** Delivered in LSOAs of IoD 2025 IMD decile ≤ the threshold (1 = most deprived 10%); independent of the definition. */
   inMostDeprived: number;
   /** Delivered where the deprivation decile is known (a unit postcode with its LSOA). */
   decileKnown: number;
@@ -193,7 +193,8 @@ export interface LocalDeliveryRow {
 
 /**
  * Outcomes delivered locally, under every loaded definition of local that applies to the institution (its own
- * and those loaded for all), by delivery postcode; and in the most deprived deciles (IMD decile ≤ `mostDeprivedDecile`).
+ * and those loaded for all), by delivery postcode; and in the most deprived deciles (IoD 2025 IMD decile, by the
+ * postcode's 2021 LSOA, ≤ `mostDeprivedDecile`).
  */
 export async function deliveredLocally(
   warehouse: Warehouse,
@@ -217,7 +218,7 @@ export async function deliveredLocally(
     const delivered = Number(row.delivered);
     const place = row.delivery_postcode ? located.get(row.delivery_postcode) : undefined;
     const point = place && place.precision !== "none" ? locatedPoint(place) : null;
-    const decile = point?.imdDecile ?? null;
+    const decile = point && place?.iod2025_decile != null ? Number(place.iod2025_decile) : null;
     const decileKey = `${row.institution_id}\u0000${row.measure_code}\u0000${decile}`;
     const decileRow = deciles.get(decileKey) ?? { institutionId: row.institution_id, measureCode: row.measure_code, decile, delivered: 0 };
     decileRow.delivered += delivered;

@@ -363,4 +363,70 @@ export const migrations: readonly Migration[] = [
         ELSE 'not-placed' END;
     `,
   },
+  {
+    version: 7,
+    name: "deprivation by index and edition (IoD 2025 on 2021 LSOAs, IoD 2019 on 2011 LSOAs), its domains, and postcodes' LSOAs of both vintages",
+    sql: `
+      -- Tables are rebuilt rather than altered: DuckDB refuses to commit a transaction that alters a table holding
+      -- rows and then updates it. Each edition is keyed on the LSOAs of its own vintage; rows loaded before this
+      -- migration came from the 2011 headings the loader knew then ("LSOA code (2011)", lsoa11cd), so they are IoD 2019.
+      CREATE TABLE deprivation_v6 (
+        index_edition VARCHAR NOT NULL CHECK (index_edition IN ('IoD2025', 'IoD2019')),
+        lsoa_code VARCHAR NOT NULL,
+        imd_rank INTEGER,
+        imd_decile TINYINT NOT NULL,
+        income_decile TINYINT,
+        employment_decile TINYINT,
+        education_decile TINYINT,
+        health_decile TINYINT,
+        crime_decile TINYINT,
+        barriers_decile TINYINT,
+        living_environment_decile TINYINT,
+        file_id INTEGER NOT NULL
+      );
+      INSERT INTO deprivation_v6 (index_edition, lsoa_code, imd_rank, imd_decile, file_id)
+        SELECT 'IoD2019', lsoa_code, imd_rank, imd_decile, file_id FROM deprivation;
+      DROP TABLE deprivation;
+      ALTER TABLE deprivation_v6 RENAME TO deprivation;
+      -- A postcode carries the LSOA of each vintage. The loader before this migration preferred a directory's 2011
+      -- column (lsoa11, lsoa11cd_pip, lsoa11cd) over its 2021 one, so the one code it kept is taken as 2011; the
+      -- directory's IMD decile was IMD 2019's.
+      CREATE TABLE postcodes_v6 (
+        postcode VARCHAR NOT NULL,
+        latitude DOUBLE,
+        longitude DOUBLE,
+        lad_code VARCHAR,
+        lsoa11_code VARCHAR,
+        lsoa21_code VARCHAR,
+        icb_code VARCHAR,
+        imd2019_decile TINYINT,
+        terminated BOOLEAN NOT NULL,
+        file_id INTEGER NOT NULL,
+        precision VARCHAR DEFAULT 'unit'
+      );
+      INSERT INTO postcodes_v6 (postcode, latitude, longitude, lad_code, lsoa11_code, icb_code, imd2019_decile, terminated, file_id, precision)
+        SELECT postcode, latitude, longitude, lad_code, lsoa_code, icb_code, imd_decile, terminated, file_id, precision FROM postcodes;
+      DROP TABLE postcodes;
+      ALTER TABLE postcodes_v6 RENAME TO postcodes;
+      -- Located postcodes are derived (recomputed by every load): both vintages, and each index's decile by its own.
+      DROP TABLE located_postcodes;
+      CREATE TABLE located_postcodes (
+        postcode_as_given VARCHAR NOT NULL,
+        postcode VARCHAR,
+        sector VARCHAR,
+        district VARCHAR,
+        precision VARCHAR NOT NULL CHECK (precision IN ('unit', 'sector', 'district', 'none')),
+        latitude DOUBLE,
+        longitude DOUBLE,
+        lad_code VARCHAR,
+        icb_code VARCHAR,
+        lsoa11_code VARCHAR,
+        lsoa21_code VARCHAR,
+        iod2019_decile TINYINT,
+        iod2025_decile TINYINT,
+        terminated BOOLEAN NOT NULL,
+        reason VARCHAR NOT NULL
+      );
+    `,
+  },
 ];

@@ -54,9 +54,9 @@ const intermediate: View[] = [
     name: "int_supplier_flags",
     layer: "intermediate",
     description: "a supplier with its SME and VCSE flags (from the register) and whether its registered address lies in one of "
-      + "England's 20% most deprived areas (IMD deciles 1–2 of its LSOA)",
+      + "England's 20% most deprived areas (IoD 2025 IMD deciles 1–2 of its 2021 LSOA)",
     sql: `SELECT s.supplier_id, s.is_sme, s.is_vcse,
-                 (SELECT bool_or(lp.imd_decile <= 2) FROM supplier_locations sl
+                 (SELECT bool_or(lp.iod2025_decile <= 2) FROM supplier_locations sl
                   JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
                   WHERE sl.supplier_id = s.supplier_id AND sl.basis = 'registered') AS deprived
           FROM suppliers s`,

@@ -56,9 +56,10 @@ describe("anchor-spend locate", () => {
   it("prints the normalised postcode, precision, authority, LSOA and local yes/no per definition", () => {
     const result = runCli(["locate", "e1 8de", "MK40", "--json", "--warehouse", warehouse]);
     expect(result.status, result.stderr).toBe(0);
-    const [hq, district] = JSON.parse(result.stdout) as { postcode: string | null; precision: string; authority: string; icb: string; lsoa: string | null; local: Record<string, boolean | null> }[];
-    expect(hq).toMatchObject({ postcode: "E1 8DE", precision: "unit", authority: "E09000030", icb: "E54000029" });
-    expect(hq!.lsoa).toMatch(/^E01/);
+    const [hq, district] = JSON.parse(result.stdout) as { postcode: string | null; precision: string; authority: string; icb: string; lsoa2021: string | null; iod2025Decile: number | null; local: Record<string, boolean | null> }[];
+    // E1 8DE's 2021 LSOA as the shared directory gives it (E01032767), and that LSOA's IoD 2025 decile in the shared
+    // File 7 copy (8): read with grep by hand, `zgrep E01032767 shared/reference/deprivation/iod2025-lsoa21.csv.gz`.
+    expect(hq).toMatchObject({ postcode: "E1 8DE", precision: "unit", authority: "E09000030", icb: "E54000029", lsoa2021: "E01032767", iod2025Decile: 8 });
     expect(hq!.local).toMatchObject({ "own-local-authorities v1": true, "icb-footprint v1": true, "five-miles-from-headquarters v1": true, "postcode-districts v1": true });
     expect(district).toMatchObject({ postcode: null, precision: "district", authority: "E06000055" });
     expect(district!.local["own-local-authorities v1"]).toBe(true);

@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compileArea } from "../../geo/compile-definition.js";
+import { compileArea, type DefinitionResources } from "../../geo/compile-definition.js";
 import { preparePolygonArea } from "../../geo/polygon-area.js";
 import { loadInputs } from "../../loaders/load-inputs.js";
 import { resolvePostcodes } from "../../src/model/locate-postcodes.js";
@@ -16,6 +16,11 @@ import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const demo = "data/demo";
+const NO_RESOURCES: DefinitionResources = {
+  siteLocation: () => null,
+  polygon: () => { throw new Error("unused"); },
+  deprivationDeciles: () => { throw new Error("unused"); },
+};
 const OWN_AUTHORITIES = ["E09000001", "E09000012", "E09000025", "E09000030", "E06000055", "E06000056", "E06000032"];
 
 describe("postcode geography", () => {
@@ -62,15 +67,15 @@ describe("postcode geography", () => {
     const text = gunzipSync(readFileSync(join(demo, "reference", "postcodes-nel-blmk-codepoint2025.csv.gz"))).toString("utf-8");
     const postcodes = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
     const geojson = JSON.parse(readFileSync(join(demo, "definitions", "own-local-authorities-2024.geojson"), "utf-8"));
-    const polygon = compileArea({ kind: "polygon", file: "own", geojson }, { siteLocation: () => null, polygon: ({ geojson: g }) => preparePolygonArea(g).area! });
-    const codes = compileArea({ kind: "local-authorities", codes: OWN_AUTHORITIES }, { siteLocation: () => null, polygon: () => { throw new Error("unused"); } });
+    const polygon = compileArea({ kind: "polygon", file: "own", geojson }, { ...NO_RESOURCES, polygon: ({ geojson: g }) => preparePolygonArea(g).area! });
+    const codes = compileArea({ kind: "local-authorities", codes: OWN_AUTHORITIES }, NO_RESOURCES);
     const outlines = (geojson.features as Feature<Polygon | MultiPolygon>[]).map((feature) => polygonToLine(feature));
     const distanceToBoundary = (longitude: number, latitude: number) => Math.min(...outlines.flatMap((outline) =>
       ("features" in outline ? outline.features : [outline]).map((line) => pointToLineDistance(point([longitude, latitude]), line as Feature<never>, { units: "meters" }))));
     let disagreements = 0;
     let farDisagreements = 0;
     for (const row of postcodes) {
-      const located = { postcode: row.postcode!, sector: row.sector!, district: row.district!, precision: "unit" as const, latitude: Number(row.lat), longitude: Number(row.lon), ladCode: row.lad_cd!, icbCode: row.icb23cd!, lsoaCode: null, imdDecile: null };
+      const located = { postcode: row.postcode!, sector: row.sector!, district: row.district!, precision: "unit" as const, latitude: Number(row.lat), longitude: Number(row.lon), ladCode: row.lad_cd!, icbCode: row.icb23cd!, lsoa11Code: null, lsoa21Code: null };
       if (polygon(located) !== codes(located)) {
         disagreements++;
         if (distanceToBoundary(located.longitude, located.latitude) > 300) farDisagreements++;

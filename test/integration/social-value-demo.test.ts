@@ -31,8 +31,10 @@ const share = (text: string | undefined) => (text ? Number(text.replace("%", "")
 const supplierOf = new Map(contracts.map((c) => [c["Contract ID"]!, c.Supplier!]));
 const own = JSON.parse(readFileSync(join(demo, "definitions", "own-local-authorities.json"), "utf-8")) as { codes: string[] };
 
-/** Postcode → authority and IMD decile from the shipped directories; a register postcode outside them by its sector. */
-const directory = new Map(readGz("postcodes-nel-blmk-codepoint2025.csv.gz").map((r) => [r.postcode!, { lad: r.lad_cd!, decile: Number(r.imd2019_decile) }]));
+/** IoD 2025 IMD decile by 2021 LSOA, from the shipped File 7 rows (headings as MHCLG publishes them). */
+const iod2025 = new Map(readGz("iod2025-file7-lsoa21-nel-blmk.csv.gz").map((r) => [r["LSOA code (2021)"]!, Number(r["Index of Multiple Deprivation (IMD) Decile (where 1 is most deprived 10% of LSOAs)"])]));
+/** Postcode → authority and IoD 2025 decile (by its 2021 LSOA) from the shipped directories; a register postcode outside them by its sector. */
+const directory = new Map(readGz("postcodes-nel-blmk-codepoint2025.csv.gz").map((r) => [r.postcode!, { lad: r.lad_cd!, decile: iod2025.get(r.lsoa21cd_pip!) ?? NaN }]));
 for (const r of readGz("nspl-nov2021-wc.csv.gz")) if (Math.abs(Number(r.lat)) <= 90 && !directory.has(r.pcds!)) directory.set(r.pcds!, { lad: r.laua!, decile: NaN });
 const sectors = new Map(readGz("postcode-sector-centroids-gb-codepoint2025.csv.gz").map((r) => [r.sector!, r.modal_lad_cd!]));
 const authorityOf = (postcode: string) => directory.get(postcode)?.lad ?? sectors.get(postcode.slice(0, -2));

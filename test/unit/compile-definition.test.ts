@@ -7,13 +7,23 @@ import type { LocatedPoint } from "../../geo/located-point.js";
 import { preparePolygonArea } from "../../geo/polygon-area.js";
 
 const site = { latitude: 51.5166, longitude: -0.0699 };
+// Made-up deciles: one LSOA code per decile for each edition, with E01000001 in both (at different deciles),
+// so that a test can tell which vintage's LSOA a definition read.
+const deciles = {
+  IoD2025: new Map([["E01000001", 9], ["E01035001", 1], ["E01035002", 2], ["E01035003", 3]]),
+  IoD2019: new Map([["E01000001", 1], ["E01032001", 2]]),
+};
 const resources: DefinitionResources = {
   siteLocation: (postcode) => (postcode === "E1 8DE" ? site : null),
   polygon: ({ geojson }) => preparePolygonArea(geojson).area!,
+  deprivationDeciles: (index, domain) => {
+    if (domain !== "imd" && domain !== "health") throw new Error(`no ${index} ${domain} deciles are loaded`);
+    return deciles[index];
+  },
 };
 
 function at(overrides: Partial<LocatedPoint>): LocatedPoint {
-  return { postcode: "E1 6AN", sector: "E1 6", district: "E1", precision: "unit", latitude: site.latitude, longitude: site.longitude, ladCode: "E09000030", icbCode: "E54000029", lsoaCode: "E01000001", imdDecile: 5, ...overrides };
+  return { postcode: "E1 6AN", sector: "E1 6", district: "E1", precision: "unit", latitude: site.latitude, longitude: site.longitude, ladCode: "E09000030", icbCode: "E54000029", lsoa11Code: null, lsoa21Code: null, ...overrides };
 }
 
 function kilometresFromSite(km: number, bearing: number): LocatedPoint {
@@ -53,16 +63,35 @@ describe("compileArea", () => {
   });
 
   it("deprivation: deciles up to the maximum, within another area when given", () => {
-    const deprived = compileArea({ kind: "deprivation", maxDecile: 2, within: { kind: "local-authorities", codes: ["E09000030"] } }, resources);
-    expect([deprived(at({ imdDecile: 1 })), deprived(at({ imdDecile: 2 })), deprived(at({ imdDecile: 3 })), deprived(at({ imdDecile: 1, ladCode: "E09000007" })), deprived(at({ imdDecile: null }))])
-      .toEqual([true, true, false, false, false]);
+    const deprived = compileArea({ kind: "deprivation", index: "IoD2025", domain: "imd", maxDecile: 2, within: { kind: "local-authorities", codes: ["E09000030"] } }, resources);
+    const lsoa = (code: string | null, overrides: Partial<LocatedPoint> = {}) => at({ lsoa21Code: code, ...overrides });
+    expect([deprived(lsoa("E01035001")), deprived(lsoa("E01035002")), deprived(lsoa("E01035003")), deprived(lsoa("E01035001", { ladCode: "E09000007" })), deprived(lsoa(null)), deprived(lsoa("E01099999"))])
+      .toEqual([true, true, false, false, false, false]);
+  });
+
+  it("deprivation reads each index by the LSOA of its own vintage, never the other's", () => {
+    const by2025 = compileArea({ kind: "deprivation", index: "IoD2025", domain: "imd", maxDecile: 2 }, resources);
+    const by2019 = compileArea({ kind: "deprivation", index: "IoD2019", domain: "imd", maxDecile: 2 }, resources);
+    // E01000001 is decile 9 in the made-up 2025 table and decile 1 in the 2019 one.
+    const both = at({ lsoa21Code: "E01000001", lsoa11Code: "E01000001" });
+    expect([by2025(both), by2019(both)]).toEqual([false, true]);
+    // Only a 2011 LSOA known: IoD 2025 cannot place it (not read by the 2011 code), IoD 2019 can.
+    const only2011 = at({ lsoa11Code: "E01032001" });
+    expect([by2025(only2011), by2019(only2011)]).toEqual([false, true]);
+    const only2021 = at({ lsoa21Code: "E01035001" });
+    expect([by2025(only2021), by2019(only2021)]).toEqual([true, false]);
+  });
+
+  it("deprivation by a domain asks for that domain's deciles, and a domain not loaded is an error in words", () => {
+    expect(compileArea({ kind: "deprivation", index: "IoD2025", domain: "health", maxDecile: 1 }, resources)(at({ lsoa21Code: "E01035001" }))).toBe(true);
+    expect(() => compileArea({ kind: "deprivation", index: "IoD2025", domain: "crime", maxDecile: 1 }, resources)).toThrow(/no IoD2025 crime deciles are loaded/);
   });
 
   it("union and intersection combine their parts", () => {
-    const parts = [{ kind: "local-authorities" as const, codes: ["E09000030"] }, { kind: "deprivation" as const, maxDecile: 3 }];
+    const parts = [{ kind: "local-authorities" as const, codes: ["E09000030"] }, { kind: "deprivation" as const, index: "IoD2025" as const, domain: "imd" as const, maxDecile: 3 }];
     const union = compileArea({ kind: "union", of: parts }, resources);
     const intersection = compileArea({ kind: "intersection", of: parts }, resources);
-    const cases = [at({ imdDecile: 1 }), at({ imdDecile: 9 }), at({ ladCode: "E09000007", imdDecile: 1 }), at({ ladCode: "E09000007", imdDecile: 9 })];
+    const cases = [at({ lsoa21Code: "E01035001" }), at({ lsoa21Code: "E01000001" }), at({ ladCode: "E09000007", lsoa21Code: "E01035001" }), at({ ladCode: "E09000007", lsoa21Code: "E01000001" })];
     expect(cases.map(union)).toEqual([true, true, true, false]);
     expect(cases.map(intersection)).toEqual([true, false, false, false]);
   });

@@ -11,9 +11,9 @@ describe("parseLocalDefinition", () => {
       { kind: "postcode-prefixes", prefixes: ["E", "E1", "EC1A", "E1 6"] },
       { kind: "radius", sites: ["E1 8DE"], distance: 5, unit: "miles" },
       { kind: "polygon", file: "boundary.geojson" },
-      { kind: "deprivation", maxDecile: 2, within: { kind: "local-authorities", codes: ["E09000030"] } },
+      { kind: "deprivation", index: "IoD2025", maxDecile: 2, within: { kind: "local-authorities", codes: ["E09000030"] } },
       { kind: "union", of: [{ kind: "icb", codes: ["E54000029"] }, { kind: "postcode-prefixes", prefixes: ["LU1"] }] },
-      { kind: "intersection", of: [{ kind: "icb", codes: ["E54000029"] }, { kind: "deprivation", maxDecile: 3 }] },
+      { kind: "intersection", of: [{ kind: "icb", codes: ["E54000029"] }, { kind: "deprivation", index: "IoD2019", domain: "health", maxDecile: 3 }] },
     ];
     for (const area of areas) {
       const { definition, problems } = parseLocalDefinition({ ...base, ...area });
@@ -38,6 +38,16 @@ describe("parseLocalDefinition", () => {
       'definition.of[0].codes: expected ICB codes (e.g. E54000029) only, found ["E09000030"]',
       "definition.of[1].distance: expected a positive number, found -1",
     ]);
+  });
+
+  it("a deprivation definition names its index and edition, and a domain the indices publish", () => {
+    expect(parseLocalDefinition({ ...base, kind: "deprivation", maxDecile: 2 }).problems)
+      .toEqual(['definition.index: expected the index and edition, one of "IoD2025", "IoD2019", found nothing']);
+    expect(parseLocalDefinition({ ...base, kind: "deprivation", index: "IMD", maxDecile: 2 }).problems[0]).toMatch(/^definition.index: expected .*found "IMD"/);
+    expect(parseLocalDefinition({ ...base, kind: "deprivation", index: "IoD2025", domain: "wealth", maxDecile: 2 }).problems)
+      .toEqual(['definition.domain: expected one of "imd", "income", "employment", "education", "health", "crime", "barriers", "living-environment", found "wealth"']);
+    const { definition } = parseLocalDefinition({ ...base, kind: "deprivation", index: "IoD2025", maxDecile: 2 });
+    expect(definition?.area).toEqual({ kind: "deprivation", index: "IoD2025", domain: "imd", maxDecile: 2 });
   });
 
   it("refuses unknown kinds and bases", () => {

@@ -2,6 +2,8 @@ import { UsageError } from "../../core/errors.js";
 import { formatTable } from "../../core/format-table.js";
 import { warehouseOf, warehouseOption, type Command } from "../command.js";
 
+const decile = (value: number | null) => (value === null ? null : Number(value));
+
 /** `anchor-spend locate POSTCODE…`: how each postcode resolves, and whether it is local under each definition. */
 export const locate: Command = {
   summary: "show how postcodes resolve (precision, authority, LSOA) and whether each is local under each definition",
@@ -17,7 +19,8 @@ export const locate: Command = {
       const rows = await resolvePostcodes(w, postcodes);
       return rows.map((row) => ({
         given: row.postcode_as_given, postcode: row.postcode, precision: row.precision, reason: row.reason,
-        authority: row.lad_code, icb: row.icb_code, lsoa: row.lsoa_code, imdDecile: row.imd_decile === null ? null : Number(row.imd_decile),
+        authority: row.lad_code, icb: row.icb_code,
+        lsoa2021: row.lsoa21_code, iod2025Decile: decile(row.iod2025_decile), lsoa2011: row.lsoa11_code, iod2019Decile: decile(row.iod2019_decile),
         latitude: row.latitude, longitude: row.longitude, terminated: row.terminated,
         local: Object.fromEntries(definitions.map((d) => [`${d.id} v${d.version}`, row.precision === "none" || d.problem !== null ? null : d.isLocal(locatedPoint(row))])),
       }));
@@ -28,7 +31,8 @@ export const locate: Command = {
     }
     for (const place of located) {
       console.log(`${place.given} → ${place.postcode ?? "(not a postcode)"}: ${place.precision} precision; ${place.reason}`);
-      console.log(`  authority ${place.authority ?? "–"}, ICB ${place.icb ?? "–"}, LSOA ${place.lsoa ?? "–"}, IMD decile ${place.imdDecile ?? "–"}`);
+      console.log(`  authority ${place.authority ?? "–"}, ICB ${place.icb ?? "–"}`);
+      console.log(`  LSOA 2021 ${place.lsoa2021 ?? "–"}, IoD 2025 IMD decile ${place.iod2025Decile ?? "–"}; LSOA 2011 ${place.lsoa2011 ?? "–"}, IoD 2019 IMD decile ${place.iod2019Decile ?? "–"}`);
       console.log(formatTable(["definition", "local"], Object.entries(place.local).map(([id, local]) => [id, local === null ? "unknown" : local ? "yes" : "no"]))
         .split("\n").map((line) => `  ${line}`).join("\n"));
     }
