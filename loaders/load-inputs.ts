@@ -1,5 +1,6 @@
 import { listValue } from "../src/warehouse/duckdb.js";
-import { readdir, readFile, stat } from "node:fs/promises";
+import type { Stats } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/core/errors.js";
 import type { Warehouse } from "../src/warehouse/warehouse.js";
@@ -45,18 +46,49 @@ const CONFIGURATION_FILES: Record<string, string> = {
 };
 const BOUNDARY_FILE = /\.geojson$/i;
 
-/** Every file under the given paths; in folders, files that are not inputs (READMEs…) are skipped, and said so. */
+/** What a path is that is neither a folder nor a regular file, in words. */
+function irregularKind(info: Stats): string {
+  if (info.isFIFO()) return "a named pipe (FIFO)";
+  if (info.isSocket()) return "a socket";
+  if (info.isCharacterDevice() || info.isBlockDevice()) return "a device";
+  return "not a regular file";
+}
+
+/**
+ * Every file under the given paths; in folders, files that are not inputs (READMEs…) are skipped, and said so.
+ * Symbolic links are followed; a link that loops or leads nowhere, and a named pipe, socket or device (reading
+ * one could wait forever), are refused each on its own; a folder reached twice through links is read once.
+ */
 async function expandPaths(paths: readonly string[]): Promise<{ files: string[]; skipped: FileResult[] }> {
   const files: string[] = [];
   const skipped: FileResult[] = [];
+  const foldersRead = new Set<string>();
   const walk = async (path: string, named: boolean): Promise<void> => {
-    const info = await stat(path).catch(() => null);
-    if (!info) throw new InputError("does not exist", { file: path });
+    let info: Stats;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (named && code === "ENOENT") throw new InputError("does not exist", { file: path });
+      const why = code === "ELOOP" ? "is a symbolic link that loops (it leads back to itself)"
+        : code === "ENOENT" ? "is a symbolic link to nothing (its target does not exist)"
+          : `cannot be read (${code ?? (error as Error).message})`;
+      skipped.push({ path, kind: null, status: "refused", error: new InputError(`${why}: not read`, { file: path }).message });
+      return;
+    }
     const configuration = CONFIGURATION_FILES[basename(path).toLowerCase()];
     if (info.isDirectory()) {
+      const real = await realpath(path);
+      if (foldersRead.has(real)) {
+        skipped.push({ path, kind: null, status: "skipped", reason: `the folder ${real}, already read (reached again through a symbolic link)` });
+        return;
+      }
+      foldersRead.add(real);
       for (const entry of (await readdir(path)).sort()) {
         if (!entry.startsWith(".")) await walk(join(path, entry), false);
       }
+    } else if (!info.isFile()) {
+      skipped.push({ path, kind: null, status: "refused", error: new InputError(`is ${irregularKind(info)}, not a file: not read`, { file: path }).message });
     } else if (configuration) {
       skipped.push({ path, kind: null, status: "skipped", reason: configuration });
     } else if (basename(dirname(path)).toLowerCase() === "schema" && path.toLowerCase().endsWith(".json")) {

@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, realpathSync, statSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { InputError } from "../../src/core/errors.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
@@ -17,6 +17,12 @@ function embedPolygons(area: AreaSpec, folder: string, file: string, at: string)
       }
       const path = join(folder, area.file);
       if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
+      // A symbolic link is followed only to a regular file in the same folder (a link to /etc/passwd is refused).
+      const real = realpathSync(path);
+      if (dirname(real) !== realpathSync(folder)) {
+        throw new InputError(`${at}.file: ${area.file} is a link to a file outside the definition's folder: copy the boundary file beside the definition`, { file, column: "file" });
+      }
+      if (!statSync(real).isFile()) throw new InputError(`${at}.file: ${area.file} is not a regular file (a folder, pipe or device)`, { file, column: "file" });
       let geojson: unknown;
       try {
         geojson = readJsonFile(path);

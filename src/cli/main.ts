@@ -1,6 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { UsageError } from "../core/errors.js";
 import { defaultWarehousePath } from "../core/config.js";
+import { printableExcerpt } from "../core/printable-excerpt.js";
 import { commands, type Command } from "./commands.js";
 
 const NAME_WIDTH = Math.max(...Object.keys(commands).map((name) => name.length)) + 2;
@@ -56,7 +57,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`anchor-spend ${name}: ${error.message}\n\n${commandHelp(name, command)}`);
       return 2;
     }
-    console.error(`anchor-spend ${name}: ${(error as Error).message}`);
+    // Line by line (a build's output is several), each printable: no escape sequence reaches the terminal.
+    const message = (error as Error).message.split("\n").map((line) => printableExcerpt(line, 4_000)).join("\n");
+    console.error(`anchor-spend ${name}: ${message}`);
     return 1;
   }
 }

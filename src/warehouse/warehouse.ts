@@ -21,7 +21,10 @@ const openForWritingHere = new Set<string>();
 /** An existing file at `path` that is not a DuckDB database (DuckDB writes "DUCK" at byte 8) is refused. */
 function refuseNonWarehouse(path: string): void {
   if (!existsSync(path)) return;
-  if (statSync(path).isDirectory()) throw new Error(`${path} is a folder, not a warehouse file (expected e.g. data/warehouse.duckdb)`);
+  const info = statSync(path);
+  if (info.isDirectory()) throw new Error(`${path} is a folder, not a warehouse file (expected e.g. data/warehouse.duckdb)`);
+  // A named pipe would block the read below (and DuckDB) forever; a device or socket is no warehouse either.
+  if (!info.isFile()) throw new Error(`${path} is not a regular file (a named pipe, socket or device), not a warehouse: give --warehouse a .duckdb file`);
   const header = Buffer.alloc(12);
   const descriptor = openSync(path, "r");
   try {

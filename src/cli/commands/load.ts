@@ -1,6 +1,10 @@
 import { UsageError } from "../../core/errors.js";
+import { printableExcerpt } from "../../core/printable-excerpt.js";
 import { warehouseOf, warehouseOption, type Command, type Values } from "../command.js";
 import type { FileResult } from "../../../loaders/load-inputs.js";
+
+/** A file's line is cut only past this many characters (a long path or refusal stays whole). */
+const PRINTED_LINE_CHARS = 4_000;
 
 function describeResult(result: FileResult): string {
   switch (result.status) {
@@ -32,7 +36,8 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
     const results = await loadInputs(warehouse, paths, {
       onFile: (result) => {
         clearProgress();
-        console.error(describeResult(result));
+        // One line per file, whatever its name holds (a line break would forge a "loaded" line; an escape sequence would reach the terminal).
+        console.error(printableExcerpt(describeResult(result), PRINTED_LINE_CHARS));
       },
       ...(progress ? { onProgress: progress } : {}),
     });
