@@ -24,7 +24,7 @@ import type { LocatedPostcodeRow } from "../src/model/locate-postcodes.js";
 import { formatTable } from "../src/core/format-table.js";
 import { buildSite } from "../src/site/build-site.js";
 import { generateInstitution } from "./bench/generate-spend.js";
-import { measureOverview, type OverviewFigures } from "./bench/measure-overview.js";
+import { measurePages, sitePaths, type PagesFigures } from "./bench/measure-pages.js";
 import { formatStartUp, measureStartUp } from "./bench/startup.js";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "100000,1000000" }, "ten-million": { type: "boolean", default: false }, "startup-only": { type: "boolean", default: false } } });
@@ -66,24 +66,26 @@ function loadInChild(warehouse: string, paths: string[]): ChildLoad {
 
 interface LoadFigures {
   rows: number; rawRowsPerSecond: number; loadRowsPerSecond: number; ratio: number; loadSeconds: number; peakRssMb: number;
-  siteBuildSeconds: number; overview: OverviewFigures; incrementalSeconds: number; incrementalRows: number;
+  siteBuildSeconds: number; pages: PagesFigures; incrementalSeconds: number; incrementalRows: number;
   /** Where the full load's time went: seconds in SQL by statement (its first words). */
   sqlSeconds: Record<string, number>;
 }
 
-/** Builds the site from the warehouse into the scratch folder, timed, then opens its overview page. */
-async function benchSite(warehouse: string, rows: number): Promise<{ siteBuildSeconds: number; overview: OverviewFigures }> {
+/** Builds the site from the warehouse into the scratch folder, timed, then opens every page. */
+async function benchSite(warehouse: string, rows: number): Promise<{ siteBuildSeconds: number; pages: PagesFigures }> {
   console.error(`building the site from ${rows.toLocaleString("en-GB")} rows…`);
   const site = join(scratch, `site-${rows}`);
   const started = performance.now();
-  // Clears and refills the shared pages/.observablehq/cache (see buildSite); the next `npm run build` or
-  // `npm start` rebuilds it from its own warehouse.
+  // Rewrites the shared pages/data (see buildSite); the next `npm run build` or `npm start` rewrites it from
+  // its own warehouse.
   await buildSite(warehouse, () => undefined, { outputDir: site });
   const siteBuildSeconds = (performance.now() - started) / 1000;
-  const overview = await measureOverview(site);
-  if ("problems" in overview && overview.problems.length > 0) console.error(`overview page at ${rows} rows:\n  ${overview.problems.join("\n  ")}`);
+  const pages = await measurePages(site, await sitePaths());
+  for (const page of "pages" in pages ? pages.pages : []) {
+    if (page.problems.length > 0) console.error(`${page.path} at ${rows} rows:\n  ${page.problems.join("\n  ")}`);
+  }
   rmSync(site, { recursive: true, force: true });
-  return { siteBuildSeconds, overview };
+  return { siteBuildSeconds, pages };
 }
 
 async function benchLoad(rows: number): Promise<LoadFigures> {
@@ -145,14 +147,16 @@ for (const size of sizes) {
   loads.push(await benchLoad(size));
 }
 const round = (n: number) => Math.round(n).toLocaleString("en-GB");
-const overviewKb = (overview: OverviewFigures) => "bytes" in overview
-  ? `${round(overview.bytes / 1000)}${overview.problems.length > 0 ? ` (${overview.problems.length} problems)` : ""}`
-  : `not measured (${overview.notMeasured})`;
+const largestPageKb = (figures: PagesFigures) => {
+  if (!("pages" in figures)) return `not measured (${figures.notMeasured})`;
+  const largest = figures.pages.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+  return `${round(largest.bytes / 1000)} (${largest.path})`;
+};
 console.log(formatTable(
-  ["rows", "read_csv rows/s", "load rows/s", "load / read_csv", "load s", "peak RSS MB", `+${INCREMENTAL_MONTH_ROWS / 1000}k-row month s`, "site build s", "overview KB"],
+  ["rows", "read_csv rows/s", "load rows/s", "load / read_csv", "load s", "peak RSS MB", `+${INCREMENTAL_MONTH_ROWS / 1000}k-row month s`, "site build s", "largest page KB"],
   loads.map((l) => [
     round(l.rows), round(l.rawRowsPerSecond), round(l.loadRowsPerSecond), `${(l.ratio * 100).toFixed(1)}%`, l.loadSeconds.toFixed(1), round(l.peakRssMb),
-    l.incrementalSeconds.toFixed(2), l.siteBuildSeconds.toFixed(1), overviewKb(l.overview),
+    l.incrementalSeconds.toFixed(2), l.siteBuildSeconds.toFixed(1), largestPageKb(l.pages),
   ]),
   [0, 1, 2, 3, 4, 5, 6, 7, 8],
 ));

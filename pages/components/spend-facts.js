@@ -59,7 +59,8 @@ export function categoryGaps(data, facts, definitionKey) {
     row.spend += fact.spend;
     if (status === "local") {
       row.local += fact.spend;
-      row.localSuppliers.set(supplier.name, (row.localSuppliers.get(supplier.name) ?? 0) + fact.spend);
+      // A group of suppliers (Market's snapshot keeps the largest local ones one by one) is never named.
+      if (!supplier.group) row.localSuppliers.set(supplier.name, (row.localSuppliers.get(supplier.name) ?? 0) + fact.spend);
     } else if (status === "non_local") row.nonLocal += fact.spend;
     else row.unlocated += fact.spend;
   }

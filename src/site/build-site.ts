@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { projectRoot } from "../core/config.js";
 import { removeAbandoned } from "../core/remove-abandoned.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
+import { writePageData } from "./write-page-data.js";
 
 export const distPath = join(projectRoot, "dist");
 
@@ -15,14 +16,15 @@ export interface BuildSiteOptions {
 }
 
 /**
- * Builds the static site from the warehouse, offline: clears Framework's loader cache (Framework would
- * otherwise reuse stale loader output), fills the npm cache from node_modules, then runs `observable build`
- * with the warehouse path in ANCHOR_SPEND_WAREHOUSE into a new folder beside the output (`dist.building-<pid>`),
+ * Builds the static site from the warehouse, offline: writes every page's data into pages/data from one
+ * warehouse connection in this process (src/site/write-page-data.ts; no data loaders run), fills the npm cache
+ * from node_modules, then runs `observable build` into a new folder beside the output (`dist.building-<pid>`),
  * which replaces the output whole once the build succeeds: a failed or killed build leaves the published site
  * as it was (a killed one leaves its folder, removed by the next build).
- * The loader cache is Framework's one folder, pages/.observablehq/cache, whatever the output folder: a build
- * elsewhere (the benchmark's) clears it too and leaves its own warehouse's loader output there, which the
- * next build into dist/ clears again before it runs.
+ * Framework's cache (pages/.observablehq/cache) is cleared of everything but the npm bundles, so that no
+ * loader output of an earlier build is reused; the bundles are rebuilt only when their version changes.
+ * pages/data is shared by every build from this tree: a build elsewhere (the benchmark's) leaves its own
+ * warehouse's data there, which the next build rewrites before it runs.
  */
 export async function buildSite(warehousePath: string, log: (line: string) => void = console.error, { outputDir }: BuildSiteOptions = {}): Promise<void> {
   const outputPath = outputDir === undefined ? distPath : resolve(outputDir);
@@ -30,7 +32,10 @@ export async function buildSite(warehousePath: string, log: (line: string) => vo
   removeAbandoned(dirname(outputPath), `${basename(outputPath)}.building-`);
   restoreInterruptedSwap(outputPath);
   await rm(building, { recursive: true, force: true });
-  await rm(join(projectRoot, "pages", ".observablehq", "cache"), { recursive: true, force: true });
+  const cache = join(projectRoot, "pages", ".observablehq", "cache");
+  for (const entry of await readdir(cache).catch(() => [])) if (entry !== "_npm") await rm(join(cache, entry), { recursive: true, force: true });
+  const written = await writePageData(warehousePath);
+  log(`page data: ${written.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} KB`).join(", ")}`);
   const prepared = await prepareOfflineCache();
   log(`offline npm cache: ${prepared.join(", ")}`);
   const require = createRequire(join(projectRoot, "package.json"));
@@ -39,7 +44,7 @@ export async function buildSite(warehousePath: string, log: (line: string) => vo
     const child = spawn(process.execPath, [frameworkBin, "build"], {
       cwd: projectRoot,
       env: {
-        ...process.env, ANCHOR_SPEND_WAREHOUSE: resolve(warehousePath), OBSERVABLE_TELEMETRY_DISABLE: "true",
+        ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true",
         ANCHOR_SPEND_SITE_OUTPUT: building,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,8 @@
 // `observable build` never reaches for the CDN or the registry (neither is reachable offline).
 // Each module is bundled by esbuild into one self-contained ESM file, as jsDelivr's +esm would be.
 import { build } from "esbuild";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { projectRoot } from "../core/config.js";
@@ -11,7 +12,7 @@ const npmCache = join(projectRoot, "pages", ".observablehq", "cache", "_npm");
 const require = createRequire(join(projectRoot, "package.json"));
 
 /** The npm: modules the site imports, explicitly or through Framework's implicit imports. */
-export const OFFLINE_MODULES = ["@observablehq/plot", "@observablehq/inputs", "d3", "d3-dsv", "htl", "isoformat"] as const;
+export const OFFLINE_MODULES = ["@observablehq/plot", "@observablehq/inputs", "d3", "d3-dsv", "htl", "isoformat", "apache-arrow"] as const;
 
 /**
  * Libraries Framework's client runtime names (for pages that might use them) and therefore resolves to a
@@ -19,7 +20,7 @@ export const OFFLINE_MODULES = ["@observablehq/plot", "@observablehq/inputs", "d
  * lookup without the network; a page that did import one would fail the build, loudly, on the download.
  */
 export const RESOLVED_ONLY_MODULES: Record<string, string> = {
-  "@observablehq/sample-datasets": "1.0.1", "apache-arrow": "21.2.0", arquero: "8.0.3", echarts: "6.1.0",
+  "@observablehq/sample-datasets": "1.0.1", arquero: "8.0.3", echarts: "6.1.0",
   leaflet: "1.9.4", lodash: "4.18.1", "mapbox-gl": "3.32.0", "parquet-wasm": "0.8.0", react: "19.3.1",
   "react-dom": "19.3.1", "topojson-client": "3.1.0",
 };
@@ -53,8 +54,13 @@ export async function prepareOfflineCache(): Promise<string[]> {
   for (const name of OFFLINE_MODULES) {
     const version = await installedVersion(name);
     const dir = join(npmCache, `${name}@${version}`);
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, "_esm.js"), await bundleModule(name));
+    // The folder is named by the installed version: a bundle already there is this version's.
+    if (!existsSync(join(dir, "_esm.js"))) {
+      await mkdir(dir, { recursive: true });
+      // Written whole, then renamed: a build killed mid-write leaves no partial bundle to be trusted later.
+      await writeFile(join(dir, "_esm.js.partial"), await bundleModule(name));
+      await rename(join(dir, "_esm.js.partial"), join(dir, "_esm.js"));
+    }
     written.push(`${name}@${version}`);
   }
   for (const [name, version] of Object.entries(RESOLVED_ONLY_MODULES)) {

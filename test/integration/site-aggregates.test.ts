@@ -4,8 +4,10 @@
 // its grouped snapshot, must equal the full facts' lists.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monthsOf, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
-import { TOP_SUPPLIERS, overviewFactsSnapshot } from "../../src/site/page-data/overview-snapshot.js";
+import { tableFromIPC } from "apache-arrow";
+import { categoryGaps, monthsOf, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
+import { TOP_SUPPLIERS, groupedFactsSnapshot, overviewFactsSnapshot } from "../../src/site/page-data/overview-snapshot.js";
+import { factsArrow } from "../../src/site/page-data/facts-arrow.js";
 import { spendFactsSnapshot } from "../../src/site/page-data/site-snapshots.js";
 import { withWarehouse, type Warehouse } from "../../src/warehouse/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
@@ -124,5 +126,46 @@ describe("the overview's snapshot", () => {
         expect(top(overview, overviewFacts), `${period.id} ${key}`).toEqual(top(full, fullFacts));
       }
     }
+  });
+});
+
+describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files.ts)", () => {
+  // Each groups suppliers the page cannot show one by one; what the page shows must be the full facts' figure.
+  // Small top lists (3, and 1 local supplier per category) leave most demo suppliers to groups.
+  const load = () => withWarehouse(warehouse, "read", async (w) => ({
+    full: await spendFactsSnapshot(w),
+    suppliers: (await groupedFactsSnapshot(w, { topSuppliers: 3, byCategory: true })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
+    market: (await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: 1 })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
+  }));
+  const cents = (n: number) => Math.round(n * 100);
+
+  it("Suppliers: the top suppliers of every period, with their class, main category, spend and lines", async () => {
+    const { full, suppliers } = await load();
+    expect(suppliers.facts.length).toBeLessThan(full.facts.length);
+    for (const { from, to, id } of full.periods.filter((p) => p.institution === "DEMO")) {
+      for (const { key } of full.definitions) {
+        const top = (data: typeof full) => supplierTotals(data, scopeFacts(data, { institution: "DEMO", from, to }), key)
+          .filter((s) => !s.group).slice(0, 3).map((s) => [s.supplier, s.status, s.sme, s.vcse, s.category, cents(s.spend), s.lines]);
+        expect(top(suppliers), `${id} ${key}`).toEqual(top(full));
+      }
+    }
+  });
+
+  it("Market: every category's spend by class and its largest local supplier, for every period and definition", async () => {
+    const { full, market } = await load();
+    expect(market.facts.length).toBeLessThan(full.facts.length);
+    for (const { from, to, id } of full.periods.filter((p) => p.institution === "DEMO")) {
+      for (const { key } of full.definitions) {
+        const gaps = (data: typeof full) => categoryGaps(data, scopeFacts(data, { institution: "DEMO", from, to }), key)
+          .map((g) => [g.category, cents(g.spend), cents(g.local), cents(g.nonLocal), cents(g.unlocated), g.localSuppliers[0]?.name ?? null, cents(g.localSuppliers[0]?.spend ?? 0)]);
+        expect(gaps(market), `${id} ${key}`).toEqual(gaps(full));
+      }
+    }
+  });
+
+  it("reach the page as Arrow IPC that reads back to the same facts", async () => {
+    const { suppliers } = await load();
+    const back = tableFromIPC(factsArrow(suppliers.facts)).toArray().map((row) => row.toJSON());
+    expect(back).toEqual(suppliers.facts);
   });
 });
