@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The nearest folder at or above `start` that holds package.json. */
@@ -21,8 +21,3 @@ export const defaultWarehousePath = join("data", "warehouse.duckdb");
 
 /** The shipped demo inputs, loaded by `anchor-spend start` when no paths are given. */
 export const demoDataPath = join("data", "demo");
-
-/** The warehouse a site build reads: set by the CLI for the build, else the default. */
-export function warehousePathForSite(): string {
-  return resolve(projectRoot, process.env.ANCHOR_SPEND_WAREHOUSE ?? defaultWarehousePath);
-}
