@@ -13,12 +13,12 @@ export function sharedAt(field: { sharing: SharingLevel }, level: SharingLevel):
 }
 
 /** SQL for a text cell that a spreadsheet would run as a formula (=, +, -, @ at the start): prefixed with '. */
-function neutralised(expression: string): string {
+export function neutralised(expression: string): string {
   return `CASE WHEN regexp_matches(${expression}, '^[=+\\-@\\t\\r]') THEN '''' || ${expression} ELSE ${expression} END`;
 }
 
 /** How each schema field is read from the warehouse, for one institution's export. */
-const SPEND_COLUMNS: Record<string, string> = {
+export const SPEND_COLUMNS: Record<string, string> = {
   date: "strftime(sp.payment_date, '%Y-%m-%d')",
   supplier: neutralised("CASE WHEN sp.is_redacted THEN 'REDACTED' ELSE s.name END"),
   amount: "sp.amount",
@@ -40,7 +40,7 @@ const SUPPLIER_COLUMNS: Record<string, string> = {
  * The columns of an export at a level: fields shared at that level with their values; a required field that
  * is not shared keeps its column, empty, so that the file still loads (its values are withheld).
  */
-function columnsAt(fields: SchemaField[], expressions: Record<string, string>, level: SharingLevel): { fields: SchemaField[]; select: string } {
+export function columnsAt(fields: SchemaField[], expressions: Record<string, string>, level: SharingLevel): { fields: SchemaField[]; select: string } {
   const kept = fields.filter((field) => expressions[field.name] && (sharedAt(field, level) || field.constraints?.required));
   return {
     fields: kept,
