@@ -6,7 +6,7 @@ import { InputError } from "../src/core/errors.js";
 import type { Warehouse } from "../src/warehouse/warehouse.js";
 import { LOAD_ORDER, SOCIAL_VALUE_KINDS, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind, type SocialValueKind } from "./schema/detect-kind.js";
 import { decodeText } from "./files/decode-text.js";
-import { institutionFolderFor, type InstitutionFolder } from "./schema/institution-folder.js";
+import { NO_MAPPING, institutionFolderFor, type InstitutionFolder } from "./schema/institution-folder.js";
 import { loadCodePoint } from "./reference/load-codepoint.js";
 import { loadContracts } from "./social-value/load-contracts.js";
 import { loadDefinitions } from "./definitions/load-definitions.js";
@@ -30,10 +30,10 @@ import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_F
 import type { FieldSpec } from "./schema/column-synonyms.js";
 import { refreshSupplierLocality } from "../src/model/refresh-locality.js";
 import { scanFile, type FileScan } from "./files/scan-file.js";
-import { supersedeEarlierFiles } from "./spend/supersede-files.js";
+import { supersedeEarlierFiles, type SharedLines } from "./spend/supersede-files.js";
 
 export type FileResult =
-  | { path: string; kind: InputKind; sha256: string; status: "loaded"; outcome: LoadOutcome & { superseded: string[] } }
+  | { path: string; kind: InputKind; sha256: string; status: "loaded"; outcome: LoadOutcome & { superseded: string[]; reissues: SharedLines[]; duplicates: SharedLines[]; reading?: string } }
   | { path: string; kind: InputKind; sha256: string; status: "already loaded" }
   | { path: string; kind: InputKind | null; status: "refused"; error: string }
   | { path: string; kind: null; status: "skipped"; reason: string };
@@ -125,7 +125,7 @@ async function planFile(path: string): Promise<PlannedFile> {
     // Only reference tables (postcodes, areas, deprivation, lookups) are read compressed, by DuckDB itself.
     const textScan = { ...scan, encoding: "utf-8" as const, hasNul: false };
     const source = { path, scan: textScan, format: "csv" as const };
-    const found = await detectTableKind(source, institution?.mapping ?? { columns: {}, vatBasis: null }).catch(() => null);
+    const found = await detectTableKind(source, institution?.mapping ?? NO_MAPPING).catch(() => null);
     if (found === null || !(found in REFERENCE_TABLES)) {
       throw new InputError(`a gzipped file must be a reference table (${Object.values(REFERENCE_TABLES).map((t) => t.name).join("; ")})`, { file: path });
     }
@@ -135,13 +135,14 @@ async function planFile(path: string): Promise<PlannedFile> {
     throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json, priorities.json or mapping.json)", { file: path });
   }
   const source = tableSource(path, scan);
-  return { path, kind: await detectTableKind(source, institution?.mapping ?? { columns: {}, vatBasis: null }), scan, source, institution };
+  return { path, kind: await detectTableKind(source, institution?.mapping ?? NO_MAPPING), scan, source, institution };
 }
 
 interface FileFacts {
   outcome: LoadOutcome;
   vatBasis?: string;
   sheets?: string[];
+  reading?: string;
 }
 
 async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, staged: StagedSpendCsv | null, onProgress?: ProgressListener): Promise<FileFacts> {
@@ -168,7 +169,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
         throw new InputError("no institution.json in its folder or above: put the file in a folder whose institution.json says who published it", { file: path });
       }
       const outcome = await loadSpend(warehouse, source!, fileId, institution, staged, onProgress);
-      return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets };
+      return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets, reading: outcome.reading };
     }
     case "priorities":
       return { outcome: await loadPriorities(warehouse, await text(), path, fileId, institution?.institutionId ?? null) };
@@ -236,9 +237,12 @@ export async function loadInputs(
     onProgress?: ProgressListener;
     /** Read spend CSVs with DuckDB's reader where it reads them as the streaming reader would (the default). */
     duckdbCsvReader?: boolean;
+    /** Paths of earlier spend files the files loaded now re-issue, whatever lines they share (`load --replaces`). */
+    replaces?: readonly string[];
   } = {},
 ): Promise<FileResult[]> {
   const { onFile, onProgress, duckdbCsvReader = true } = options;
+  const replaces = (options.replaces ?? []).map(displayPath);
   const { files, skipped } = await expandPaths(paths);
   const results: FileResult[] = [];
   const report = (result: FileResult) => {
@@ -272,18 +276,18 @@ export async function loadInputs(
         const { outcome } = facts;
         await warehouse.run(
           `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
-                                     amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2), ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[])`,
+                                     amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets, reading)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2), ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[], ?)`,
           [id, path, scan.sha256, kind, recordedInstitution(file),
             outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
             storedTotal(path, outcome.amountLoadedPence), outcome.firstDate ?? null, outcome.lastDate ?? null,
-            facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null],
+            facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null, facts.reading ?? null],
         );
-        const superseded = kind === "spend" ? await supersedeEarlierFiles(warehouse, id) : [];
+        const { superseded, duplicates } = kind === "spend" ? await supersedeEarlierFiles(warehouse, id, replaces) : { superseded: [], duplicates: [] };
         // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
         // that the warehouse is never left with a file loaded and its suppliers unclassified.
         await refreshSupplierLocality(warehouse, kind === "spend" ? "new suppliers" : "all");
-        return { ...outcome, superseded };
+        return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", outcome });
     } catch (error) {

@@ -27,16 +27,33 @@ function fullYear(year: string): number {
   return year.length === 2 ? 2000 + value : value;
 }
 
+/** Which number comes first in a date written with numbers only: UK day first (30/04/2020) or US month first (4/30/2020). */
+export type DateOrder = "dmy" | "mdy";
+
+const NUMERIC_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/;
+
+/** A published date's text, without a time of day after it. */
+function withoutTime(raw: string): string {
+  return raw.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, "");
+}
+
+/** The two leading numbers of a date written as `n/n/yyyy` (or with dots), whichever order it is in; null for any other form. */
+export function numericDateParts(raw: string): { first: number; second: number } | null {
+  const match = NUMERIC_DATE.exec(withoutTime(raw));
+  return match ? { first: Number(match[1]), second: Number(match[2]) } : null;
+}
+
 /** Excel's day 0 (1899-12-30, allowing for its 1900 leap-year bug) in days since 1970-01-01. */
 const EXCEL_EPOCH_DAYS = -25569;
 
 /**
- * Parses a published payment date into ISO `YYYY-MM-DD`, or null. UK order (day first) for slashed dates,
- * as UK public bodies publish them; a time of day after the date is ignored; a month and year alone
- * ("April 2023") is the first of that month; a bare number of five digits is an Excel serial day.
+ * Parses a published payment date into ISO `YYYY-MM-DD`, or null. Dates of numbers only (`01/04/2024`)
+ * are read in the column's order, day first unless told (date-order.ts decides it per column); a time of
+ * day after the date is ignored; a month and year alone ("April 2023") is the first of that month; a bare
+ * number of five digits is an Excel serial day.
  */
-export function parseDate(raw: string): string | null {
-  const text = raw.trim().replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, "");
+export function parseDate(raw: string, order: DateOrder = "dmy"): string | null {
+  const text = withoutTime(raw);
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (match) return isoDate(Number(match[1]), Number(match[2]), Number(match[3]));
   match = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
@@ -52,8 +69,11 @@ export function parseDate(raw: string): string | null {
     const month = monthNumber(match[1]!);
     return month === undefined ? null : isoDate(fullYear(match[2]!), month, 1);
   }
-  match = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})$/.exec(text);
-  if (match) return isoDate(fullYear(match[3]!), Number(match[2]), Number(match[1]));
+  match = NUMERIC_DATE.exec(text);
+  if (match) {
+    const [day, month] = order === "dmy" ? [match[1], match[2]] : [match[2], match[1]];
+    return isoDate(fullYear(match[3]!), Number(month), Number(day));
+  }
   match = /^(\d{1,2})[- ]([A-Za-z]{3,9})[- ](\d{4}|\d{2})$/.exec(text);
   if (match) {
     const month = monthNumber(match[2]!);

@@ -30,19 +30,40 @@ export function tableSource(path: string, scan: FileScan): TableSource {
   return { path, scan, format: "csv" };
 }
 
+/** What reads one table (a CSV file, or one sheet): each record, then the table's end. */
+export interface TableSink {
+  record: RecordSink;
+  end?: () => void;
+}
+
+/** Reads a table file's records, into the sinks `openSheet` returns: one for a CSV file (sheet null), one per sheet. */
+export type TableRead = (openSheet: (sheet: string | null) => TableSink) => Promise<void>;
+
 /**
- * Feeds every record of a table file to the sink `openSheet` returns: one sink for a CSV file (sheet null),
- * one per sheet of a workbook. Row numbers are 1-based, as a spreadsheet shows them.
+ * A reader of a table file that may be called more than once: a CSV file is streamed again each time,
+ * a workbook is opened once and its sheets held. Row numbers are 1-based, as a spreadsheet shows them.
  */
-export async function readCsvOrXlsx(source: TableSource, openSheet: (sheet: string | null) => RecordSink): Promise<void> {
+export async function tableReader(source: TableSource): Promise<TableRead> {
   if (source.format === "workbook") {
-    for (const { sheet, rows } of await readWorkbookSheets(source.path)) {
-      const sink = openSheet(sheet);
-      rows.forEach((cells, index) => sink(cells, index + 1));
-    }
-    return;
+    const sheets = await readWorkbookSheets(source.path);
+    return async (openSheet) => {
+      for (const { sheet, rows } of sheets) {
+        const sink = openSheet(sheet);
+        rows.forEach((cells, index) => sink.record(cells, index + 1));
+        sink.end?.();
+      }
+    };
   }
-  await streamCsvRecords(source.path, source.scan.encoding, openSheet(null));
+  return async (openSheet) => {
+    const sink = openSheet(null);
+    await streamCsvRecords(source.path, source.scan.encoding, sink.record);
+    sink.end?.();
+  };
+}
+
+/** Feeds every record of a table file to the sink `openSheet` returns: one sink for a CSV file (sheet null), one per sheet. */
+export async function readCsvOrXlsx(source: TableSource, openSheet: (sheet: string | null) => RecordSink): Promise<void> {
+  await (await tableReader(source))((sheet) => ({ record: openSheet(sheet) }));
 }
 
 /** All rows of a small table file (a register, the top of a file), for loaders that need them at once. */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../src/core/config.js";
 import { DEPRIVATION_DOMAINS, deprivationColumn, type DeprivationDomain } from "../../geo/deprivation-index.js";
+import { headingTokens, holdsMeaningWord, tokensMatch, valuesAre, type HeadingMeaning, type MatchedBy } from "./match-by-meaning.js";
 
 /**
  * The documented synonym table: which published column headings mean which field. Headings are compared
@@ -13,6 +14,8 @@ export interface FieldSpec {
   field: string;
   required: boolean;
   synonyms: readonly string[];
+  /** Spend fields only: headings matched by meaning too (words, small typos, the column's values). */
+  meaning?: HeadingMeaning;
 }
 
 export function headingKey(heading: string): string {
@@ -39,8 +42,16 @@ function fieldsOf(name: "spend" | "suppliers"): FieldSpec[] {
   return readTableSchema(name).fields.map((field) => ({ field: field.name, required: field.constraints?.required === true, synonyms: field.synonyms }));
 }
 
-/** Published spend files: the fields and synonyms of data/schema/spend.schema.json. */
-export const SPEND_FIELDS: readonly FieldSpec[] = fieldsOf("spend");
+/** Words that name a spend field in a heading the synonyms do not know, and words that say the column is something else. */
+const SPEND_MEANINGS: Record<string, HeadingMeaning> = {
+  date: { words: ["date"], unless: ["birth", "year", "period", "month"], values: "date" },
+  supplier: { words: ["supplier", "vendor", "payee", "beneficiary", "merchant", "creditor", "recipient"], unless: ["number", "no", "id", "code", "ref", "reference", "postcode", "post", "type", "address", "site", "category", "vat", "registration", "reg", "account"] },
+  amount: { words: ["amount", "value", "sterling", "gbp", "spend"], unless: ["vat", "tax", "number", "no", "code", "type", "currency", "description", "date"], values: "amount" },
+  transaction_number: { words: ["transaction"], unless: ["type", "date", "amount", "description", "value"] },
+};
+
+/** Published spend files: the fields and synonyms of data/schema/spend.schema.json, matched by meaning. */
+export const SPEND_FIELDS: readonly FieldSpec[] = fieldsOf("spend").map((spec) => ({ ...spec, meaning: SPEND_MEANINGS[spec.field] ?? { words: [], unless: [] } }));
 
 /** Supplier registers: the fields and synonyms of data/schema/suppliers.schema.json. */
 export const SUPPLIER_REGISTER_FIELDS: readonly FieldSpec[] = fieldsOf("suppliers");
@@ -106,20 +117,70 @@ export interface HeaderMatch {
   columns: Record<string, number>;
   /** Required fields with no matching heading. */
   missing: string[];
+  /** How each field's heading was matched (fields matched by meaning only). */
+  matchedBy?: Record<string, MatchedBy>;
 }
 
-/** Maps a row of headings onto fields: the first heading that is a synonym of a field wins. */
-export function matchHeader(headings: readonly string[], fields: readonly FieldSpec[]): HeaderMatch {
+/**
+ * Maps a row of headings onto fields: the first heading that is a synonym of a field wins. Fields with a
+ * meaning (spend) are then matched, in tiers, each column to one field at most: by their synonyms' words
+ * (case, punctuation, £, plurals, nett), by those words with small typos ("Suppklier"), by a word the
+ * heading holds ("Date of payment", "Amount in Sterling"), and last by the column's values below the
+ * heading (`below`): a column of an unknown heading holding nearly all dates, or nearly all amounts.
+ */
+export function matchHeader(headings: readonly string[], fields: readonly FieldSpec[], below: readonly (readonly string[])[] = []): HeaderMatch {
   const keys = headings.map(headingKey);
   const columns: Record<string, number> = {};
-  const missing: string[] = [];
-  for (const spec of fields) {
+  for (const spec of fields.filter((field) => !field.meaning)) {
     const synonyms = spec.synonyms.map(headingKey);
     const index = synonyms.map((synonym) => keys.indexOf(synonym)).find((i) => i >= 0);
     if (index !== undefined) columns[spec.field] = index;
-    else if (spec.required) missing.push(spec.field);
   }
-  return { columns, missing };
+  const byMeaning = fields.filter((field) => field.meaning);
+  const matchedBy: Record<string, MatchedBy> = {};
+  if (byMeaning.length > 0) {
+    const tokens = headings.map(headingTokens);
+    const taken = new Set<number>();
+    const assign = (field: string, index: number, how: MatchedBy) => {
+      columns[field] = index;
+      matchedBy[field] = how;
+      taken.add(index);
+    };
+    const free = (index: number) => !taken.has(index) && tokens[index]!.length > 0;
+    const tiers: { how: MatchedBy; test: (spec: FieldSpec, index: number) => boolean }[] = [
+      { how: "synonym", test: (spec, index) => spec.synonyms.some((synonym) => tokensMatch(tokens[index]!, headingTokens(synonym), false)) },
+      { how: "typo", test: (spec, index) => spec.synonyms.some((synonym) => tokensMatch(tokens[index]!, headingTokens(synonym), true)) },
+      { how: "word", test: (spec, index) => holdsMeaningWord(tokens[index]!, spec.meaning!) },
+    ];
+    for (const tier of tiers) {
+      for (const spec of byMeaning) {
+        if (columns[spec.field] !== undefined) continue;
+        // Synonyms in their order of preference ("Payment Date" before "Date"), then the leftmost heading.
+        const index = tier.how === "synonym"
+          ? spec.synonyms.map((synonym) => headings.findIndex((_, i) => free(i) && tokensMatch(tokens[i]!, headingTokens(synonym), false))).find((i) => i >= 0)
+          : headings.findIndex((_, i) => free(i) && tier.test(spec, i));
+        if (index !== undefined && index >= 0) assign(spec.field, index, tier.how);
+      }
+    }
+    const known = (index: number) => taken.has(index) || fields.some((spec) => spec.synonyms.some((synonym) => headingKey(synonym) === keys[index]));
+    for (const spec of byMeaning) {
+      const kind = spec.meaning!.values;
+      if (columns[spec.field] !== undefined || !kind || below.length === 0) continue;
+      const index = headings.findIndex((_, i) => !known(i) && valuesAre(below.map((row) => row[i] ?? ""), kind));
+      if (index >= 0) assign(spec.field, index, "values");
+    }
+  }
+  const missing = fields.filter((spec) => spec.required && columns[spec.field] === undefined).map((spec) => spec.field);
+  return { columns, missing, ...(byMeaning.length > 0 ? { matchedBy } : {}) };
+}
+
+/** The mapping a heading row was read with, in words for the load report: `"Date of payment" → date (by a word), …`. */
+export function describeMapping(headings: readonly string[], match: HeaderMatch): string {
+  const how: Record<MatchedBy, string> = { synonym: "", typo: " (a typo)", word: " (by a word)", values: " (by its values)" };
+  return Object.entries(match.columns)
+    .sort((a, b) => a[1] - b[1])
+    .map(([field, index]) => `${JSON.stringify(headings[index] ?? "")} → ${field}${how[match.matchedBy?.[field] ?? "synonym"]}`)
+    .join(", ");
 }
 
 /** What a heading row needs, in words, for the error when no header is found. */

@@ -9,12 +9,13 @@ export interface FoundHeader extends HeaderMatch {
 }
 
 /**
- * Finds the heading row: the first of the top rows whose headings cover every required field.
- * Title lines above it ("Expenditure over £25,000 — April 2024") are skipped.
+ * Finds the heading row: the first of the top rows whose headings cover every required field (spend
+ * headings by meaning, the rows below a heading giving its columns' values). Title lines above it
+ * ("Expenditure over £25,000 — April 2024") are skipped.
  */
 export function detectHeader(rows: readonly (readonly string[])[], fields: readonly FieldSpec[]): FoundHeader | null {
   for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH_ROWS); index++) {
-    const match = matchHeader(rows[index]!, fields);
+    const match = matchHeader(rows[index]!, fields, rows.slice(index + 1));
     if (match.missing.length === 0) return { ...match, headerIndex: index };
   }
   return null;

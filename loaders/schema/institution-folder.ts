@@ -4,6 +4,7 @@ import { InputError } from "../../src/core/errors.js";
 import { SPEND_FIELDS } from "./column-synonyms.js";
 import { institutionFrom } from "../load-institution.js";
 import { readJsonFile } from "../files/read-json.js";
+import type { DateOrder } from "../cells/parse-date.js";
 
 export type VatBasis = "net" | "gross";
 
@@ -12,6 +13,8 @@ export interface SpendMapping {
   /** field → the heading this institution's files use for it, e.g. {"amount": "Total Paid"}. */
   columns: Record<string, string>;
   vatBasis: VatBasis | null;
+  /** The order this institution writes dates of numbers only in, when a column's values leave it open. */
+  dateOrder: DateOrder | null;
 }
 
 export interface InstitutionFolder {
@@ -20,14 +23,14 @@ export interface InstitutionFolder {
   mapping: SpendMapping;
 }
 
-const NO_MAPPING: SpendMapping = { columns: {}, vatBasis: null };
+export const NO_MAPPING: SpendMapping = { columns: {}, vatBasis: null, dateOrder: null };
 
 /** Checks a mapping.json's parsed value. */
 function mappingFrom(parsed: unknown, file: string): SpendMapping {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new InputError(`must be a JSON object (expected e.g. {"columns": {"amount": "Total Paid"}, "vatBasis": "net"})`, { file });
   }
-  const value = parsed as { columns?: unknown; vatBasis?: unknown };
+  const value = parsed as { columns?: unknown; vatBasis?: unknown; dateOrder?: unknown };
   if (value.columns !== undefined && (typeof value.columns !== "object" || value.columns === null || Array.isArray(value.columns))) {
     throw new InputError(`"columns" must be an object of field → heading (expected e.g. {"amount": "Total Paid"})`, { file, column: "columns" });
   }
@@ -40,7 +43,10 @@ function mappingFrom(parsed: unknown, file: string): SpendMapping {
   if (value.vatBasis !== undefined && value.vatBasis !== "net" && value.vatBasis !== "gross") {
     throw new InputError(`"vatBasis" must be "net" or "gross"`, { file, column: "vatBasis" });
   }
-  return { columns: columns as Record<string, string>, vatBasis: (value.vatBasis as VatBasis | undefined) ?? null };
+  if (value.dateOrder !== undefined && value.dateOrder !== "dmy" && value.dateOrder !== "mdy") {
+    throw new InputError(`"dateOrder" must be "dmy" (day first, 30/04/2020) or "mdy" (month first, 4/30/2020)`, { file, column: "dateOrder" });
+  }
+  return { columns: columns as Record<string, string>, vatBasis: (value.vatBasis as VatBasis | undefined) ?? null, dateOrder: (value.dateOrder as DateOrder | undefined) ?? null };
 }
 
 /** The institution that publishes a file: the nearest `institution.json` in its folder or above, with its mapping. */

@@ -1,44 +1,53 @@
 import { InputError } from "../../src/core/errors.js";
 import { printableExcerpt } from "../../src/core/printable-excerpt.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import { SPEND_FIELDS, describeRequired, headingKey, withExtraHeadings, type FieldSpec } from "../schema/column-synonyms.js";
+import { SPEND_FIELDS, describeMapping, describeRequired, withExtraHeadings, type FieldSpec } from "../schema/column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader } from "../schema/detect-header.js";
 import type { InstitutionFolder, VatBasis } from "../schema/institution-folder.js";
+import { periodFromName } from "../schema/period-from-name.js";
+import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
+import type { DateOrder } from "../cells/parse-date.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { loadStagedSpend } from "./load-staged-spend.js";
-import { readCsvOrXlsx, type TableSource } from "../files/read-table.js";
-import { SupplierKeys, readSpendRow, type SpendHeader } from "./read-spend-row.js";
+import { tableReader, type TableSource } from "../files/read-table.js";
+import { SupplierKeys, readSpendRow, spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
 import { SpendWriter, type ProgressListener } from "./spend-writer.js";
 import type { StagedSpendCsv } from "./stage-spend-csv.js";
 
+type RowSink = (cells: string[], row: number, header: SpendHeader) => void;
+
 /**
- * Reads one table (a CSV file or one sheet) record by record: buffers the top rows until the heading row
- * is found, then reads every row below it. Never holds more than the top rows in memory.
+ * One table (a CSV file or one sheet) record by record: buffers the top rows, finds the heading row among
+ * them (its columns' values below it are evidence for unknown headings), then hands on every row below it.
+ * Never holds more than the top rows in memory.
  */
-class SpendTableReader {
+class SpendTable {
   private readonly topRows: { cells: string[]; row: number }[] = [];
-  private readonly suppliers = new SupplierKeys();
+  private searched = false;
   header: SpendHeader | null = null;
 
   constructor(
     private readonly fields: readonly FieldSpec[],
-    private readonly writer: SpendWriter,
+    private readonly sink: RowSink,
     readonly sheet: string | null,
+    private readonly dateOrder: DateOrder = "dmy",
   ) {}
 
   record(cells: string[], row: number): void {
-    if (this.header) return this.read(cells, row);
-    if (this.topRows.length >= HEADER_SEARCH_ROWS) return;
+    if (this.header) return this.sink(cells, row, this.header);
+    if (this.searched) return;
     this.topRows.push({ cells, row });
-    const found = detectHeader([cells], this.fields);
-    if (!found) return;
-    this.header = { ...found, headings: cells, headingKeys: cells.map(headingKey) };
+    if (this.topRows.length >= HEADER_SEARCH_ROWS) this.finish();
   }
 
-  private read(cells: string[], row: number): void {
-    const verdict = readSpendRow(cells, row, this.header!, this.suppliers);
-    if (verdict.kind === "line") this.writer.line(verdict.line, this.sheet);
-    else if (verdict.kind === "quarantined") this.writer.quarantined(verdict.entries, this.sheet);
+  /** Looks for the heading row in what was buffered (called at the end of a short table). */
+  finish(): void {
+    if (this.searched) return;
+    this.searched = true;
+    const found = detectHeader(this.topRows.map(({ cells }) => cells), this.fields);
+    if (!found) return;
+    this.header = { ...spendHeaderOf(found, this.topRows[found.headerIndex]!.cells), dateOrder: this.dateOrder };
+    for (const { cells, row } of this.topRows.slice(found.headerIndex + 1)) this.sink(cells, row, this.header);
   }
 
   describeTop(): string {
@@ -49,7 +58,7 @@ class SpendTableReader {
 /** The VAT basis a file's amounts are on: the mapping file's word, else what the amount heading says. */
 function vatBasisOf(amountHeading: string, mappingBasis: VatBasis | null): VatBasis | "not stated" {
   if (mappingBasis) return mappingBasis;
-  if (/\b(net|excl)/i.test(amountHeading)) return "net";
+  if (/\b(net|nett|excl)/i.test(amountHeading)) return "net";
   if (/\b(gross|incl)/i.test(amountHeading)) return "gross";
   return "not stated";
 }
@@ -59,6 +68,8 @@ export interface SpendLoadOutcome extends LoadOutcome {
   reader: "duckdb" | "stream";
   vatBasis: string;
   sheets: string[];
+  /** How the file was read, in words for the load report: each table's heading mapping and date order. */
+  reading: string;
 }
 
 /** The spend fields an institution's files are read with: the schema's headings and its mapping file's. */
@@ -66,31 +77,67 @@ export function spendFieldsOf(institution: InstitutionFolder): readonly FieldSpe
   return withExtraHeadings(SPEND_FIELDS, institution.mapping.columns);
 }
 
-/** Streams a table (a CSV file, or every sheet of a workbook) row by row; returns the heading rows and sheets found. */
-async function streamSpend(source: TableSource, fields: readonly FieldSpec[], writer: SpendWriter): Promise<{ headers: SpendHeader[]; sheets: string[] }> {
-  const readers: SpendTableReader[] = [];
-  await readCsvOrXlsx(source, (sheet) => {
-    const reader = new SpendTableReader(fields, writer, sheet);
-    readers.push(reader);
-    return (cells, row) => reader.record(cells, row);
+interface StreamedTable {
+  sheet: string | null;
+  header: SpendHeader;
+  dateOrder: DateOrderChoice;
+}
+
+/**
+ * Streams a table (a CSV file, or every sheet of a workbook) in two passes: the first finds each table's
+ * heading row and the distinct values of its date column, from which the column's order is decided; the
+ * second reads every row in that order. Returns the tables read.
+ */
+async function streamSpend(source: TableSource, fields: readonly FieldSpec[], writer: SpendWriter, dateContext: DateOrderContext): Promise<StreamedTable[]> {
+  const read = await tableReader(source);
+  const surveyed = new Map<string | null, { table: SpendTable; dates: Set<string> }>();
+  await read((sheet) => {
+    const dates = new Set<string>();
+    const table = new SpendTable(fields, (cells, _row, header) => dates.add(cells[header.columns.date!] ?? ""), sheet);
+    surveyed.set(sheet, { table, dates });
+    return { record: (cells, row) => table.record(cells, row), end: () => table.finish() };
   });
-  const withHeader = readers.filter((reader) => reader.header !== null);
+  const withHeader = [...surveyed.values()].filter(({ table }) => table.header !== null);
   if (withHeader.length === 0) {
-    const found = readers.map((reader) => reader.describeTop()).filter(Boolean).join(" | ");
+    const found = [...surveyed.values()].map(({ table }) => table.describeTop()).filter(Boolean).join(" | ");
     throw new InputError(
       `no spend heading row in the first ${HEADER_SEARCH_ROWS} rows (found ${found || "nothing"}); a spend file needs ${describeRequired(SPEND_FIELDS)}`,
       { file: source.path },
     );
   }
-  return {
-    headers: withHeader.map((reader) => reader.header!),
-    sheets: withHeader.flatMap((reader) => (reader.sheet === null ? [] : [reader.sheet])),
-  };
+  const orders = new Map(withHeader.map(({ table, dates }) => [table.sheet, decideDateOrder(dates, dateContext)]));
+  const suppliers = new SupplierKeys();
+  const tables: StreamedTable[] = [];
+  await read((sheet) => {
+    const dateOrder = orders.get(sheet);
+    const table = new SpendTable(fields, (cells, row, header) => {
+      const verdict = readSpendRow(cells, row, header, suppliers);
+      if (verdict.kind === "line") writer.line(verdict.line, sheet);
+      else if (verdict.kind === "quarantined") writer.quarantined(verdict.entries, sheet);
+    }, sheet, dateOrder?.order);
+    return {
+      record: (cells, row) => {
+        if (dateOrder) table.record(cells, row);
+      },
+      end: () => {
+        if (!dateOrder) return;
+        table.finish();
+        if (table.header) tables.push({ sheet, header: table.header, dateOrder });
+      },
+    };
+  });
+  return tables;
+}
+
+/** How a table was read, for the load report: its heading mapping and its date column's order. */
+function readingOf(table: { sheet: string | null; header: SpendHeader; dateOrder: DateOrderChoice }): string {
+  const sheet = table.sheet === null ? "" : `sheet ${JSON.stringify(table.sheet)}: `;
+  return `${sheet}${describeMapping(table.header.headings, table.header)}; dates ${table.dateOrder.reason}`;
 }
 
 /**
  * Loads a spend file for its institution: a CSV file DuckDB has staged (stage-spend-csv.ts) through SQL,
- * any other CSV file streamed, and every sheet of an XLSX workbook that holds a spend table. A file, or
+ * any other CSV file streamed, and every sheet of a workbook that holds a spend table. A file, or
  * workbook, with no spend heading row anywhere is refused, naming what it found.
  */
 export async function loadSpend(
@@ -102,20 +149,19 @@ export async function loadSpend(
   onProgress?: ProgressListener,
 ): Promise<SpendLoadOutcome> {
   const writer = await SpendWriter.open(warehouse, fileId, source.path, institution.institutionId, onProgress);
-  let firstHeader: SpendHeader;
-  let sheetNames: string[] = [];
+  const dateContext: DateOrderContext = { namedPeriod: periodFromName(source.path), statedOrder: institution.mapping.dateOrder };
+  let tables: StreamedTable[];
   try {
     if (staged) {
-      await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId);
-      firstHeader = staged.header;
+      const dateOrder = await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId, dateContext);
+      tables = [{ sheet: null, header: { ...staged.header, dateOrder: dateOrder.order }, dateOrder }];
     } else {
-      const found = await streamSpend(source, spendFieldsOf(institution), writer);
-      firstHeader = found.headers[0]!;
-      sheetNames = found.sheets;
+      tables = await streamSpend(source, spendFieldsOf(institution), writer, dateContext);
     }
   } finally {
     await writer.close(warehouse);
   }
+  const first = tables[0]!.header;
   return {
     rowsRead: writer.rowsRead,
     rowsLoaded: writer.rowsLoaded,
@@ -123,8 +169,9 @@ export async function loadSpend(
     amountLoadedPence: writer.amountPence,
     ...(writer.firstDate ? { firstDate: writer.firstDate } : {}),
     ...(writer.lastDate ? { lastDate: writer.lastDate } : {}),
-    vatBasis: vatBasisOf(firstHeader.headings[firstHeader.columns.amount!] ?? "", institution.mapping.vatBasis),
-    sheets: sheetNames,
+    vatBasis: vatBasisOf(first.headings[first.columns.amount!] ?? "", institution.mapping.vatBasis),
+    sheets: tables.flatMap((table) => (table.sheet === null ? [] : [table.sheet])),
     reader: staged ? "duckdb" : "stream",
+    reading: tables.map(readingOf).join(" | "),
   };
 }

@@ -1,6 +1,7 @@
 import { DuckDBDateValue } from "../../src/warehouse/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
+import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
 import { SupplierKeys, readSpendRow } from "./read-spend-row.js";
 import type { SpendWriter } from "./spend-writer.js";
 import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
@@ -25,16 +26,21 @@ const cell = (column: number | undefined) => (column === undefined ? "''" : `c${
  * another form) is read by `readSpendRow` exactly as a streamed row would be, so the outcome — lines,
  * quarantine, reasons, row numbers — is the streaming loader's.
  */
-export async function loadStagedSpend(warehouse: Warehouse, staged: StagedSpendCsv, writer: SpendWriter, fileId: number, institutionId: string): Promise<void> {
-  const { header, headerRow } = staged;
-  const { date, amount, supplier, expense_type, expense_area, transaction_number } = header.columns;
+export async function loadStagedSpend(
+  warehouse: Warehouse, staged: StagedSpendCsv, writer: SpendWriter, fileId: number, institutionId: string, dateContext: DateOrderContext,
+): Promise<DateOrderChoice> {
+  const { headerRow } = staged;
+  const { date, amount, supplier, expense_type, expense_area, transaction_number } = staged.header.columns;
   const suppliers = new SupplierKeys();
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_dates (text VARCHAR, day DATE)");
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_names (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
   const dates = await warehouse.all<{ text: string }>(`SELECT DISTINCT ${cell(date)} AS text FROM ${STAGED_SPEND_TABLE}`);
+  // One order for the whole date column, from all its distinct values, as the streamed path decides it.
+  const dateOrder = decideDateOrder(dates.map(({ text }) => text), dateContext);
+  const header = { ...staged.header, dateOrder: dateOrder.order };
   const dateAppender = await warehouse.connection.createAppender("staged_spend_dates");
   for (const { text } of dates) {
-    const day = parseDate(text);
+    const day = parseDate(text, dateOrder.order);
     dateAppender.appendVarchar(text);
     if (day === null) dateAppender.appendNull();
     else dateAppender.appendDate(new DuckDBDateValue(epochDays(day)));
@@ -111,4 +117,5 @@ export async function loadStagedSpend(warehouse: Warehouse, staged: StagedSpendC
     after = page[page.length - 1]!.line;
   }
   for (const table of ["staged_spend_dates", "staged_spend_names"]) await warehouse.run(`DROP TABLE ${table}`);
+  return dateOrder;
 }

@@ -3,7 +3,8 @@ import type { QuarantineEntry } from "../quarantine.js";
 import type { ProblemCode } from "../../src/core/problem-codes.js";
 import { REDACTED_SUPPLIER_ID, isRedactedPayee, supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
-import { DATE_EXPECTED, parseDate } from "../cells/parse-date.js";
+import { DATE_EXPECTED, numericDateParts, parseDate, type DateOrder } from "../cells/parse-date.js";
+import type { FoundHeader } from "../schema/detect-header.js";
 
 /** One spend line as it will be stored. */
 export interface SpendLine {
@@ -17,6 +18,8 @@ export interface SpendLine {
   expenseType: string | null;
   expenseArea: string | null;
   transactionNumber: string | null;
+  /** A supplier's total for the file's period (a file with no date column), not one payment. */
+  isPeriodTotal?: boolean;
 }
 
 export type RowVerdict =
@@ -28,6 +31,20 @@ export type RowVerdict =
 export interface SpendHeader extends HeaderMatch {
   headings: readonly string[];
   headingKeys: readonly string[];
+  /** The order the date column is read in, decided for the whole column (date-order.ts). */
+  dateOrder: DateOrder;
+}
+
+/** A found heading row as the spend reader uses it, read day first until the column's order is decided. */
+export function spendHeaderOf(found: FoundHeader, headings: readonly string[]): SpendHeader {
+  return { columns: found.columns, missing: found.missing, ...(found.matchedBy ? { matchedBy: found.matchedBy } : {}), headings, headingKeys: headings.map(headingKey), dateOrder: "dmy" };
+}
+
+/** Why a date cell is not a date: also, for a date that reads the other way, the column's order. */
+function notADate(raw: string, order: DateOrder): string {
+  const otherWay = numericDateParts(raw) !== null && parseDate(raw, order === "dmy" ? "mdy" : "dmy") !== null;
+  const inOrder = otherWay ? `; this column's dates are read ${order === "dmy" ? "day first" : "month first"}, and this one reads only the other way` : "";
+  return `${quoted(raw)} is not a date (${DATE_EXPECTED})${inOrder}`;
 }
 
 /** Supplier names met in a file, keyed once each (a file names the same supplier on many lines). */
@@ -61,7 +78,7 @@ function notSpendReason(cells: readonly string[], header: SpendHeader): { code: 
     return { code: "not-spend-heading", reason: "not spend: a repeated heading row" };
   }
   // A totals line has no payment date; a supplier called "Total Gas & Power Ltd" on a dated line is spend.
-  if (cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date!] ?? "") === null) {
+  if (cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date!] ?? "", header.dateOrder) === null) {
     return { code: "not-spend-totals", reason: "not spend: a totals line (the loader sums the lines itself)" };
   }
   if (filled.length === 1) return { code: "not-spend-note", reason: "not spend: a note line (only one cell filled)" };
@@ -82,8 +99,8 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   };
   const heading = (field: string) => header.headings[header.columns[field]!] ?? field;
   const entries: QuarantineEntry[] = [];
-  const date = parseDate(cell("date"));
-  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), code: "not-a-date", reason: `${quoted(cell("date"))} is not a date (${DATE_EXPECTED})` });
+  const date = parseDate(cell("date"), header.dateOrder);
+  if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), code: "not-a-date", reason: notADate(cell("date"), header.dateOrder) });
   const amountPence = parseAmountPence(cell("amount"));
   if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), code: "not-an-amount", reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });
   const supplierName = cell("supplier");

@@ -97,6 +97,7 @@ export class SpendWriter {
     appendText(a, line.transactionNumber);
     a.appendBoolean(line.isRedacted);
     appendText(a, sheet);
+    a.appendBoolean(line.isPeriodTotal === true);
     a.endRow();
     if (!this.suppliersSeen.has(line.supplierId)) {
       this.supplier({ supplierId: line.supplierId, name: line.supplierName, nameKey: line.supplierKey, isRedacted: line.isRedacted, row: line.row, sheet });

@@ -1,7 +1,7 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import { headingKey, type FieldSpec } from "../schema/column-synonyms.js";
+import type { FieldSpec } from "../schema/column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader } from "../schema/detect-header.js";
-import type { SpendHeader } from "./read-spend-row.js";
+import { spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
 import { readCsvHead, type TableSource } from "../files/read-table.js";
 
 /** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
@@ -72,7 +72,7 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, f
     await dropStagedSpend(warehouse);
     return null;
   }
-  return { header: { ...found, headings, headingKeys: headings.map(headingKey) }, headerRow, columns: headings.length, records };
+  return { header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
 }
 
 export async function dropStagedSpend(warehouse: Warehouse): Promise<void> {

@@ -21,6 +21,8 @@ export interface LoadReportLine {
   sheets: string[] | null;
   /** The later file that re-issued this one: no figure counts a superseded file. */
   supersededBy: string | null;
+  /** How a spend file was read: each table's heading mapping, its date column's order and why. */
+  reading: string | null;
   reconciles: boolean;
 }
 
@@ -28,7 +30,7 @@ export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]
   const rows = await warehouse.all<Record<string, string | number | string[] | null>>(
     `SELECT f.path, f.sha256, f.kind, f.institution_id, f.rows_read, f.rows_loaded, f.rows_quarantined,
             f.amount_loaded::VARCHAR AS amount_loaded, f.first_date, f.last_date,
-            strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by
+            strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by, f.reading
      FROM source_files f LEFT JOIN source_files later ON later.file_id = f.superseded_by
      ORDER BY f.file_id`,
   );
@@ -48,6 +50,7 @@ export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]
     vatBasis: text(row.vat_basis),
     sheets: (row.sheets as unknown as string[] | null) ?? null,
     supersededBy: text(row.superseded_by),
+    reading: text(row.reading),
     reconciles: Number(row.rows_read) === Number(row.rows_loaded) + Number(row.rows_quarantined),
   }));
 }

@@ -5,7 +5,7 @@ import { withWarehouse, type Warehouse } from "../warehouse/warehouse.js";
 import { SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../loaders/schema/column-synonyms.js";
 import { detectHeader } from "../../loaders/schema/detect-header.js";
 import { detectTableKind } from "../../loaders/schema/detect-kind.js";
-import { institutionFolderFor, type InstitutionFolder } from "../../loaders/schema/institution-folder.js";
+import { NO_MAPPING, institutionFolderFor, type InstitutionFolder } from "../../loaders/schema/institution-folder.js";
 import { loadSpend, spendFieldsOf } from "../../loaders/spend/load-spend.js";
 import { stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
 import { loadSupplierRegister } from "../../loaders/suppliers/load-suppliers.js";
@@ -35,7 +35,7 @@ export interface FileValidation {
   warnings: QualityWarning[];
 }
 
-const NO_INSTITUTION: InstitutionFolder = { institutionId: "(validation)", folder: ".", mapping: { columns: {}, vatBasis: null } };
+const NO_INSTITUTION: InstitutionFolder = { institutionId: "(validation)", folder: ".", mapping: NO_MAPPING };
 
 function describeColumns(rows: string[][], kind: ValidatedKind): ColumnReport[] {
   const header = detectHeader(rows, kind === "spend" ? SPEND_FIELDS : SUPPLIER_REGISTER_FIELDS);

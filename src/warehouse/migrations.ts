@@ -429,4 +429,14 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 8,
+    name: "how each spend file was read, and lines that are a period's total per supplier",
+    sql: `
+      -- In words: each table's heading mapping ("Date of payment" → date), its date column's order and why, its period.
+      ALTER TABLE source_files ADD COLUMN reading VARCHAR;
+      -- A file with no date column publishes one total per supplier for its period: spend, not a payment.
+      ALTER TABLE spend ADD COLUMN is_period_total BOOLEAN DEFAULT false;
+    `,
+  },
 ];

@@ -27,7 +27,7 @@ describe("institutionFolderFor", () => {
     writeFileSync(join(folder.path, "bom", "institution.json"), '\uFEFF{"id": "BOM", "name": "Bom Trust", "kind": "nhs-trust"}');
     writeFileSync(join(folder.path, "bom", "mapping.json"), '\uFEFF{"columns": {"amount": "Total Paid"}}');
     expect(institutionFolderFor(join(folder.path, "bom", "spend", "april.csv"))).toEqual({
-      institutionId: "BOM", folder: join(folder.path, "bom"), mapping: { columns: { amount: "Total Paid" }, vatBasis: null },
+      institutionId: "BOM", folder: join(folder.path, "bom"), mapping: { columns: { amount: "Total Paid" }, vatBasis: null, dateOrder: null },
     });
   });
 

@@ -10,8 +10,10 @@ function describeResult(result: FileResult): string {
   switch (result.status) {
     case "loaded": {
       const { rowsRead, rowsLoaded, rowsQuarantined } = result.outcome;
-      const superseding = result.outcome.superseded.map((path) => `; replaces ${path} (re-issued)`).join("");
-      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}`;
+      const superseding = result.outcome.reissues.map((old) => `; replaces ${old.path} (re-issued: ${old.shared} of its ${old.lines} lines again here)`).join("");
+      const repeating = result.outcome.duplicates.map((old) => `\n              note: ${old.shared} of ${old.lines} lines of ${old.path} appear again here (not a re-issue: both files count; check for double counting)`).join("");
+      const reading = result.outcome.reading ? `\n              read as ${result.outcome.reading}` : "";
+      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}${reading}${repeating}`;
     }
     case "already loaded":
       return `already loaded ${result.path} (${result.kind}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
@@ -34,6 +36,7 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
       : undefined;
     const clearProgress = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
     const results = await loadInputs(warehouse, paths, {
+      replaces: typeof values.replaces === "string" ? [values.replaces] : [],
       onFile: (result) => {
         clearProgress();
         // One line per file, whatever its name holds (a line break would forge a "loaded" line; an escape sequence would reach the terminal).
@@ -55,6 +58,9 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
 export const load: Command = {
   summary: "load spend files, supplier registers, postcodes and definitions into the warehouse",
   usage: "[options] <path…>",
-  options: { warehouse: warehouseOption },
+  options: {
+    warehouse: warehouseOption,
+    replaces: { type: "string", valueName: "OLD", description: "an earlier spend file the file loaded now re-issues, whatever lines they share" },
+  },
   run: runLoad,
 };
