@@ -1,11 +1,25 @@
 import { createHash } from "node:crypto";
 
-const REDACTED_PATTERN = /\b(redacted|personal data|withheld|data protection)\b/i;
+/** Words that alone mark a withheld payee, and phrases that do (as their words run together, "personaldata"). */
+const REDACTION_WORDS = new Set(["redacted", "redact", "withheld", "anonymised", "anonymized"]);
+const REDACTION_PHRASES = ["personaldata", "personalinformation", "personaldetails", "privateindividual", "dataprotection", "privateperson"];
 
-/** True for payee names that publishers use to withhold a person's identity. */
+/**
+ * True for payee names that publishers use to withhold a person's identity, matched by normalised words
+ * whatever the spelling: compatibility forms folded (NFKC: a no-break space is a space), words split at any
+ * character that is not a letter (spaces, "_", "-", digits) and at a lower-to-upper case change, so
+ * "REDACTED_PERSONAL_DATA", "PERSONAL  DATA", "Personal\u00A0Data", "Personal-Data", "PersonalData",
+ * "Redacted1", "Private Individual" and "Personal Information" all match.
+ */
 export function isRedactedPayee(name: string): boolean {
-  return REDACTED_PATTERN.test(name);
+  const words = name.normalize("NFKC").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
+  if (words.some((word) => REDACTION_WORDS.has(word))) return true;
+  const joined = words.join("");
+  return REDACTION_PHRASES.some((phrase) => joined.includes(phrase));
 }
+
+/** The name a redacted payee is kept under wherever a table would otherwise hold the withheld text. */
+export const REDACTED_PAYEE_NAME = "REDACTED";
 
 /**
  * A matching key for a supplier name: upper case, `&` as AND, punctuation dropped, LIMITED as LTD,
@@ -37,4 +51,13 @@ export const REDACTED_SUPPLIER_ID = "redacted";
 /** A stable supplier id derived from the matching key. */
 export function supplierId(key: string): string {
   return `s-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+}
+
+/**
+ * The supplier a table names, as a social value table keeps it: a redacted payee becomes the one redacted
+ * supplier and its name the marker alone, so the withheld text is never stored (and so never published).
+ */
+export function namedSupplier(name: string): { supplierId: string; supplierName: string } {
+  if (isRedactedPayee(name)) return { supplierId: REDACTED_SUPPLIER_ID, supplierName: REDACTED_PAYEE_NAME };
+  return { supplierId: supplierId(supplierNameKey(name)), supplierName: name };
 }

@@ -1,6 +1,6 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import type { LoadOutcome } from "../load-outcome.js";
-import { supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
+import { namedSupplier, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
 import { DATE_EXPECTED, parseDate } from "../cells/parse-date.js";
 import { parseCodeList, parseFrequency, parseQuestionPriorities, parseShare } from "./parse-social-value-cells.js";
@@ -81,9 +81,10 @@ export async function loadContracts(
       }
     }
     if (!institutionId || start === undefined || end === undefined || pence === null || weighting === undefined || frequency === undefined || !served) return null;
+    const supplier = namedSupplier(supplierName);
     return {
       row_number: row.rowNumber, institution_id: institutionId, contract_id: contractId,
-      supplier_id: supplierId(supplierNameKey(supplierName)), supplier_name: supplierName,
+      supplier_id: supplier.supplierId, supplier_name: supplier.supplierName,
       title: row.text("title") || null, category: row.text("category") || null,
       value: (pence / 100).toFixed(2), start_date: start, end_date: end,
       weighting_percent: weighting === null ? null : Math.round(weighting * 100_000) / 1000,

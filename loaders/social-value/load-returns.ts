@@ -1,7 +1,7 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { normalisePostcode } from "../../geo/postcode-parts.js";
 import type { LoadOutcome } from "../load-outcome.js";
-import { supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
+import { namedSupplier, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { parseReportingPeriod } from "./parse-reporting-period.js";
 import { parseQuantity, parseShare } from "./parse-social-value-cells.js";
 import { insertRows, readTableRows, type SheetTable, type TableRow, writeTableQuarantine } from "./read-social-value-table.js";
@@ -101,9 +101,10 @@ export async function loadReturns(
     }
     if (!period || committed === undefined || delivered === undefined || !shares) return null;
     const supplierName = row.text("supplier") || null;
+    const supplier = supplierName && supplierNameKey(supplierName) !== "" ? namedSupplier(supplierName) : null;
     return {
       row_number: row.rowNumber, contract_id: contractId,
-      supplier_id: supplierName && supplierNameKey(supplierName) !== "" ? supplierId(supplierNameKey(supplierName)) : null, supplier_name: supplierName,
+      supplier_id: supplier?.supplierId ?? null, supplier_name: supplier?.supplierName ?? supplierName,
       period_label: period.label, period_start: period.start, period_end: period.end, measure_code: measureCode,
       committed, delivered, delivery_postcode: place, evidence_reference: row.text("evidence") || null, notes: row.text("notes") || null, shares,
     };

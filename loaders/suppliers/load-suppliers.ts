@@ -6,7 +6,7 @@ import { SUPPLIER_REGISTER_FIELDS, describeRequired } from "../schema/column-syn
 import { detectHeader } from "../schema/detect-header.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { writeQuarantine, type QuarantineEntry } from "../quarantine.js";
-import { supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
+import { isRedactedPayee, supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
 
 const YES = new Set(["y", "yes", "true", "1"]);
 const NO = new Set(["n", "no", "false", "0", ""]);
@@ -100,6 +100,8 @@ export async function loadSupplierRegister(
     const name = cell("supplier") ?? "";
     const key = supplierNameKey(name);
     if (key === "") problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, code: "empty-supplier-name", reason: "supplier name is empty" });
+    // A withheld person's row would publish what the spend files withhold (a name, a postcode): not kept.
+    else if (isRedactedPayee(name)) problems.push({ row: rowNumber, column: heading("supplier"), rawValue: name, code: "redacted-payee", reason: "the name withholds a person's identity (redacted): a register row for it is not kept" });
     const locations: RegisterRow["locations"] = [];
     const readPostcodes = (field: string, basis: RegisterRow["locations"][number]["basis"]) => {
       for (const raw of (cell(field) ?? "").split(/[;|]/).map((text) => text.trim()).filter(Boolean)) {

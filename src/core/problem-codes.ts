@@ -33,6 +33,7 @@ export const PROBLEM_CODES = {
   "no-quantity": "Neither committed nor delivered",
   // Rows against other rows or other files
   "duplicate-supplier": "Same supplier as an earlier row",
+  "redacted-payee": "A redacted payee (not kept in a register)",
   "duplicate-key": "Repeats an earlier row",
   "conflicting-row": "Disagrees with an earlier row",
   "no-institution": "No institution",

@@ -193,3 +193,21 @@ describe("loading the framework, proxy values, the question bank and the engagem
     });
   });
 });
+
+describe("redacted suppliers in contracts, returns and registers (issue 18, point 3)", () => {
+  it("keeps a redacted contract or return supplier as the marker alone, and no register row for one: the withheld name is stored nowhere but quarantine's raw value", async () => {
+    const path = trustFolder("redacted");
+    writeFileSync(join(path, "contracts.csv"), "Contract ID,Supplier,Value,Start,End,SV Weighting\nC1,REDACTED - personal data Wendy Contract,1000,2024-04-01,2025-03-31,10\nC2,PersonalData Wanda Return,500,2024-04-01,2025-03-31,10\n");
+    writeFileSync(join(path, "returns.csv"), csv([["Contract", "Supplier", ...RETURN_HEADINGS.slice(1)], ["C2", "Private Individual Wanda Return", ...GOOD[0]!.slice(1)]]));
+    writeFileSync(join(path, "suppliers.csv"), "Supplier Name,Postcode\nREDACTED_PERSONAL_DATA Wilma Register,E1 8DE\nAlpha Ltd,E1 6AN\n");
+    await withTempWarehouse(async (warehouse) => {
+      const results = await loadInputs(warehouse, [path]);
+      expect(results.filter((result) => result.status === "refused")).toEqual([]);
+      const names = await warehouse.all<{ name: string }>(
+        `SELECT supplier_name AS name FROM sv_contracts UNION ALL SELECT supplier_name FROM sv_returns UNION ALL SELECT name FROM suppliers ORDER BY 1`);
+      expect(names.map((row) => row.name)).toEqual(["Alpha Ltd", "REDACTED", "REDACTED", "REDACTED"]);
+      const quarantined = await warehouse.all<{ code: string }>("SELECT code FROM quarantine WHERE raw_value LIKE '%Wilma%'");
+      expect(quarantined.map((row) => row.code)).toEqual(["redacted-payee"]);
+    });
+  });
+});

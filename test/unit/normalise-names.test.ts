@@ -64,11 +64,15 @@ describe("supplierNameKey", () => {
 });
 
 describe("isRedactedPayee", () => {
-  it.each(["REDACTED", "Redacted - personal data", "Personal Data", "REDACTED PERSONAL DATA"])("marks %j", (name) => {
+  it.each(["REDACTED", "Redacted - personal data", "Personal Data", "REDACTED PERSONAL DATA",
+    // The variants the second reliability round found passing (issue 18, point 3).
+    "REDACTED_PERSONAL_DATA", "PERSONAL  DATA", "Personal\u00A0Data", "Personal-Data", "PersonalData", "PERSONALDATA", "Redacted1",
+    "Private Individual", "Personal Information", "REDACTED - personal data Wendy Contract", "Ｒｅｄａｃｔｅｄ"])("marks %j", (name) => {
     expect(isRedactedPayee(name)).toBe(true);
   });
   it("leaves ordinary names", () => {
     expect(isRedactedPayee("Redbridge Catering Ltd")).toBe(false);
+    for (const name of ["Personal Care Services Ltd", "Redwood Data Ltd", "Private Healthcare Ltd", "Withers LLP", "RedactaPrint Ltd"]) expect(isRedactedPayee(name), name).toBe(false);
   });
 });
 
