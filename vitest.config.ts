@@ -7,8 +7,12 @@ export default defineConfig({
     // Compiles the CLI into build/ first: the tests that spawn it run the current code.
     globalSetup: ["test/helpers/compile-global-setup.ts"],
     testTimeout: 60_000,
-    hookTimeout: 240_000,
-    // The browser test builds the site into dist/: one file at a time keeps builds from overlapping.
-    fileParallelism: false,
+    // Long enough for the demo load and site build on a busy 2-core machine (over 4 minutes measured).
+    hookTimeout: 600_000,
+    // Test files run side by side: none writes a shared path (each works in a temporary folder; the demo
+    // warehouse and site that several files read are made once per run, test/helpers/demo-site.ts). Three
+    // workers on two cores: many tests wait on a process they spawned (the CLI, Chromium), and vitest's
+    // default here (cores - 1) is one file at a time.
+    maxWorkers: 3,
   },
 });

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The nearest folder at or above `start` that holds package.json. */
@@ -21,3 +21,13 @@ export const defaultWarehousePath = join("data", "warehouse.duckdb");
 
 /** The shipped demo inputs, loaded by `anchor-spend start` when no paths are given. */
 export const demoDataPath = join("data", "demo");
+
+/** The folder the site is built into, served and printed from unless ANCHOR_SPEND_SITE_OUTPUT names another. */
+export const defaultSitePath = join(projectRoot, "dist");
+
+/** The site's folder: ANCHOR_SPEND_SITE_OUTPUT (observablehq.config.ts reads it too), else dist/. */
+export function sitePath(): string {
+  const output = process.env.ANCHOR_SPEND_SITE_OUTPUT;
+  return output ? resolve(output) : defaultSitePath;
+}
+

@@ -3,12 +3,12 @@ import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
-import { projectRoot } from "../core/config.js";
+import { defaultSitePath, projectRoot } from "../core/config.js";
 import { removeAbandoned } from "../core/remove-abandoned.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
 import { writePageData } from "./write-page-data.js";
 
-export const distPath = join(projectRoot, "dist");
+export const distPath = defaultSitePath;
 
 export interface BuildSiteOptions {
   /** Where the site is written (observablehq.config.ts reads it from ANCHOR_SPEND_SITE_OUTPUT); dist/ unless given. */

@@ -13,8 +13,8 @@ const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disabl
  * Prints pages of the built site to one PDF through headless Chromium (Debian's, at /usr/bin/chromium),
  * using the site's print stylesheet: navigation hidden, tables shown. Pages not in the build are skipped.
  */
-export async function printPdf(outputPath: string, pages: readonly string[] = BOARD_PAPER_PAGES): Promise<string[]> {
-  const { server, url } = await serveSite(distPath, 0);
+export async function printPdf(outputPath: string, pages: readonly string[] = BOARD_PAPER_PAGES, site: string = distPath): Promise<string[]> {
+  const { server, url } = await serveSite(site, 0);
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS });
   const printed: string[] = [];
   try {

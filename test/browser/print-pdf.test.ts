@@ -3,23 +3,21 @@ import { PDFDocument } from "pdf-lib";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSite } from "../../src/site/build-site.js";
+import { demoSite } from "../helpers/demo-site.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const folder = tempFolder();
+let site: string;
 beforeAll(async () => {
-  const warehouse = join(folder.path, "w.duckdb");
-  const load = runCli(["load", "data/demo", "--warehouse", warehouse]);
-  if (load.status !== 0) throw new Error(load.stderr);
-  await buildSite(warehouse, () => undefined);
+  ({ site } = await demoSite());
 });
 afterAll(() => folder.cleanup());
 
 describe("anchor-spend report --pdf", () => {
   it("prints the board paper's pages to one A4 PDF", async () => {
     const output = join(folder.path, "board.pdf");
-    const result = runCli(["report", "--pdf", output]);
+    const result = runCli(["report", "--pdf", output], { ANCHOR_SPEND_SITE_OUTPUT: site });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toMatch(/^printed \//);
     const pdf = await PDFDocument.load(readFileSync(output));

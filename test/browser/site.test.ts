@@ -1,4 +1,4 @@
-// Builds the site from the demo data (loaded into a temporary warehouse), serves dist/ on 127.0.0.1 and opens
+// Builds the site from the demo data (demo-site.ts: once per run, in a folder of its own), serves it on 127.0.0.1 and opens
 // every page in Debian's headless Chromium: no console error, no failed request, no request off 127.0.0.1,
 // charts drew their marks, every input changed once, and the overview's figures match the warehouse.
 // Screenshots go to test/browser/__screenshots__/ to look at.
@@ -11,12 +11,10 @@ import type { Server } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import config from "../../observablehq.config.js";
 import { headline, resolveScope } from "../../src/model/metrics.js";
-import { buildSite, distPath } from "../../src/site/build-site.js";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSitePage } from "../../src/site/open-site-page.js";
 import { serveSite } from "../../src/site/serve-site.js";
 import { withWarehouse } from "../../src/warehouse/warehouse.js";
-import { runCli } from "../helpers/run-cli.js";
-import { tempFolder } from "../helpers/temp-warehouse.js";
+import { demoSite } from "../helpers/demo-site.js";
 
 /**
  * WCAG 2 A/AA rules checked by axe-core on every page, but for three that flag markup we do not write:
@@ -31,17 +29,15 @@ const pounds = (value: number) => new Intl.NumberFormat("en-GB", { style: "curre
 const percent = (value: number) => new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
 
 describe("the built site in headless Chromium", () => {
-  const folder = tempFolder();
-  const warehouse = join(folder.path, "warehouse.duckdb");
+  let warehouse: string;
+  let site: string;
   let server: Server;
   let siteUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const load = runCli(["load", "data/demo", "--warehouse", warehouse]);
-    if (load.status !== 0) throw new Error(load.stderr);
-    await buildSite(warehouse, () => undefined);
-    ({ server, url: siteUrl } = await serveSite(distPath, 0));
+    ({ warehouse, site } = await demoSite());
+    ({ server, url: siteUrl } = await serveSite(site, 0));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
     await mkdir(screenshots, { recursive: true });
   });
@@ -49,7 +45,6 @@ describe("the built site in headless Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    folder.cleanup();
   });
 
   /** Opens a page, collecting every problem: console errors, page errors, failed or off-host requests; and bytes transferred. */
@@ -105,19 +100,19 @@ describe("the built site in headless Chromium", () => {
     await page.close();
   });
 
-  it("publishes no supplier postcode (partner-level data) anywhere in dist/", () => {
+  it("publishes no supplier postcode (partner-level data) anywhere in the built site", () => {
     const register = readFileSync("data/demo/suppliers.csv", "utf-8").split("\n").slice(1);
     const postcodes = new Set(register.flatMap((line) => line.match(/\b[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b/g) ?? []));
     expect(postcodes.size).toBeGreaterThan(50);
-    const files = (readdirSync(distPath, { recursive: true }) as string[]).filter((f) => /\.(html|json|csv)$/.test(f));
+    const files = (readdirSync(site, { recursive: true }) as string[]).filter((f) => /\.(html|json|csv)$/.test(f));
     for (const file of files) {
-      const content = readFileSync(join(distPath, file), "utf-8");
+      const content = readFileSync(join(site, file), "utf-8");
       const leaked = [...postcodes].filter((postcode) => content.includes(postcode));
       expect(leaked, file).toEqual([]);
     }
   });
 
-  it("publishes no redacted payee's published name anywhere in dist/", () => {
+  it("publishes no redacted payee's published name anywhere in the built site", () => {
     const redactedNames = new Set<string>();
     for (const file of readdirSync("data/demo/spend")) {
       for (const line of readFileSync(join("data/demo/spend", file), "utf-8").split("\n")) {
@@ -126,9 +121,9 @@ describe("the built site in headless Chromium", () => {
       }
     }
     expect(redactedNames.size).toBeGreaterThan(0);
-    const files = (readdirSync(distPath, { recursive: true }) as string[]).filter((f) => /\.(html|json|js|csv)$/.test(f));
+    const files = (readdirSync(site, { recursive: true }) as string[]).filter((f) => /\.(html|json|js|csv)$/.test(f));
     for (const file of files) {
-      const content = readFileSync(join(distPath, file), "utf-8");
+      const content = readFileSync(join(site, file), "utf-8");
       for (const name of redactedNames) expect(content.includes(name), `${name} in ${file}`).toBe(false);
     }
   });

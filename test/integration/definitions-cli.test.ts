@@ -3,14 +3,15 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { demoWarehouse } from "../helpers/demo-site.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
 const folder = tempFolder();
-const warehouse = join(folder.path, "w.duckdb");
-beforeAll(() => {
-  const load = runCli(["load", "data/demo", "--warehouse", warehouse]);
-  if (load.status !== 0) throw new Error(load.stderr);
+// The demo warehouse shared by the run's read-only tests: nothing here loads into it.
+let warehouse: string;
+beforeAll(async () => {
+  warehouse = await demoWarehouse();
 });
 afterAll(() => folder.cleanup());
 

@@ -2,24 +2,20 @@
 // here each is recomputed independently, by this test's own SQL over the loaded payment lines, for every
 // institution, definition and offered period, and every month. The overview's top lists, built in the page from
 // its grouped snapshot, must equal the full facts' lists.
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tableFromIPC } from "apache-arrow";
 import { categoryGaps, monthsOf, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
 import { TOP_SUPPLIERS, groupedFactsSnapshot, overviewFactsSnapshot } from "../../src/site/page-data/overview-snapshot.js";
 import { factsArrow } from "../../src/site/page-data/facts-arrow.js";
 import { spendFactsSnapshot } from "../../src/site/page-data/site-snapshots.js";
 import { withWarehouse, type Warehouse } from "../../src/warehouse/warehouse.js";
-import { runCli } from "../helpers/run-cli.js";
-import { tempFolder } from "../helpers/temp-warehouse.js";
+import { demoWarehouse } from "../helpers/demo-site.js";
 
-const folder = tempFolder();
-const warehouse = join(folder.path, "w.duckdb");
-beforeAll(() => {
-  const load = runCli(["load", "data/demo", "--warehouse", warehouse]);
-  if (load.status !== 0) throw new Error(load.stderr);
+// The demo warehouse shared by the run's read-only tests: read here, never written.
+let warehouse: string;
+beforeAll(async () => {
+  warehouse = await demoWarehouse();
 });
-afterAll(() => folder.cleanup());
 
 /** Payment lines of unsuperseded spend files, one row per line and definition, classed and flagged: written for this test. */
 const LINES = `

@@ -1,4 +1,5 @@
 import { resolve } from "node:path";
+import { sitePath } from "../../core/config.js";
 import { warehouseOf, warehouseOption, type Command } from "../command.js";
 
 export const report: Command = {
@@ -11,8 +12,8 @@ export const report: Command = {
   },
   async run(values) {
     if (typeof values.pdf === "string") {
-      const { printPdf } = await import("../../site/print-pdf.js");
-      const printed = await printPdf(resolve(values.pdf));
+      const { BOARD_PAPER_PAGES, printPdf } = await import("../../site/print-pdf.js");
+      const printed = await printPdf(resolve(values.pdf), BOARD_PAPER_PAGES, sitePath());
       console.log(`printed ${printed.join(", ")} to ${values.pdf}`);
       return 0;
     }

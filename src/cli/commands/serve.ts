@@ -1,9 +1,10 @@
+import { sitePath } from "../../core/config.js";
 import { portOf, portOption, warehouseOption, type Command, type Values } from "../command.js";
 
 /** `anchor-spend serve`: serve the built site on 127.0.0.1 until stopped. */
 export async function runServe(values: Values): Promise<number> {
-  const [{ distPath }, { serveSite }] = await Promise.all([import("../../site/build-site.js"), import("../../site/serve-site.js")]);
-  const { url } = await serveSite(distPath, portOf(values));
+  const { serveSite } = await import("../../site/serve-site.js");
+  const { url } = await serveSite(sitePath(), portOf(values));
   console.log(`anchor-spend site: ${url}  (Ctrl-C stops it)`);
   await new Promise(() => undefined);
   return 0;
