@@ -20,7 +20,8 @@ export function removeAbandoned(folder: string, prefix: string): void {
   }
 }
 
-function isRunning(pid: number): boolean {
+/** Whether a process of that id runs (one of another user counts). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { defaultSitePath, projectRoot } from "../core/config.js";
 import { removeAbandoned } from "../core/remove-abandoned.js";
+import { withBuildLock } from "./build-lock.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
 import { writePageData } from "./write-page-data.js";
 
@@ -24,9 +25,14 @@ export interface BuildSiteOptions {
  * Framework's cache (pages/.observablehq/cache) is cleared of everything but the npm bundles, so that no
  * loader output of an earlier build is reused; the bundles are rebuilt only when their version changes.
  * pages/data is shared by every build from this tree: a build elsewhere (the benchmark's) leaves its own
- * warehouse's data there, which the next build rewrites before it runs.
+ * warehouse's data there, which the next build rewrites before it runs; one build runs at a time in a tree
+ * (build-lock.ts), a second waits.
  */
-export async function buildSite(warehousePath: string, log: (line: string) => void = console.error, { outputDir }: BuildSiteOptions = {}): Promise<void> {
+export async function buildSite(warehousePath: string, log: (line: string) => void = console.error, options: BuildSiteOptions = {}): Promise<void> {
+  await withBuildLock(log, () => buildSiteLocked(warehousePath, log, options));
+}
+
+async function buildSiteLocked(warehousePath: string, log: (line: string) => void, { outputDir }: BuildSiteOptions): Promise<void> {
   const outputPath = outputDir === undefined ? distPath : resolve(outputDir);
   const building = `${outputPath}.building-${process.pid}`;
   removeAbandoned(dirname(outputPath), `${basename(outputPath)}.building-`);
