@@ -21,6 +21,8 @@ export const defaultWarehousePath = join("data", "warehouse.duckdb");
 
 /** The shipped demo inputs, loaded by `anchor-spend start` when no paths are given. */
 export const demoDataPath = join("data", "demo");
+/** Two more synthetic bodies (a council, another trust) and the definition of local all three share. */
+export const partnersDemoDataPath = join("data", "partners-demo");
 
 /** The folder the site is built into, served and printed from unless ANCHOR_SPEND_SITE_OUTPUT names another. */
 export const defaultSitePath = join(projectRoot, "dist");
