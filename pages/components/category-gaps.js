@@ -12,7 +12,7 @@ export function CategoryGaps(categories, { width = 640, definitionName = "", doc
     { category: c.category, locality: "non_local", spend: c.nonLocal },
     { category: c.category, locality: "unlocated", spend: c.unlocated },
   ]);
-  const layout = labelledBars(categories, { y: "category" });
+  const layout = labelledBars(categories, { y: "category", width });
   return Plot.plot({
     document,
     width,

@@ -9,7 +9,7 @@ import { unitLabel } from "./format.js";
  */
 export function DeliveryRates(rows, { width = 640, document } = {}) {
   const data = rows.filter((r) => r.deliveryRate != null).map((r) => ({ ...r, label: r.measureName ?? r.measureCode }));
-  const layout = labelledBars(data, { y: "label" });
+  const layout = labelledBars(data, { y: "label", width });
   return Plot.plot({
     document,
     width,

@@ -1,6 +1,16 @@
 // Picks figures out of the page data: every figure is computed in SQL (src/model/spend-figures.ts); pages
 // filter these rows and format them, and never add them up again.
 
+/** Reads back the page data's tables written as {columns, rows} (src/site/page-data/overview-snapshot.ts columnar). */
+export function fromColumns(table) {
+  return table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column, row[index]])));
+}
+
+/** The overview's page data with its tables as rows of objects. */
+export function readFigures(data) {
+  return { ...data, figures: fromColumns(data.figures), monthly: fromColumns(data.monthly), top: fromColumns(data.top) };
+}
+
 /** The periods offered for an institution: financial years, quarters, months (and all months when that is none of them). */
 export function periodsFor(data, institution) {
   return data.periods.filter((p) => p.institution === institution);
@@ -20,4 +30,12 @@ export function monthsFor(data, { institution, definition, from, to }) {
 export function defaultPeriod(periods) {
   const years = periods.filter((p) => p.kind === "year" && p.monthsLoaded === p.months);
   return years[years.length - 1] ?? periods.find((p) => p.kind === "all") ?? periods.find((p) => p.kind === "year") ?? periods[0];
+}
+
+/** A period's top suppliers, largest first, each with its class under the definition (unlocated with none). */
+export function topSuppliersFor(data, { institution, definition, period }) {
+  const suppliers = new Map(data.suppliers.map((s) => [s.id, s]));
+  return data.top
+    .filter((t) => t.institution === institution && t.period === period)
+    .map((t) => ({ supplier: suppliers.get(t.supplier)?.name ?? t.supplier, status: suppliers.get(t.supplier)?.status?.[definition] ?? "unlocated", totalSpend: t.spend, lines: t.lines }));
 }

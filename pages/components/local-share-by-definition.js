@@ -6,7 +6,7 @@ import { formatPercent } from "./format.js";
 /** @param {any[]} rows @param {{width?: number, document?: Document}} [options] */
 export function LocalShareByDefinition(rows, { width = 640, document } = {}) {
   const data = rows.map((r) => ({ label: `${r.definition.name} (version ${r.definition.version})`, share: r.headline.localShare ?? 0 }));
-  const layout = labelledBars(data, { y: "label" });
+  const layout = labelledBars(data, { y: "label", width });
   return Plot.plot({
     document,
     width,
@@ -19,7 +19,7 @@ export function LocalShareByDefinition(rows, { width = 640, document } = {}) {
     y: layout.y,
     marks: [
       Plot.barX(data, { ...layout.barOptions, x: "share", y: "label", fill: "#0072B2" }),
-      Plot.text(data, { x: "share", y: "label", text: (d) => formatPercent(d.share), dx: 4, dy: 6, textAnchor: "start" }),
+      Plot.text(data, { x: "share", y: "label", text: (d) => formatPercent(d.share), dx: 4, dy: layout.barDy, textAnchor: "start" }),
       layout.labels,
       Plot.ruleX([0]),
     ],

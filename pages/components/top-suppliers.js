@@ -5,7 +5,7 @@ import { LOCALITY_CLASSES, LOCALITY_COLOURS, LOCALITY_LABELS, formatPoundsCompac
 /** The largest suppliers by spend, each bar coloured by its class under the definition of local. */
 /** @param {any[]} suppliers @param {{width?: number, definitionName?: string, document?: Document}} [options] */
 export function TopSuppliers(suppliers, { width = 640, definitionName = "", document } = {}) {
-  const layout = labelledBars(suppliers, { y: "supplier" });
+  const layout = labelledBars(suppliers, { y: "supplier", width });
   return Plot.plot({
     document,
     width,

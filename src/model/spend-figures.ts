@@ -20,7 +20,7 @@ export const SPEND_FIGURES = {
   sme: "coalesce(sum(amount) FILTER (is_sme), 0)",
   /** Spend with voluntary, community and social enterprises (the register's VCSE flag). */
   vcse: "coalesce(sum(amount) FILTER (is_vcse), 0)",
-  /** Spend with suppliers registered in England's 20% most deprived areas (IMD deciles 1–2). */
+  /** Spend with suppliers registered in England's 20% most deprived areas (int_supplier_flags, views.ts). */
   deprived: "coalesce(sum(amount) FILTER (deprived), 0)",
   /** Payment lines. */
   lines: "sum(lines)",
@@ -92,13 +92,18 @@ export async function monthlyFigures(warehouse: Warehouse): Promise<MonthFigures
 
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
+/** The offered periods as a WITH clause, offered(institution_id, period, first_month, last_month). */
+export function offeredPeriods(periods: readonly SpendPeriod[]): string {
+  const rows = periods.map((p) => `(${literal(p.institution)}, ${literal(p.id)}, ${literal(p.from)}, ${literal(p.to)})`).join(", ");
+  return `offered(institution_id, period, first_month, last_month) AS (VALUES ${rows})`;
+}
+
 /** Every figure by institution, definition and offered period (months of a period with no spend add nothing). */
 export async function periodFigures(warehouse: Warehouse, periods: readonly SpendPeriod[]): Promise<PeriodFigures[]> {
   if (periods.length === 0) return [];
-  const offered = periods.map((p) => `(${literal(p.institution)}, ${literal(p.id)}, ${literal(p.from)}, ${literal(p.to)})`).join(", ");
   return warehouse.all<PeriodFigures>(
     `WITH ${MONTHLY},
-     offered(institution_id, period, first_month, last_month) AS (VALUES ${offered}),
+     ${offeredPeriods(periods)},
      summed AS (
        SELECT o.institution_id, m.definition_id, m.version, o.period, ${summedFigureColumns()}
        FROM offered o JOIN monthly m ON m.institution_id = o.institution_id AND m.month BETWEEN o.first_month AND o.last_month
@@ -123,4 +128,23 @@ export async function spendPeriods(warehouse: Warehouse): Promise<SpendPeriod[]>
 export async function spendFigures(warehouse: Warehouse): Promise<{ periods: SpendPeriod[]; figures: PeriodFigures[]; monthly: MonthFigures[] }> {
   const periods = await spendPeriods(warehouse);
   return { periods, figures: await periodFigures(warehouse, periods), monthly: await monthlyFigures(warehouse) };
+}
+
+export type TopSupplierRow = { institution: string; period: string; place: number; supplier: string; spend: number; lines: number };
+
+/** Each offered period's largest suppliers by spend (ties broken by supplier id), at most `limit` of them. */
+export async function topSuppliersByPeriod(warehouse: Warehouse, periods: readonly SpendPeriod[], limit: number): Promise<TopSupplierRow[]> {
+  if (periods.length === 0) return [];
+  const rows = await warehouse.all<TopSupplierRow>(
+    `WITH ${offeredPeriods(periods)},
+     totals AS (
+       SELECT o.institution_id, o.period, m.supplier, sum(m.spend) AS spend, sum(m.lines) AS lines
+       FROM offered o JOIN mart_spend_by_month m ON m.institution = o.institution_id AND m.month BETWEEN o.first_month AND o.last_month
+       GROUP BY ALL
+     ),
+     ranked AS (SELECT *, row_number() OVER (PARTITION BY institution_id, period ORDER BY spend DESC, supplier) AS place FROM totals)
+     SELECT institution_id AS institution, period, place::INTEGER AS place, supplier, spend::DOUBLE AS spend, lines::INTEGER AS lines
+     FROM ranked WHERE place <= ${Number(limit)} ORDER BY institution, period, place`,
+  );
+  return rows;
 }

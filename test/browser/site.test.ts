@@ -1,9 +1,11 @@
-// Builds the site from the demo data (demo-site.ts: once per run, in a folder of its own), serves it on 127.0.0.1 and opens
-// every page in Debian's headless Chromium: no console error, no failed request, no request off 127.0.0.1,
-// charts drew their marks, every input changed once, and the overview's figures match the warehouse.
-// Screenshots go to test/browser/__screenshots__/ to look at.
+// Builds the site from the demo trust and the partners demo (demo-site.ts: once per run, in a folder of its own),
+// serves it on 127.0.0.1 and opens every page in Debian's headless Chromium at 1366 and 390 px wide: no console
+// error, no failed request, no request off 127.0.0.1, no template code, nothing past the viewport or out of its
+// box, no chart label or table cell cut, charts drew their marks, every input changed once, and the overview's
+// figures match the warehouse. Then again with a second institution that has no definition of local.
+// Screenshots of every page at both widths go to test/browser/__screenshots__/ (git-ignored) to look at.
 import { chromium, type Browser } from "playwright-core";
-import { readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -14,7 +16,13 @@ import { headline, resolveScope } from "../../src/model/metrics.js";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSitePage } from "../../src/site/open-site-page.js";
 import { serveSite } from "../../src/site/serve-site.js";
 import { withWarehouse } from "../../src/warehouse/warehouse.js";
-import { demoSite } from "../helpers/demo-site.js";
+import { partnersDemoSite } from "../helpers/demo-site.js";
+import { buildSite } from "../../src/site/build-site.js";
+import { runCli } from "../helpers/run-cli.js";
+import { tempFolder } from "../helpers/temp-warehouse.js";
+import { LAYOUT_PROBLEMS } from "./layout-problems.js";
+
+const WIDTHS = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
 
 /**
  * WCAG 2 A/AA rules checked by axe-core on every page, but for three that flag markup we do not write:
@@ -36,7 +44,7 @@ describe("the built site in headless Chromium", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    ({ warehouse, site } = await demoSite());
+    ({ warehouse, site } = await partnersDemoSite());
     ({ server, url: siteUrl } = await serveSite(site, 0));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
     await mkdir(screenshots, { recursive: true });
@@ -51,10 +59,21 @@ describe("the built site in headless Chromium", () => {
   const open = (path: string) => openSitePage(browser, siteUrl, path);
 
   for (const { name, path } of config.pages) {
+    it(`${name} (${path}) reads cleanly at 1366 and 390 px: no template code, overflow or cut label`, async () => {
+      const slug = name.toLowerCase().replace(/\W+/g, "-");
+      for (const viewport of WIDTHS) {
+        const { page, problems } = await openSitePage(browser, siteUrl, path, viewport);
+        await page.waitForTimeout(300);
+        await page.screenshot({ path: join(screenshots, `${slug}-${viewport.width}.png`), fullPage: true });
+        expect(await page.evaluate(LAYOUT_PROBLEMS), `${name} at ${viewport.width} px`).toEqual([]);
+        expect(problems, `${name} at ${viewport.width} px`).toEqual([]);
+        await page.close();
+      }
+    });
+
     it(`${name} (${path}) loads cleanly, and every input can be changed`, async () => {
       const { page, problems } = await open(path);
       const slug = name.toLowerCase().replace(/\W+/g, "-");
-      await page.screenshot({ path: join(screenshots, `${slug}.png`), fullPage: true });
       expect(await page.locator("h1").first().textContent()).toBeTruthy();
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async (exceptions) => {
@@ -75,6 +94,7 @@ describe("the built site in headless Chromium", () => {
       await page.waitForTimeout(300);
       await page.screenshot({ path: join(screenshots, `${slug}-changed.png`), fullPage: true });
       expect(problems).toEqual([]);
+      expect(await page.evaluate(LAYOUT_PROBLEMS), `${name} after its inputs changed`).toEqual([]);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
       await page.close();
     });
@@ -97,6 +117,22 @@ describe("the built site in headless Chromium", () => {
     expect(await page.locator("main").innerText()).toContain("Demonstration data");
     expect(problems).toEqual([]);
     expect(await bytes()).toBeLessThan(1_000_000);
+    await page.close();
+  });
+
+  it("compares the three demo bodies on the Partners page under the shared definition, and says the rule", async () => {
+    const { page, problems } = await open("/partners");
+    await page.locator("main select").first().selectOption({ label: "The partnership's two integrated care boards (shared) (version 1, registered address)" });
+    await page.waitForTimeout(300);
+    expect(await page.locator("#compared").innerText()).toContain("3 institutions compared under The partnership's two integrated care boards (shared)");
+    const table = await page.locator("main table").innerText();
+    for (const name of ["Demo NHS Foundation Trust", "Demo London Borough Council", "Demo Bedfordshire Hospitals NHS Trust"]) expect(table).toContain(name);
+    expect(await page.locator("main").innerText()).toContain("Institutions can be compared only under the same definition of local");
+    // A body's own definition leaves the others out, and the page says why.
+    await page.locator("main select").first().selectOption({ label: "Our borough and its neighbours (version 1, registered address)" });
+    await page.waitForTimeout(300);
+    expect(await page.locator("#missing").innerText()).toMatch(/Not compared: Demo Bedfordshire Hospitals NHS Trust, Demo NHS Foundation Trust|Not compared: Demo NHS Foundation Trust, Demo Bedfordshire Hospitals NHS Trust/);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
@@ -127,4 +163,49 @@ describe("the built site in headless Chromium", () => {
       for (const name of redactedNames) expect(content.includes(name), `${name} in ${file}`).toBe(false);
     }
   });
+});
+
+describe("the built site with a second institution that has no definition of local", () => {
+  const folder = tempFolder();
+  const warehouse = join(folder.path, "warehouse.duckdb");
+  const output = join(folder.path, "dist");
+  let server: Server;
+  let siteUrl: string;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    // A body with spend and nothing else: its institution.json and one month of the partners demo's council file.
+    const body = join(folder.path, "no-definition");
+    mkdirSync(join(body, "spend"), { recursive: true });
+    writeFileSync(join(body, "institution.json"), JSON.stringify({ id: "NODEF", name: "Body With No Definition", kind: "council", isDemo: true, note: "Test body: no definition of local." }));
+    copyFileSync("data/partners-demo/council/spend/council-2024-04.csv", join(body, "spend", "council-2024-04.csv"));
+    const load = runCli(["load", "data/demo", body, "--warehouse", warehouse]);
+    if (load.status !== 0) throw new Error(load.stderr);
+    await buildSite(warehouse, () => undefined, { outputDir: output });
+    ({ server, url: siteUrl } = await serveSite(output, 0));
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+    folder.cleanup();
+  });
+
+  for (const { name, path } of config.pages) {
+    it(`${name} (${path}) builds, and shows a plain message and no error for that institution`, async () => {
+      const { page, problems } = await openSitePage(browser, siteUrl, path);
+      const institution = page.locator("main select").first();
+      if ((await institution.count()) > 0 && (await institution.locator("option", { hasText: "Body With No Definition" }).count()) > 0) {
+        await institution.selectOption({ label: "Body With No Definition" });
+        await page.waitForTimeout(400);
+        if (["/", "/suppliers", "/market"].includes(path)) expect(await page.locator("#no-definition").innerText()).toContain("No definition of local is loaded for Body With No Definition");
+      }
+      await page.screenshot({ path: join(screenshots, `no-definition-${name.toLowerCase().replace(/\W+/g, "-")}.png`), fullPage: true });
+      expect(problems).toEqual([]);
+      expect(await page.locator(".observablehq--error").count()).toBe(0);
+      expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
+      await page.close();
+    });
+  }
 });

@@ -25,3 +25,15 @@ export function demoSite(): Promise<{ warehouse: string; site: string }> {
     return { warehouse, site };
   });
 }
+
+/** The demo trust and the partners demo (data/partners-demo) loaded together, and the site built from them, to read only. */
+export function partnersDemoSite(): Promise<{ warehouse: string; site: string }> {
+  return oncePerRun("partners-demo-site", async (folder) => {
+    const warehouse = join(folder, "partners.duckdb");
+    const load = runCli(["load", "data/demo", "data/partners-demo", "--warehouse", warehouse]);
+    if (load.status !== 0) throw new Error(load.stderr);
+    const site = join(folder, "site");
+    await buildSite(warehouse, () => undefined, { outputDir: site });
+    return { warehouse, site };
+  });
+}

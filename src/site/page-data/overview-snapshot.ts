@@ -1,8 +1,9 @@
 import { spendSnapshotParts, type SnapshotSupplier } from "./site-snapshots.js";
-import { monthlyFigures, periodFigures } from "../../model/spend-figures.js";
+import { monthlyFigures, periodFigures, topSuppliersByPeriod } from "../../model/spend-figures.js";
+import { deliveryHeadline } from "../../model/social-value-headline.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
-/** How many suppliers the overview lists (pages/index.md shows the top TOP_SUPPLIERS of the chosen period). */
+/** How many suppliers the overview lists for each period. */
 export const TOP_SUPPLIERS = 15;
 
 export interface GroupedFactsOptions {
@@ -86,12 +87,35 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
   };
 }
 
+/** Rows as {columns, rows} (the names once, not on every row): a third of the bytes. pages/components/figures.js reads them back. */
+export function columnar<T extends Record<string, unknown>>(rows: readonly T[]): { columns: string[]; rows: unknown[][] } {
+  const columns = rows[0] ? Object.keys(rows[0]) : [];
+  return { columns, rows: rows.map((row) => columns.map((column) => row[column])) };
+}
+
 /**
- * The overview's snapshot (the Partners page reads it too): its top TOP_SUPPLIERS kept for every period, no
- * categories (the overview shows none), and every figure it shows, computed in SQL (src/model/spend-figures.ts):
- * the pages only pick and format them.
+ * The overview's snapshot (the Partners page reads it too): every figure it shows, computed in SQL
+ * (src/model/spend-figures.ts) for every institution, definition and period the pages offer, and by month; the
+ * top suppliers of each period; only the suppliers those lists name (with their class under every definition);
+ * and each institution's social value headline. The pages pick and format, and the file stays small whatever the
+ * number of suppliers or lines.
  */
 export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers = TOP_SUPPLIERS) {
-  const snapshot = await groupedFactsSnapshot(warehouse, { topSuppliers });
-  return { ...snapshot, topSuppliers, figures: await periodFigures(warehouse, snapshot.periods), monthly: await monthlyFigures(warehouse) };
+  const parts = await spendSnapshotParts(warehouse);
+  const top = await topSuppliersByPeriod(warehouse, parts.periods, topSuppliers);
+  const listed = new Set(top.map((row) => row.supplier));
+  const socialValue: Record<string, Awaited<ReturnType<typeof deliveryHeadline>>> = {};
+  for (const { id } of parts.institutions) socialValue[id] = await deliveryHeadline(warehouse, { institutionId: id });
+  return {
+    institutions: parts.institutions,
+    periods: parts.periods,
+    definitions: parts.definitions,
+    suppliers: parts.suppliers.filter((supplier) => listed.has(supplier.id)),
+    topSuppliers,
+    figures: columnar(await periodFigures(warehouse, parts.periods)),
+    monthly: columnar(await monthlyFigures(warehouse)),
+    top: columnar(top),
+    /** The social value headline of each institution (src/model/social-value-headline.ts). */
+    socialValue,
+  };
 }
