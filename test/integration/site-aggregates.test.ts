@@ -29,7 +29,7 @@ const LINES = `
     SELECT l.*, d.definition,
            (SELECT any_value(status) FROM supplier_locality sl WHERE sl.supplier_id = l.supplier_id AND sl.definition_id = d.definition_id AND sl.version = d.version) AS status,
            sup.is_sme, sup.is_vcse,
-           (SELECT max(lp.imd_decile <= 2) FROM located_postcodes lp WHERE lp.postcode_as_given = sup.postcode) AS deprived
+           (SELECT max(lp.iod2025_decile <= 2) FROM located_postcodes lp WHERE lp.postcode_as_given = sup.postcode) AS deprived
     FROM lines l JOIN defs d ON d.institution_id IS NULL OR d.institution_id = l.institution_id
     JOIN suppliers sup ON sup.supplier_id = l.supplier_id
   )`;
