@@ -28,10 +28,10 @@ export const SPEND_COLUMNS: Record<string, string> = {
 };
 const SUPPLIER_COLUMNS: Record<string, string> = {
   supplier: neutralised("s.name"),
-  postcode: "(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'registered')",
-  trading_postcode: "(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'trading')",
-  delivery_postcodes: "(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'delivery')",
-  company_number: "s.company_number",
+  postcode: neutralised("(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'registered')"),
+  trading_postcode: neutralised("(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'trading')"),
+  delivery_postcodes: neutralised("(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'delivery')"),
+  company_number: neutralised("s.company_number"),
   is_sme: "CASE WHEN s.is_sme THEN 'Y' WHEN NOT s.is_sme THEN 'N' END",
   is_vcse: "CASE WHEN s.is_vcse THEN 'Y' WHEN NOT s.is_vcse THEN 'N' END",
 };
@@ -49,7 +49,8 @@ export function columnsAt(fields: SchemaField[], expressions: Record<string, str
 }
 
 async function copyTo(warehouse: Warehouse, query: string, path: string, params: string[]): Promise<void> {
-  for (const [extension, options] of [["csv", "FORMAT csv, HEADER true"], ["parquet", "FORMAT parquet"]] as const) {
+  // Every CSV cell quoted: a ";"-joined list stays one cell in a spreadsheet that splits on semicolons.
+  for (const [extension, options] of [["csv", "FORMAT csv, HEADER true, FORCE_QUOTE *"], ["parquet", "FORMAT parquet"]] as const) {
     const escapedPath = `${path}.${extension}`.replace(/'/g, "''");
     await warehouse.run(`COPY (${query}) TO '${escapedPath}' (${options})`, params);
   }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { LocalShareByMonth } from "../../pages/components/local-share-by-month.js";
 import { TopSuppliers } from "../../pages/components/top-suppliers.js";
 import { LocalShareByDefinition } from "../../pages/components/local-share-by-definition.js";
-import { DownloadCsv, neutraliseFormula } from "../../pages/components/download-csv.js";
+import { DownloadCsv, csvCell, neutraliseFormula } from "../../pages/components/download-csv.js";
 import { LocalityMap } from "../../pages/components/locality-map.js";
 import { CategoryGaps } from "../../pages/components/category-gaps.js";
 import { Sparkline } from "../../pages/components/sparkline.js";
@@ -90,12 +90,23 @@ describe("DownloadCsv", () => {
   it("downloads exactly the rows given, with formulas neutralised", () => {
     const link = DownloadCsv([{ supplier: "=HYPERLINK(\"x\")", amount: 5 }, { supplier: "Plain", amount: -3 }], { filename: "x.csv", document: chartDocument() });
     const csv = decodeURIComponent(link.getAttribute("href")!.replace(/^data:text\/csv;charset=utf-8,/, ""));
-    expect(csv.split("\n")).toEqual(["supplier,amount", "\"'=HYPERLINK(\"\"x\"\")\",5", "Plain,-3"]);
+    expect(csv.split("\r\n")).toEqual(["\"supplier\",\"amount\"", "\"'=HYPERLINK(\"\"x\"\")\",5", "\"Plain\",-3", ""]);
     expect(link.getAttribute("download")).toBe("x.csv");
   });
 
   it("neutralises every formula prefix and leaves numbers alone", () => {
     expect(["=1", "+1", "-1", "@x", "ok"].map(neutraliseFormula)).toEqual(["'=1", "'+1", "'-1", "'@x", "ok"]);
     expect(neutraliseFormula(-3)).toBe(-3);
+  });
+
+  it("neutralises the formula corpus in lists too (a load report's sheets), and quotes ;-joined text (issue 18, point 5)", () => {
+    const formulas = ["=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-1+1", "@SUM(1)", "\t=1", "\r=1", "=1;=2"];
+    const link = DownloadCsv(formulas.map((formula) => ({ path: "a.xlsx", sheets: [formula, "Sheet2"], note: `${formula}; more` })), { document: chartDocument() });
+    const csv = decodeURIComponent(link.getAttribute("href")!.replace(/^data:text\/csv;charset=utf-8,/, ""));
+    // Every cell of every row is quoted and starts with a quote mark then an apostrophe when it began with a formula prefix.
+    const cells = csv.trimEnd().split("\r\n").slice(1).flatMap((line) => line.match(/"(?:[^"]|"")*"/g) ?? []);
+    expect(cells).toHaveLength(formulas.length * 3);
+    expect(csvCell("-1234.50")).toBe("-1234.50");
+    for (const cell of cells.filter((cell) => cell !== '"a.xlsx"')) expect(cell).toMatch(/^"'/);
   });
 });

@@ -16,8 +16,12 @@ beforeAll(() => {
   const trust = join(folder.path, "trust");
   cpSync("data/demo", trust, { recursive: true });
   writeFileSync(join(trust, "spend", "hostile.csv"), 'Date,Supplier,Amount\n01/05/2024,"=HYPERLINK(""http://x"")",30000.00\n02/05/2024,@SUM Ltd,31000.00\n');
+  // The register gains a company number column, with formulas for the hostile suppliers (issue 18, point 5).
+  const register = readFileSync(join(trust, "suppliers.csv"), "utf-8").trimEnd().split(/\r?\n/);
+  writeFileSync(join(trust, "suppliers.csv"), [`${register[0]},Company Number`, ...register.slice(1).map((line) => `${line},`),
+    '@SUM Ltd,E1 8DE,,,N,N,"=HYPERLINK(""http://x"",""y"")"', '"=HYPERLINK(""http://x"")",E1 8DE,,,N,N,+1+1'].join("\n") + "\n");
   const load = runCli(["load", trust, "--warehouse", warehouse]);
-  if (load.status !== 0) throw new Error(load.stderr);
+  if (load.status !== 0) throw new Error(`exit ${load.status}: ${load.stderr.split("\n").filter((line) => !/^(loaded|skipped|already)/.test(line)).join("\n")}`);
 });
 afterAll(() => folder.cleanup());
 
@@ -51,6 +55,16 @@ describe("anchor-spend export", () => {
     expect([...suppliers].filter((name) => /^[=+\-@]/.test(name!))).toEqual([]);
     expect(data.some((row) => row.amount!.startsWith("-"))).toBe(true);
     expect([...suppliers].filter((name) => /redacted|personal data/i.test(name!))).toEqual(["REDACTED"]);
+  });
+
+  it("neutralises formulas in every text column of every CSV (company numbers too), and quotes every cell (issue 18, point 5)", () => {
+    for (const file of ["spend/spend.csv", "suppliers.csv", "locality.csv"]) {
+      const path = join(folder.path, "public", file);
+      const { data } = csv(path);
+      for (const row of data) for (const [column, value] of Object.entries(row)) expect(value, `${file}: ${column}`).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
+      // Every line's cells quoted: a ";"-joined postcode list is one cell wherever it is opened.
+      for (const line of readFileSync(path, "utf-8").trimEnd().split("\n")) expect(line, file).toMatch(/^("(?:[^"]|"")*"|)(,("(?:[^"]|"")*"|))*$/);
+    }
   });
 });
 
