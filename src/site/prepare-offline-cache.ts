@@ -33,8 +33,20 @@ async function installedVersion(name: string): Promise<string> {
 
 async function bundleModule(name: string): Promise<string> {
   const exported = (await import(require.resolve(name))) as Record<string, unknown>;
-  const entry = `export * from ${JSON.stringify(name)};` +
-    ("default" in exported ? `export {default} from ${JSON.stringify(name)};` : "");
+  const all = `export * from ${JSON.stringify(name)};`;
+  // Node's entry (CommonJS, whose namespace always has a default) may differ from the browser's (apache-arrow's
+  // Arrow.dom.mjs has none): keep the default only when the browser entry has one.
+  if ("default" in exported) {
+    try {
+      return await bundleEntry(`${all}export {default} from ${JSON.stringify(name)};`, "silent");
+    } catch {
+      return bundleEntry(all);
+    }
+  }
+  return bundleEntry(all);
+}
+
+async function bundleEntry(entry: string, logLevel: "error" | "silent" = "error"): Promise<string> {
   const result = await build({
     stdin: { contents: entry, resolveDir: projectRoot, loader: "js" },
     bundle: true,
@@ -42,10 +54,10 @@ async function bundleModule(name: string): Promise<string> {
     platform: "browser",
     minify: true,
     write: false,
-    logLevel: "error",
+    logLevel,
   });
   const output = result.outputFiles[0];
-  if (!output) throw new Error(`esbuild produced nothing for ${name}`);
+  if (!output) throw new Error(`esbuild produced nothing for ${entry}`);
   return output.text;
 }
 
