@@ -96,6 +96,11 @@ export class Warehouse {
     refuseNonWarehouse(path);
     const warehouse = await Warehouse.open(path, { access_mode: "READ_ONLY" });
     try {
+      // An older warehouse lacks tables and columns this code reads: say so, not a binder error.
+      const version = await warehouse.schemaVersion();
+      if (version < LATEST_VERSION) {
+        throw new Error(`the warehouse ${path} was made by an earlier anchor-spend (schema version ${version}, this one reads ${LATEST_VERSION}): run \`anchor-spend load\` on it (with any file) to upgrade it`);
+      }
       await createViews(warehouse, { temporary: true });
     } catch (error) {
       warehouse.close();
