@@ -4,6 +4,7 @@ import type { AreaSpec } from "./definition-spec.js";
 import { DEPRIVATION_INDEXES, type DeprivationDomain, type DeprivationIndex } from "./deprivation-index.js";
 import type { LocatedPoint } from "./located-point.js";
 import { pointInPolygonArea, type PolygonArea } from "./polygon-area.js";
+import { postcodeArea } from "./postcode-parts.js";
 
 /**
  * What classification needs beyond the points: site locations (for radius), prepared polygons (by file), and
@@ -34,7 +35,7 @@ export function compileArea(area: AreaSpec, resources: DefinitionResources): Loc
       const prefixes = new Set(area.prefixes);
       // A point placed by its district matches only by area or district; a sector prefix needs the sector.
       return (p) => {
-        const area = p.district?.replace(/\d.*$/, "") ?? null;
+        const area = p.district === null ? null : postcodeArea(p.district);
         return (area !== null && prefixes.has(area)) || (p.district !== null && prefixes.has(p.district))
           || (p.precision !== "district" && p.sector !== null && prefixes.has(p.sector));
       };

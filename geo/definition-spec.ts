@@ -1,5 +1,6 @@
 import { printableExcerpt } from "../src/core/printable-excerpt.js";
 import { DEPRIVATION_DOMAINS, DEPRIVATION_INDEXES, isDeprivationDomain, isDeprivationIndex, type DeprivationDomain, type DeprivationIndex } from "./deprivation-index.js";
+import { isCanonicalPostcode, isPostcodePrefix } from "./postcode-parts.js";
 
 /**
  * Definitions of "local": named, versioned, and of one of these kinds (or a union or intersection of them).
@@ -34,8 +35,6 @@ const KINDS: readonly DefinitionKind[] = ["local-authorities", "icb", "postcode-
 const BASES: readonly AddressBasis[] = ["registered", "trading", "delivery", "any"];
 const LAD_CODE = /^[ENSW]0[6-9]\d{6}$/;
 const ICB_CODE = /^E54\d{6}$/;
-/** A postcode area (E), district (E1, EC1A) or sector (E1 6). */
-const POSTCODE_PREFIX = /^[A-Z]{1,2}(\d[A-Z\d]?( \d)?)?$/;
 
 /** Unions, intersections and `within` nest at most this deep (a definition is written by hand: a few levels). */
 export const MAX_AREA_DEPTH = 16;
@@ -72,13 +71,14 @@ class Problems {
   }
 }
 
-function codeList(value: Record<string, unknown>, key: string, at: string, pattern: RegExp, what: string, problems: Problems): string[] {
+function codeList(value: Record<string, unknown>, key: string, at: string, pattern: RegExp | ((code: string) => boolean), what: string, problems: Problems): string[] {
   const list = value[key];
   if (!Array.isArray(list) || list.length === 0) {
     problems.add(`${at}.${key}`, `a non-empty list of ${what}`, list);
     return [];
   }
-  const bad = list.filter((code) => typeof code !== "string" || !pattern.test(code));
+  const valid = typeof pattern === "function" ? pattern : (code: string) => pattern.test(code);
+  const bad = list.filter((code) => typeof code !== "string" || !valid(code));
   if (bad.length > 0) problems.add(`${at}.${key}`, `${what} only`, bad);
   return list as string[];
 }
@@ -104,9 +104,9 @@ function parseArea(value: unknown, at: string, problems: Problems, depth = 0): A
     case "icb":
       return { kind, codes: codeList(area, "codes", at, ICB_CODE, "ICB codes (e.g. E54000029)", problems) };
     case "postcode-prefixes":
-      return { kind, prefixes: codeList(area, "prefixes", at, POSTCODE_PREFIX, "postcode areas, districts or sectors (E, E1, E1 6)", problems) };
+      return { kind, prefixes: codeList(area, "prefixes", at, isPostcodePrefix, "postcode areas, districts or sectors (E, E1, E1 6)", problems) };
     case "radius": {
-      const sites = codeList(area, "sites", at, /^[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}$/, "site postcodes (e.g. E1 8DE)", problems);
+      const sites = codeList(area, "sites", at, isCanonicalPostcode, "site postcodes (e.g. E1 8DE)", problems);
       const distance = area.distance;
       if (typeof distance !== "number" || !(distance > 0)) problems.add(`${at}.distance`, "a positive number", distance);
       const unit = area.unit ?? "km";

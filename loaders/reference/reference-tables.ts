@@ -3,13 +3,6 @@ import { DEPRIVATION_DOMAINS, deprivationColumn, type DeprivationDomain } from "
 import { deprivationEdition } from "./deprivation-edition.js";
 import type { ReferenceTable } from "./load-reference-table.js";
 
-/** SQL that turns any spelling of a unit postcode into `E1 8DE`, or NULL when it is not one. */
-function canonicalPostcode(column: string): string {
-  const compact = `upper(regexp_replace(${column}, '[^A-Za-z0-9]', '', 'g'))`;
-  return `CASE WHEN regexp_full_match(${compact}, '[A-Z]{1,2}[0-9][A-Z0-9]?[0-9][A-Z]{2}')
-               THEN regexp_replace(${compact}, '^(.*)(...)$', '\\1 \\2') END`;
-}
-
 const IN_THE_UK = "latitude BETWEEN 49 AND 61 AND longitude BETWEEN -9 AND 2";
 
 /** A postcode directory: ONSPD / NSPL columns, or a Code-Point derivation with headings. */
@@ -18,7 +11,8 @@ export const POSTCODE_DIRECTORY: ReferenceTable = {
   fields: POSTCODE_FIELDS,
   table: "postcodes",
   select: (column) => ({
-    postcode: canonicalPostcode(column("postcode")),
+    // geo/postcode-parts.ts's rule, registered in DuckDB (geo/postcode-sql.ts)
+    postcode: `normalise_postcode(${column("postcode")})`,
     latitude: `TRY_CAST(${column("latitude")} AS DOUBLE)`,
     longitude: `TRY_CAST(${column("longitude")} AS DOUBLE)`,
     lad_code: `nullif(trim(${column("lad_code")}), '')`,

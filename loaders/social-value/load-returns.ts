@@ -1,5 +1,5 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import { normalisePostcode } from "../../geo/postcode-parts.js";
+import { postcodePlace } from "../../geo/postcode-parts.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { namedSupplier, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { parseReportingPeriod } from "./parse-reporting-period.js";
@@ -29,10 +29,8 @@ interface ReturnRow {
 
 /** A unit postcode in its standard form, or a sector ("E1 6") or district ("E1") as written in capitals; else null. */
 function deliveryPlace(raw: string): string | null {
-  const postcode = normalisePostcode(raw);
-  if (postcode) return postcode;
-  const compact = raw.trim().toUpperCase().replace(/\s+/g, " ");
-  return /^[A-Z]{1,2}\d[A-Z\d]?( \d)?$/.test(compact) ? compact : null;
+  const { postcode, sector, district } = postcodePlace(raw);
+  return postcode ?? sector ?? district;
 }
 
 function readShares(row: TableRow): Record<ShareField, number | null> | undefined {

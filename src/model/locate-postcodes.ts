@@ -1,5 +1,5 @@
 import type { Warehouse } from "../warehouse/warehouse.js";
-import { normalisePostcode, postcodeParts } from "../../geo/postcode-parts.js";
+import { postcodePlace } from "../../geo/postcode-parts.js";
 
 const WANTED_TYPE = `'[{"ordinal":"INTEGER","given":"VARCHAR","postcode":"VARCHAR","sector":"VARCHAR","district":"VARCHAR"}]'`;
 
@@ -37,22 +37,9 @@ const RESOLVE_SQL = `
   LEFT JOIN deprivation d19 ON d19.index_edition = 'IoD2019' AND d19.lsoa_code = u.lsoa11_code
   LEFT JOIN deprivation d25 ON d25.index_edition = 'IoD2025' AND d25.lsoa_code = u.lsoa21_code`;
 
-const DISTRICT = /^[A-Z]{1,2}\d[A-Z\d]?$/;
-const SECTOR = /^([A-Z]{1,2}\d[A-Z\d]?) (\d)$/;
-
 /** What to look up for each given text: a unit postcode with its sector and district, or a bare sector or district. */
 function wantedJson(given: readonly string[]): string {
-  return JSON.stringify(given.map((text, ordinal) => {
-    const postcode = normalisePostcode(text);
-    if (postcode) {
-      const parts = postcodeParts(postcode);
-      return { ordinal, given: text, postcode, sector: parts.sector, district: parts.district };
-    }
-    const compact = text.trim().toUpperCase().replace(/\s+/g, " ");
-    const sector = SECTOR.exec(compact);
-    if (sector) return { ordinal, given: text, postcode: null, sector: `${sector[1]} ${sector[2]}`, district: sector[1] };
-    return { ordinal, given: text, postcode: null, sector: null, district: DISTRICT.test(compact) ? compact : null };
-  }));
+  return JSON.stringify(given.map((text, ordinal) => ({ ordinal, given: text, ...postcodePlace(text) })));
 }
 
 export interface LocatedPostcodeRow {

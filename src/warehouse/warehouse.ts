@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { migrateAside } from "./migrate-aside.js";
 import { migrations } from "./migrations.js";
 import { createViews, KEPT_VIEWS } from "./views.js";
+import { registerPostcodeFunctions } from "../../geo/postcode-sql.js";
 
 const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
 
@@ -123,6 +124,8 @@ export class Warehouse {
     }
     const connection = await instance.connect();
     await connection.run("SET TimeZone = 'UTC'");
+    // SQL and JavaScript share one postcode rule: geo/postcode-parts.ts, callable as normalise_postcode(text).
+    registerPostcodeFunctions(connection);
     return new Warehouse(instance, connection, path);
   }
 

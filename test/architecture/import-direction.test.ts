@@ -1,4 +1,4 @@
-// Dependencies run one way: cli → site | share → loaders → model → geo | warehouse → core (ARCHITECTURE.md).
+// Dependencies run one way: cli → site | share → loaders → model → warehouse → geo → core (ARCHITECTURE.md).
 // This reads every import of the tree's source files and fails on any that runs against that direction.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -9,14 +9,15 @@ const projectRoot = resolve(import.meta.dirname, "../..");
 /** Each layer and the layers it may import from (its own included). */
 const LAYERS: { name: string; folder: string; rank: number }[] = [
   { name: "core", folder: "src/core", rank: 0 },
-  { name: "warehouse", folder: "src/warehouse", rank: 1 },
+  // The warehouse registers geo's postcode rule as a SQL function (geo/postcode-sql.ts): geo sits below it.
   { name: "geo", folder: "geo", rank: 1 },
-  { name: "model", folder: "src/model", rank: 2 },
-  { name: "loaders", folder: "loaders", rank: 3 },
-  { name: "share", folder: "src/share", rank: 4 },
-  { name: "site", folder: "src/site", rank: 4 },
-  { name: "pages", folder: "pages", rank: 5 },
-  { name: "cli", folder: "src/cli", rank: 6 },
+  { name: "warehouse", folder: "src/warehouse", rank: 2 },
+  { name: "model", folder: "src/model", rank: 3 },
+  { name: "loaders", folder: "loaders", rank: 4 },
+  { name: "share", folder: "src/share", rank: 5 },
+  { name: "site", folder: "src/site", rank: 5 },
+  { name: "pages", folder: "pages", rank: 6 },
+  { name: "cli", folder: "src/cli", rank: 7 },
 ];
 
 function layerOf(path: string): (typeof LAYERS)[number] | undefined {
