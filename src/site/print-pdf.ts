@@ -2,12 +2,11 @@ import { chromium } from "playwright-core";
 import { PDFDocument } from "pdf-lib";
 import { writeFile } from "node:fs/promises";
 import { distPath } from "./build-site.js";
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from "./open-site-page.js";
 import { serveSite } from "./serve-site.js";
 
 /** The pages a board paper carries, in order. */
 export const BOARD_PAPER_PAGES = ["/", "/social-value"];
-
-const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
 
 /**
  * Prints pages of the built site to one PDF through headless Chromium (Debian's, at /usr/bin/chromium),
@@ -15,7 +14,7 @@ const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disabl
  */
 export async function printPdf(outputPath: string, pages: readonly string[] = BOARD_PAPER_PAGES, site: string = distPath): Promise<string[]> {
   const { server, url } = await serveSite(site, 0);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_FLAGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   const printed: string[] = [];
   try {
     const merged = await PDFDocument.create();
