@@ -4,9 +4,9 @@ import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/core/errors.js";
 import type { Warehouse } from "../src/warehouse/warehouse.js";
-import { LOAD_ORDER, SOCIAL_VALUE_KINDS, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind, type SocialValueKind } from "./schema/detect-kind.js";
+import { LOAD_ORDER, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind, type SocialValueKind } from "./schema/detect-kind.js";
 import { decodeText } from "./files/decode-text.js";
-import { NO_MAPPING, institutionFolderFor, type InstitutionFolder } from "./schema/institution-folder.js";
+import { NO_MAPPING, institutionFolderFor, partnershipFolderFor, type InstitutionFolder } from "./schema/institution-folder.js";
 import { loadCodePoint } from "./reference/load-codepoint.js";
 import { loadContracts } from "./social-value/load-contracts.js";
 import { loadDefinitions } from "./definitions/load-definitions.js";
@@ -32,9 +32,15 @@ import { refreshSupplierLocality } from "../src/model/refresh-locality.js";
 import { scanFile, type FileScan } from "./files/scan-file.js";
 import { supersedeEarlierFiles, type SharedLines } from "./spend/supersede-files.js";
 
+/**
+ * Whose facts a file holds: an institution's (the folder's institution.json), every institution's (reference
+ * data, or a partnership's shared files), said with the file's result.
+ */
+export type FileScope = { institution: string } | { shared: string | null };
+
 export type FileResult =
-  | { path: string; kind: InputKind; sha256: string; status: "loaded"; outcome: LoadOutcome & { superseded: string[]; reissues: SharedLines[]; duplicates: SharedLines[]; reading?: string } }
-  | { path: string; kind: InputKind; sha256: string; status: "already loaded" }
+  | { path: string; kind: InputKind; sha256: string; status: "loaded"; scope: FileScope; outcome: LoadOutcome & { superseded: string[]; reissues: SharedLines[]; duplicates: SharedLines[]; reading?: string } }
+  | { path: string; kind: InputKind; sha256: string; status: "already loaded"; scope: FileScope }
   | { path: string; kind: InputKind | null; status: "refused"; error: string }
   | { path: string; kind: null; status: "skipped"; reason: string };
 
@@ -42,6 +48,7 @@ const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json"];
 /** Files read as configuration by the loaders of other files, never loaded themselves. */
 const CONFIGURATION_FILES: Record<string, string> = {
   "mapping.json": "an institution's column mapping: used when its spend files load",
+  "partnership.json": "a partnership's name: the registers and definitions beside it are shared by every institution",
   "datapackage.json": "a data package descriptor (a partner's export): the CSV files beside it are loaded",
 };
 const BOUNDARY_FILE = /\.geojson$/i;
@@ -113,6 +120,30 @@ interface PlannedFile {
   scan: FileScan;
   source: TableSource | null;
   institution: InstitutionFolder | null;
+  /** The institution whose facts the file holds (null: shared by every institution). */
+  belongsTo: string | null;
+  scope: FileScope;
+}
+
+/** Reference data (postcodes, areas, deprivation, lookups) is the same fact wherever it lies: never one institution's. */
+const REFERENCE_KINDS: readonly InputKind[] = [...Object.keys(REFERENCE_TABLES) as InputKind[], "codepoint"];
+
+/**
+ * Every fact loaded from a file belongs to the institution whose folder it came from. Outside every
+ * institution's folder a file is shared; a supplier register only when its folder says so (partnership.json).
+ */
+function scopeOf(path: string, kind: InputKind, institution: InstitutionFolder | null): Pick<PlannedFile, "belongsTo" | "scope"> {
+  if (REFERENCE_KINDS.includes(kind)) return { belongsTo: null, scope: { shared: null } };
+  if (institution) return { belongsTo: institution.institutionId, scope: { institution: institution.institutionId } };
+  const partnership = partnershipFolderFor(path);
+  if (kind === "suppliers" && !partnership) {
+    throw new InputError(
+      "a supplier register belongs to an institution: put it in the folder whose institution.json says whose it is, " +
+        `or, for a register shared by a partnership, in a folder with a partnership.json (e.g. {"name": "…"})`,
+      { file: path },
+    );
+  }
+  return { belongsTo: null, scope: { shared: partnership?.name ?? null } };
 }
 
 /** Scans and identifies one file: configuration by its name, tables by their headings. */
@@ -120,7 +151,7 @@ async function planFile(path: string): Promise<PlannedFile> {
   const scan = await scanFile(path);
   const institution = institutionFolderFor(path);
   const kind = configKind(path);
-  if (kind) return { path, kind, scan, source: null, institution };
+  if (kind) return { path, kind, scan, source: null, institution, ...scopeOf(path, kind, institution) };
   if (path.endsWith(".gz")) {
     // Only reference tables (postcodes, areas, deprivation, lookups) are read compressed, by DuckDB itself.
     const textScan = { ...scan, encoding: "utf-8" as const, hasNul: false };
@@ -129,13 +160,14 @@ async function planFile(path: string): Promise<PlannedFile> {
     if (found === null || !(found in REFERENCE_TABLES)) {
       throw new InputError(`a gzipped file must be a reference table (${Object.values(REFERENCE_TABLES).map((t) => t.name).join("; ")})`, { file: path });
     }
-    return { path, kind: found, scan: textScan, source, institution };
+    return { path, kind: found, scan: textScan, source, institution, ...scopeOf(path, found, institution) };
   }
   if (!TABLE_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension)) && path.toLowerCase().endsWith(".json")) {
     throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json, priorities.json or mapping.json)", { file: path });
   }
   const source = tableSource(path, scan);
-  return { path, kind: await detectTableKind(source, institution?.mapping ?? NO_MAPPING), scan, source, institution };
+  const found = await detectTableKind(source, institution?.mapping ?? NO_MAPPING);
+  return { path, kind: found, scan, source, institution, ...scopeOf(path, found, institution) };
 }
 
 interface FileFacts {
@@ -146,13 +178,13 @@ interface FileFacts {
 }
 
 async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, staged: StagedSpendCsv | null, onProgress?: ProgressListener): Promise<FileFacts> {
-  const { path, source, institution } = file;
+  const { path, source, institution, belongsTo } = file;
   const text = async () => decodeText(await readFile(path), file.scan.encoding);
   switch (file.kind) {
     case "institution":
       return { outcome: await loadInstitution(warehouse, await text(), path) };
     case "definitions":
-      return { outcome: await loadDefinitions(warehouse, await text(), path, fileId, institution?.institutionId ?? null) };
+      return { outcome: await loadDefinitions(warehouse, await text(), path, fileId, belongsTo) };
     case "postcodes":
     case "postcode-areas":
     case "deprivation":
@@ -161,9 +193,9 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "codepoint":
       return { outcome: await loadCodePoint(warehouse, source!, fileId) };
     case "imported-locality":
-      return { outcome: await loadImportedLocality(warehouse, await readAllRows(source!), path, fileId) };
+      return { outcome: await loadImportedLocality(warehouse, await readAllRows(source!), path, fileId, belongsTo) };
     case "suppliers":
-      return { outcome: await loadSupplierRegister(warehouse, await readAllRows(source!), path, fileId) };
+      return { outcome: await loadSupplierRegister(warehouse, await readAllRows(source!), path, fileId, belongsTo) };
     case "spend": {
       if (!institution) {
         throw new InputError("no institution.json in its folder or above: put the file in a folder whose institution.json says who published it", { file: path });
@@ -172,7 +204,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
       return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets, reading: outcome.reading };
     }
     case "priorities":
-      return { outcome: await loadPriorities(warehouse, await text(), path, fileId, institution?.institutionId ?? null) };
+      return { outcome: await loadPriorities(warehouse, await text(), path, fileId, belongsTo) };
     case "question-bank":
     case "proxy-values":
     case "contracts":
@@ -181,7 +213,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     {
       const { load, fields } = SOCIAL_VALUE_TABLE_LOADERS[file.kind];
       const table = await readSheetTable(source!, fields);
-      return { outcome: await load(warehouse, table, path, fileId, institution?.institutionId ?? null), sheets: table.sheet ? [table.sheet] : undefined };
+      return { outcome: await load(warehouse, table, path, fileId, belongsTo), sheets: table.sheet ? [table.sheet] : undefined };
     }
   }
 }
@@ -194,12 +226,6 @@ const SOCIAL_VALUE_TABLE_LOADERS: Record<Exclude<SocialValueKind, "priorities">,
   returns: { load: loadReturns, fields: RETURN_FIELDS },
   engagement: { load: loadEngagement, fields: ENGAGEMENT_FIELDS },
 };
-
-/** The institution a loaded file is recorded under: spend and social value files belong to their folder's institution. */
-function recordedInstitution(file: PlannedFile): string | null {
-  const belongs = file.kind === "spend" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(file.kind);
-  return belongs ? (file.institution?.institutionId ?? null) : null;
-}
 
 /** Where a path is shown and stored: relative to the working folder when inside it, else absolute. */
 function displayPath(file: string): string {
@@ -261,10 +287,11 @@ export async function loadInputs(
   }
   planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   for (const file of planned) {
-    const { path, kind, scan } = file;
-    const known = await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ?", [scan.sha256]);
+    const { path, kind, scan, scope } = file;
+    // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
+    const known = await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo]);
     if (known.length > 0) {
-      report({ path, kind, sha256: scan.sha256, status: "already loaded" });
+      report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
       continue;
     }
     try {
@@ -278,7 +305,7 @@ export async function loadInputs(
           `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
                                      amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets, reading)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2), ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[], ?)`,
-          [id, path, scan.sha256, kind, recordedInstitution(file),
+          [id, path, scan.sha256, kind, file.belongsTo,
             outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
             storedTotal(path, outcome.amountLoadedPence), outcome.firstDate ?? null, outcome.lastDate ?? null,
             facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null, facts.reading ?? null],
@@ -289,7 +316,7 @@ export async function loadInputs(
         await refreshSupplierLocality(warehouse, kind === "spend" ? "new suppliers" : "all");
         return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
-      report({ path, kind, sha256: scan.sha256, status: "loaded", outcome });
+      report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
     } catch (error) {
       const message = (error as Error).message;
       report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });

@@ -67,8 +67,9 @@ export function parseDefinitionsFile(text: string, file: string): LocalDefinitio
 }
 
 /**
- * Loads definitions for an institution (or shared ones when no institution). A definition id and version
- * is immutable: loading it again with other content is refused; publish a new version instead.
+ * Loads definitions for an institution (or shared ones when no institution): each is that institution's
+ * alone, whatever another institution holds under the same id. A definition id and version is immutable
+ * within its institution: loading it again with other content is refused; publish a new version instead.
  */
 export async function loadDefinitions(
   warehouse: Warehouse,
@@ -81,18 +82,21 @@ export async function loadDefinitions(
   for (const definition of definitions) {
     const spec = JSON.stringify(definition.area);
     const existing = await warehouse.all<{ spec: string }>(
-      `SELECT spec FROM local_definitions WHERE definition_id = ? AND version = ?`,
-      [definition.id, definition.version],
+      `SELECT spec FROM local_definitions WHERE definition_id = ? AND version = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR`,
+      [definition.id, definition.version, institutionId],
     );
     if (existing[0]) {
       if (existing[0].spec !== spec) {
-        throw new InputError(`definition ${definition.id} version ${definition.version} is already loaded with another area: give the change a new version`, { file });
+        throw new InputError(`definition ${definition.id} version ${definition.version} is already loaded${institutionId ? ` for ${institutionId}` : " (shared)"} with another area: give the change a new version`, { file });
       }
-      await warehouse.run(`DELETE FROM local_definitions WHERE definition_id = ? AND version = ?`, [definition.id, definition.version]);
+      await warehouse.run(
+        `DELETE FROM local_definitions WHERE definition_id = ? AND version = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR`,
+        [definition.id, definition.version, institutionId],
+      );
     }
     await warehouse.run(
       `INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, institution_id, file_id, spec)
-       VALUES (?, ?, ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?::VARCHAR, ?, ?)`,
       [definition.id, definition.version, definition.name, definition.area.kind, definition.basis,
         JSON.stringify(definitionCodes(definition.area)), definition.description, definition.headline, institutionId, fileId, spec],
     );

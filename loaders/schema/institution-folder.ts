@@ -65,3 +65,27 @@ export function institutionFolderFor(path: string): InstitutionFolder | null {
     folder = parent;
   }
 }
+
+/** A folder of facts shared by every institution of a partnership: marked by a `partnership.json` naming it. */
+export interface PartnershipFolder {
+  name: string;
+  folder: string;
+}
+
+/** The partnership a file outside every institution's folder is shared by: the nearest `partnership.json` above it. */
+export function partnershipFolderFor(path: string): PartnershipFolder | null {
+  let folder = dirname(resolve(path));
+  for (;;) {
+    const partnershipFile = join(folder, "partnership.json");
+    if (existsSync(partnershipFile)) {
+      const parsed = readJsonFile(partnershipFile) as { name?: unknown } | null;
+      if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed) || typeof parsed.name !== "string" || parsed.name.trim() === "") {
+        throw new InputError(`must be a JSON object naming the partnership (expected e.g. {"name": "North East London anchor partnership"})`, { file: partnershipFile, column: "name" });
+      }
+      return { name: parsed.name, folder };
+    }
+    const parent = dirname(folder);
+    if (parent === folder) return null;
+    folder = parent;
+  }
+}

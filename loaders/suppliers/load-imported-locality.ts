@@ -10,10 +10,10 @@ const STATUSES = new Set(["local", "non_local", "unlocated"]);
 
 /**
  * Loads a partner export's locality.csv: each supplier's class under each definition, as the exporting
- * partner computed it from postcodes a public export does not carry. Used only for suppliers this warehouse
- * cannot place itself (see refreshSupplierLocality).
+ * partner computed it from postcodes a public export does not carry, for the institution whose folder holds
+ * it. Used only for that institution's suppliers it cannot place itself (see refreshSupplierLocality).
  */
-export async function loadImportedLocality(warehouse: Warehouse, rows: string[][], path: string, fileId: number): Promise<LoadOutcome> {
+export async function loadImportedLocality(warehouse: Warehouse, rows: string[][], path: string, fileId: number, institutionId: string | null): Promise<LoadOutcome> {
   const header = detectHeader(rows, IMPORTED_LOCALITY_FIELDS);
   if (!header) return { rowsRead: 0, rowsLoaded: 0, rowsQuarantined: 0 };
   const column = (cells: string[], field: string) => cells[header.columns[field]!] ?? "";
@@ -35,8 +35,8 @@ export async function loadImportedLocality(warehouse: Warehouse, rows: string[][
       quarantined.push({ row: index + 1, column: field, rawValue: column(cells, field), code, reason });
       continue;
     }
-    await warehouse.run("INSERT INTO imported_locality VALUES (?, ?, ?, ?, ?, ?)",
-      [supplierId(key), column(cells, "definition"), version, status, column(cells, "precision") || null, fileId]);
+    await warehouse.run("INSERT INTO imported_locality VALUES (?, ?, ?, ?, ?, ?, ?::VARCHAR)",
+      [supplierId(key), column(cells, "definition"), version, status, column(cells, "precision") || null, fileId, institutionId]);
     rowsLoaded++;
   }
   await writeQuarantine(warehouse, fileId, path, quarantined);

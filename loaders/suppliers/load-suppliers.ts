@@ -23,7 +23,6 @@ interface RegisterRow {
   supplierId: string;
   name: string;
   key: string;
-  postcode: string | null;
   locations: { basis: "registered" | "trading" | "delivery"; postcode: string }[];
   companyNumber: string | null;
   isSme: boolean | null;
@@ -37,17 +36,19 @@ function appendNullable(appender: DuckDBAppender, value: string | boolean | null
 }
 
 /**
- * Writes register rows in bulk: staged through appenders, then one upsert of suppliers and one replacement
- * of their locations (the register is each supplier's current list of locations).
+ * Writes register rows in bulk for one institution (null: a shared register): staged through appenders, the
+ * names onto the suppliers every institution's spend names, then one replacement of what this institution's
+ * registers say of each supplier (its facts and its current list of locations). Another institution's facts
+ * for the same supplier are never touched.
  */
-async function writeRegister(warehouse: Warehouse, rows: readonly RegisterRow[], fileId: number): Promise<void> {
-  await warehouse.run(`CREATE OR REPLACE TEMP TABLE staged_register (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, postcode VARCHAR,
+async function writeRegister(warehouse: Warehouse, rows: readonly RegisterRow[], fileId: number, institutionId: string | null): Promise<void> {
+  await warehouse.run(`CREATE OR REPLACE TEMP TABLE staged_register (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR,
                        company_number VARCHAR, is_sme BOOLEAN, is_vcse BOOLEAN)`);
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_locations (supplier_id VARCHAR, basis VARCHAR, postcode VARCHAR)");
   const suppliers = await warehouse.connection.createAppender("staged_register");
   const locations = await warehouse.connection.createAppender("staged_locations");
   for (const row of rows) {
-    for (const value of [row.supplierId, row.name, row.key, row.postcode, row.companyNumber, row.isSme, row.isVcse]) appendNullable(suppliers, value);
+    for (const value of [row.supplierId, row.name, row.key, row.companyNumber, row.isSme, row.isVcse]) appendNullable(suppliers, value);
     suppliers.endRow();
     for (const location of row.locations) {
       for (const value of [row.supplierId, location.basis, location.postcode]) locations.appendVarchar(value);
@@ -58,27 +59,39 @@ async function writeRegister(warehouse: Warehouse, rows: readonly RegisterRow[],
     appender.flushSync();
     appender.closeSync();
   }
+  const mine = "institution_id IS NOT DISTINCT FROM $institution::VARCHAR AND supplier_id IN (SELECT supplier_id FROM staged_register)";
   await warehouse.run(
-    `INSERT INTO suppliers SELECT *, false FROM staged_register
-     ON CONFLICT (supplier_id) DO UPDATE SET postcode = excluded.postcode, company_number = excluded.company_number,
-       is_sme = excluded.is_sme, is_vcse = excluded.is_vcse`,
+    `INSERT INTO suppliers (supplier_id, name, name_key, is_redacted) SELECT supplier_id, name, name_key, false FROM staged_register
+     ON CONFLICT (supplier_id) DO NOTHING`,
   );
-  await warehouse.run("DELETE FROM supplier_locations WHERE supplier_id IN (SELECT supplier_id FROM staged_register)");
-  await warehouse.run("INSERT INTO supplier_locations SELECT supplier_id, basis, postcode, ? FROM staged_locations", [fileId]);
+  await warehouse.run(`DELETE FROM supplier_facts WHERE ${mine}`, { institution: institutionId });
+  await warehouse.run(
+    `INSERT INTO supplier_facts (institution_id, supplier_id, company_number, is_sme, is_vcse, file_id)
+     SELECT $institution::VARCHAR, supplier_id, company_number, is_sme, is_vcse, $file FROM staged_register`,
+    { institution: institutionId, file: fileId },
+  );
+  await warehouse.run(`DELETE FROM supplier_locations WHERE ${mine}`, { institution: institutionId });
+  await warehouse.run(
+    `INSERT INTO supplier_locations (supplier_id, basis, postcode_as_given, file_id, institution_id)
+     SELECT supplier_id, basis, postcode, $file, $institution::VARCHAR FROM staged_locations`,
+    { institution: institutionId, file: fileId },
+  );
   await warehouse.run("DROP TABLE staged_register");
   await warehouse.run("DROP TABLE staged_locations");
 }
 
 /**
- * Loads an institution's supplier register (name, postcode, company number, SME and VCSE flags) onto
- * the suppliers table; a supplier already known from spend gets its details. A blank postcode is kept
- * (the supplier is then unlocated); a postcode that is not a postcode quarantines the row.
+ * Loads an institution's supplier register (name, postcode, company number, SME and VCSE flags): what that
+ * institution says of each supplier, for its own figures only (institutionId null: a partnership's shared
+ * register, for every institution's). A blank postcode is kept (the supplier is then unlocated); a postcode
+ * that is not a postcode quarantines the row.
  */
 export async function loadSupplierRegister(
   warehouse: Warehouse,
   rows: string[][],
   path: string,
   fileId: number,
+  institutionId: string | null,
 ): Promise<LoadOutcome> {
   const header = detectHeader(rows, SUPPLIER_REGISTER_FIELDS);
   if (!header) throw new InputError(`no supplier register heading row found (needs ${describeRequired(SUPPLIER_REGISTER_FIELDS)})`, { file: path });
@@ -113,7 +126,6 @@ export async function loadSupplierRegister(
     readPostcodes("postcode", "registered");
     readPostcodes("trading_postcode", "trading");
     readPostcodes("delivery_postcodes", "delivery");
-    const postcode = locations.find((location) => location.basis === "registered")?.postcode ?? null;
     const flags = { is_sme: parseFlag(cell("is_sme")), is_vcse: parseFlag(cell("is_vcse")) };
     for (const [field, flag] of Object.entries(flags)) {
       if (flag === "bad") problems.push({ row: rowNumber, column: heading(field), rawValue: cell(field) ?? "", code: "not-a-flag", reason: "not a yes/no flag (expected Y, N, yes, no, true, false or blank)" });
@@ -126,12 +138,12 @@ export async function loadSupplierRegister(
       continue;
     }
     accepted.set(key, {
-      supplierId: supplierId(key), name, key, postcode, locations,
+      supplierId: supplierId(key), name, key, locations,
       companyNumber: cell("company_number") || null,
       isSme: flags.is_sme as boolean | null, isVcse: flags.is_vcse as boolean | null,
     });
   }
-  await writeRegister(warehouse, [...accepted.values()], fileId);
+  await writeRegister(warehouse, [...accepted.values()], fileId, institutionId);
   await writeQuarantine(warehouse, fileId, path, quarantined);
   const rowsQuarantined = new Set(quarantined.map((entry) => entry.row)).size;
   return { rowsRead, rowsLoaded: accepted.size, rowsQuarantined };

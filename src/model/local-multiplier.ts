@@ -79,8 +79,9 @@ export async function localMultiplier(warehouse: Warehouse, definition: { id: st
             latest.period_label, latest.local_respend_share, latest.local_staff_share, latest.staff_cost_share AS return_staff_cost_share,
             c.framework_staff_cost_share
      FROM contracts_in_context c
-     LEFT JOIN supplier_locality l ON l.supplier_id = c.supplier_id AND l.definition_id = $definition AND l.version = $version
-     LEFT JOIN latest USING (institution_id, contract_id)
+     LEFT JOIN supplier_locality l ON l.institution_id = c.institution_id AND l.supplier_id = c.supplier_id
+       AND l.definition_id = $definition AND l.version = $version
+     LEFT JOIN latest ON latest.institution_id = c.institution_id AND latest.contract_id = c.contract_id
      ORDER BY c.institution_id, c.contract_id`,
     { ...scopeParameter(scope), definition: definition.id, version: definition.version },
   );

@@ -144,7 +144,8 @@ export async function suppliersChangingClass(warehouse: Warehouse, scope: Scope,
      SELECT CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS supplier, sum(amount)::DOUBLE AS total,
             any_value(scoped.status) AS here, coalesce(any_value(o.status), 'unlocated') AS there
      FROM scoped JOIN suppliers s USING (supplier_id)
-     LEFT JOIN supplier_locality o ON o.supplier_id = s.supplier_id AND o.definition_id = $other AND o.version = $otherVersion
+     LEFT JOIN supplier_locality o ON o.institution_id = $institution AND o.supplier_id = s.supplier_id
+       AND o.definition_id = $other AND o.version = $otherVersion
      GROUP BY s.supplier_id, supplier HAVING here <> there ORDER BY total DESC, supplier`,
     { ...scopeParams(scope), other: other.id, otherVersion: other.version },
   );

@@ -6,7 +6,7 @@ import { preparePolygonArea, type PolygonArea } from "../../geo/polygon-area.js"
 import { DEPRIVATION_INDEXES, deprivationColumn } from "../../geo/deprivation-index.js";
 import { locateSupplierPostcodes, type LocatedPostcodeRow } from "./locate-postcodes.js";
 
-type StoredDefinition = { definition_id: string; version: number; spec: string };
+type StoredDefinition = { definition_id: string; version: number; institution_id: string | null; spec: string };
 
 /** Every area inside an area (itself included): what within, union and intersection hold. */
 function partsOf(area: AreaSpec): AreaSpec[] {
@@ -77,6 +77,8 @@ async function definitionResources(warehouse: Warehouse, areas: AreaSpec[]): Pro
 export interface CompiledDefinition {
   id: string;
   version: number;
+  /** The institution whose definition it is (null: shared by every institution). */
+  owner: string | null;
   isLocal: LocalTest;
   /** Why the definition cannot be applied in this warehouse (e.g. a radius site not in its directory). */
   problem: string | null;
@@ -84,11 +86,13 @@ export interface CompiledDefinition {
 
 /** Every loaded definition, compiled into a test of a located postcode. */
 export async function compileStoredDefinitions(warehouse: Warehouse): Promise<CompiledDefinition[]> {
-  const definitions = await warehouse.all<StoredDefinition>("SELECT definition_id, version, spec FROM local_definitions ORDER BY is_headline DESC, definition_id, version");
+  const definitions = await warehouse.all<StoredDefinition>(
+    "SELECT definition_id, version, institution_id, spec FROM local_definitions ORDER BY is_headline DESC, definition_id, version, institution_id NULLS FIRST",
+  );
   const areas = definitions.map((definition) => JSON.parse(definition.spec) as AreaSpec);
   const resources = await definitionResources(warehouse, areas);
   return definitions.map((definition, index) => {
-    const compiled = { id: definition.definition_id, version: Number(definition.version) };
+    const compiled = { id: definition.definition_id, version: Number(definition.version), owner: definition.institution_id };
     try {
       return { ...compiled, isLocal: compileArea(areas[index]!, resources), problem: null };
     } catch (error) {
@@ -119,6 +123,7 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
       appender.appendVarchar(definition.id);
       appender.appendInteger(definition.version);
       appender.appendBoolean(definition.isLocal(point));
+      appender.appendVarchar(definition.owner ?? "");
       appender.endRow();
     }
   });
@@ -127,19 +132,44 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
   return definitions;
 }
 
-/** Suppliers with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
-const UNCLASSIFIED_SUPPLIERS = "SELECT * FROM suppliers s WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.supplier_id = s.supplier_id)";
+/**
+ * The (institution, supplier) pairs locality is computed for: every supplier an institution pays, contracts
+ * with, reports returns from or keeps in its register. A supplier's class belongs to one institution.
+ */
+const INSTITUTION_SUPPLIERS = `
+  SELECT institution_id, supplier_id FROM spend
+  UNION SELECT institution_id, supplier_id FROM sv_contracts
+  UNION SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL
+  UNION SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL`;
+
+/** Pairs with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
+const UNCLASSIFIED_PAIRS = `
+  SELECT * FROM (${INSTITUTION_SUPPLIERS}) p
+  WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.institution_id = p.institution_id AND known.supplier_id = p.supplier_id)`;
+
+/**
+ * The definitions each institution sees: its own, and shared ones it holds no definition of the same id and
+ * version of. owner_key: the definition's institution, '' when shared (as postcode_locality keys it).
+ */
+const VISIBLE_DEFINITIONS = `
+  SELECT i.institution_id, d.definition_id, d.version, d.basis, coalesce(d.institution_id, '') AS owner_key
+  FROM (SELECT DISTINCT institution_id FROM pairs) i
+  JOIN local_definitions d ON d.institution_id = i.institution_id
+    OR (d.institution_id IS NULL AND NOT EXISTS (
+      SELECT 1 FROM local_definitions own
+      WHERE own.institution_id = i.institution_id AND own.definition_id = d.definition_id AND own.version = d.version))`;
 
 const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
 
 /**
  * Recomputes locality: resolves supplier postcodes, classifies each against every definition, then each
- * supplier under each definition from the locations its address basis admits (registered, trading,
- * delivery, or any). Local when any admitted location is local; unlocated when none can be placed — never
- * silently non-local. Returns the number of supplier × definition rows.
+ * supplier, for each institution, under each definition that institution sees, from the locations its
+ * address basis admits (registered, trading, delivery, or any) among what that institution's registers (and
+ * shared ones) say. Local when any admitted location is local; unlocated when none can be placed — never
+ * silently non-local. Another institution's register never places a supplier. Returns the number of rows.
  *
  * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
- * "new suppliers" classifies just the suppliers not yet classified, from the postcodes already classified,
+ * "new suppliers" classifies just the pairs not yet classified, from the postcodes already classified,
  * so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
  */
 export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all" | "new suppliers" = "all"): Promise<number> {
@@ -150,30 +180,35 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
     await warehouse.run("DELETE FROM supplier_locality");
   } else {
     const { unclassified } = await warehouse.one<{ unclassified: number }>(
-      `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_SUPPLIERS})`,
+      `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_PAIRS})`,
     );
     if (unclassified === 0) return supplierLocalityRows(warehouse);
     definitions = await compileStoredDefinitions(warehouse);
   }
   await warehouse.run(
-    `INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason_code, reason, precision, postcode)
-     WITH admitted_locations AS (
-       -- each definition's admitted locations, first (a small join), so that suppliers meet them on equalities alone
-       SELECT d.definition_id, d.version, sl.supplier_id, sl.basis, sl.postcode_as_given
-       FROM local_definitions d JOIN supplier_locations sl ON d.basis = 'any' OR sl.basis = d.basis
+    `INSERT INTO supplier_locality (institution_id, supplier_id, definition_id, version, status, reason_code, reason, precision, postcode)
+     WITH pairs AS (${scope === "all" ? INSTITUTION_SUPPLIERS : UNCLASSIFIED_PAIRS}),
+     visible AS (${VISIBLE_DEFINITIONS}),
+     admitted_locations AS (
+       -- each institution's definitions' admitted locations, first (a small join), so that suppliers meet them on equalities alone
+       SELECT v.institution_id, v.definition_id, v.version, sl.supplier_id, sl.basis, sl.postcode_as_given
+       FROM visible v JOIN int_supplier_locations sl
+         ON sl.institution_id = v.institution_id AND (v.basis = 'any' OR sl.basis = v.basis)
      ), admitted AS (
-       SELECT s.supplier_id, s.is_redacted, d.definition_id, d.version, d.basis, sl.basis AS location_basis,
+       SELECT p.institution_id, s.supplier_id, s.is_redacted, v.definition_id, v.version, v.basis, sl.basis AS location_basis,
               lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local,
               -- ties between equally precise locations broken by postcode and basis, so every load says the same
               (${PRECISION_RANK})::VARCHAR || ' ' || coalesce(sl.postcode_as_given, '') || ' ' || coalesce(sl.basis, '') AS order_key
-       FROM ${scope === "all" ? "suppliers" : `(${UNCLASSIFIED_SUPPLIERS})`} s
-       CROSS JOIN local_definitions d
-       LEFT JOIN admitted_locations sl ON sl.supplier_id = s.supplier_id AND sl.definition_id = d.definition_id AND sl.version = d.version
+       FROM pairs p
+       JOIN suppliers s ON s.supplier_id = p.supplier_id
+       JOIN visible v ON v.institution_id = p.institution_id
+       LEFT JOIN admitted_locations sl ON sl.institution_id = p.institution_id AND sl.supplier_id = s.supplier_id
+         AND sl.definition_id = v.definition_id AND sl.version = v.version
        LEFT JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
-       LEFT JOIN postcode_locality pl
-         ON pl.postcode_as_given = sl.postcode_as_given AND pl.definition_id = d.definition_id AND pl.version = d.version
+       LEFT JOIN postcode_locality pl ON pl.postcode_as_given = sl.postcode_as_given AND pl.definition_id = v.definition_id
+         AND pl.version = v.version AND pl.owner_key = v.owner_key
      ), decided AS (
-       SELECT supplier_id, definition_id, version, any_value(basis) AS basis, bool_or(is_redacted) AS redacted,
+       SELECT institution_id, supplier_id, definition_id, version, any_value(basis) AS basis, bool_or(is_redacted) AS redacted,
               bool_or(coalesce(is_local, false)) AS any_local, count(*) FILTER (precision <> 'none') AS located,
               count(postcode_as_given) AS locations,
               arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', order_key) FILTER (is_local) AS local_by,
@@ -181,9 +216,9 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
               arg_min(postcode_as_given || ' (' || location_basis || ', ' || precision || ')', order_key) FILTER (precision <> 'none') AS located_by,
               arg_min(precision, order_key) FILTER (precision <> 'none') AS located_precision,
               string_agg(postcode_as_given || ': ' || location_reason, '; ') AS problems
-       FROM admitted GROUP BY supplier_id, definition_id, version
+       FROM admitted GROUP BY institution_id, supplier_id, definition_id, version
      )
-     SELECT supplier_id, definition_id, version,
+     SELECT institution_id, supplier_id, definition_id, version,
             CASE WHEN redacted THEN 'unlocated' WHEN any_local THEN 'local' WHEN located > 0 THEN 'non_local' ELSE 'unlocated' END,
             CASE WHEN redacted THEN 'redacted-payee' WHEN any_local THEN 'local' WHEN located > 0 THEN 'not-local'
                  WHEN locations = 0 THEN 'no-postcode' ELSE 'not-placed' END,
@@ -197,20 +232,25 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
      FROM decided`,
   );
   for (const definition of definitions.filter((d) => d.problem !== null)) {
+    // The rows of the institutions that see this definition: its owner's, or (shared) those holding none of their own.
     await warehouse.run(
-      `UPDATE supplier_locality SET status = 'unlocated', precision = 'none', postcode = NULL, reason_code = 'definition-not-applicable', reason = ?
-       WHERE definition_id = ? AND version = ?`,
-      [`this definition cannot be applied in this warehouse: ${definition.problem}`, definition.id, definition.version],
+      `UPDATE supplier_locality l SET status = 'unlocated', precision = 'none', postcode = NULL, reason_code = 'definition-not-applicable', reason = $reason
+       WHERE l.definition_id = $id AND l.version = $version
+         AND (l.institution_id = $owner::VARCHAR OR ($owner::VARCHAR IS NULL AND NOT EXISTS (
+           SELECT 1 FROM local_definitions own WHERE own.institution_id = l.institution_id AND own.definition_id = $id AND own.version = $version)))`,
+      { reason: `this definition cannot be applied in this warehouse: ${definition.problem}`, id: definition.id, version: definition.version, owner: definition.owner },
     );
   }
-  // A partner's export classifies suppliers whose postcodes it does not share: its classes stand for those
-  // this warehouse cannot place itself.
+  // A partner's export classifies suppliers whose postcodes it does not share: its classes stand, for the
+  // institution whose folder held it, for those that institution cannot place itself.
   await warehouse.run(
     `UPDATE supplier_locality l SET status = i.status, precision = coalesce(i.precision, 'none'), reason_code = 'imported',
        reason = 'as classified by the exporting partner (its postcodes are not shared at this level)'
      FROM imported_locality i
      WHERE i.supplier_id = l.supplier_id AND i.definition_id = l.definition_id AND i.version = l.version
-       AND l.status = 'unlocated' AND NOT EXISTS (SELECT 1 FROM supplier_locations sl WHERE sl.supplier_id = l.supplier_id)`,
+       AND coalesce(i.institution_id, l.institution_id) = l.institution_id
+       AND l.status = 'unlocated' AND NOT EXISTS (
+         SELECT 1 FROM int_supplier_locations sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id)`,
   );
   return supplierLocalityRows(warehouse);
 }

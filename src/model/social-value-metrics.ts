@@ -210,8 +210,6 @@ export async function deliveredLocally(
   const postcodes = [...new Set(returns.flatMap((row) => (row.delivery_postcode ? [row.delivery_postcode] : [])))];
   const located = new Map((await resolvePostcodes(warehouse, postcodes)).map((row) => [row.postcode_as_given, row]));
   const definitions = await compileStoredDefinitions(warehouse);
-  const owners = new Map((await warehouse.all<{ definition_id: string; version: number; institution_id: string | null }>(
-    "SELECT definition_id, version, institution_id FROM local_definitions")).map((d) => [`${d.definition_id} v${Number(d.version)}`, d.institution_id]));
   const rows = new Map<string, LocalDeliveryRow>();
   const deciles = new Map<string, { institutionId: string | null; measureCode: string; decile: number | null; delivered: number }>();
   for (const row of returns) {
@@ -224,8 +222,9 @@ export async function deliveredLocally(
     decileRow.delivered += delivered;
     deciles.set(decileKey, decileRow);
     for (const definition of definitions) {
-      const owner = owners.get(`${definition.id} v${definition.version}`);
-      if (owner && owner !== row.institution_id) continue;
+      // An institution's own definition, or a shared one it holds none of the same id and version of.
+      if (definition.owner !== null ? definition.owner !== row.institution_id
+        : row.institution_id !== null && definitions.some((own) => own.owner === row.institution_id && own.id === definition.id && own.version === definition.version)) continue;
       const key = `${row.institution_id}\u0000${definition.id}\u0000${definition.version}\u0000${row.measure_code}`;
       const total = rows.get(key) ?? {
         institutionId: row.institution_id, definitionId: definition.id, version: definition.version, measureCode: row.measure_code,

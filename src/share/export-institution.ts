@@ -26,14 +26,18 @@ export const SPEND_COLUMNS: Record<string, string> = {
   expense_area: neutralised("sp.expense_area"),
   transaction_number: neutralised("sp.transaction_number"),
 };
+/** The exporting institution's locations of a supplier on one basis (its registers' and shared ones'). */
+const locationsOn = (basis: string) =>
+  `(SELECT string_agg(postcode_as_given, '; ' ORDER BY postcode_as_given) FROM int_supplier_locations l
+    WHERE l.institution_id = $institution AND l.supplier_id = s.supplier_id AND l.basis = '${basis}')`;
 const SUPPLIER_COLUMNS: Record<string, string> = {
   supplier: neutralised("s.name"),
-  postcode: neutralised("(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'registered')"),
-  trading_postcode: neutralised("(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'trading')"),
-  delivery_postcodes: neutralised("(SELECT string_agg(postcode_as_given, '; ') FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'delivery')"),
-  company_number: neutralised("s.company_number"),
-  is_sme: "CASE WHEN s.is_sme THEN 'Y' WHEN NOT s.is_sme THEN 'N' END",
-  is_vcse: "CASE WHEN s.is_vcse THEN 'Y' WHEN NOT s.is_vcse THEN 'N' END",
+  postcode: neutralised(locationsOn("registered")),
+  trading_postcode: neutralised(locationsOn("trading")),
+  delivery_postcodes: neutralised(locationsOn("delivery")),
+  company_number: neutralised("f.company_number"),
+  is_sme: "CASE WHEN f.is_sme THEN 'Y' WHEN NOT f.is_sme THEN 'N' END",
+  is_vcse: "CASE WHEN f.is_vcse THEN 'Y' WHEN NOT f.is_vcse THEN 'N' END",
 };
 
 /**
@@ -48,7 +52,7 @@ export function columnsAt(fields: SchemaField[], expressions: Record<string, str
   };
 }
 
-async function copyTo(warehouse: Warehouse, query: string, path: string, params: string[]): Promise<void> {
+async function copyTo(warehouse: Warehouse, query: string, path: string, params: Record<string, string>): Promise<void> {
   // Every CSV cell quoted: a ";"-joined list stays one cell in a spreadsheet that splits on semicolons.
   for (const [extension, options] of [["csv", "FORMAT csv, HEADER true, FORCE_QUOTE *"], ["parquet", "FORMAT parquet"]] as const) {
     const escapedPath = `${path}.${extension}`.replace(/'/g, "''");
@@ -74,24 +78,31 @@ export async function exportInstitution(warehouse: Warehouse, institutionId: str
   await writeFile(join(directory, "institution.json"), JSON.stringify(institution, null, 2));
 
   const spend = columnsAt(readTableSchema("spend").fields, SPEND_COLUMNS, level);
-  await copyTo(warehouse, `SELECT ${spend.select} FROM current_spend sp JOIN suppliers s USING (supplier_id) WHERE sp.institution_id = ? ORDER BY sp.payment_date, sp.file_id, sp.row_number`,
-    join(directory, "spend", "spend"), [institutionId]);
+  await copyTo(warehouse, `SELECT ${spend.select} FROM current_spend sp JOIN suppliers s USING (supplier_id) WHERE sp.institution_id = $institution ORDER BY sp.payment_date, sp.file_id, sp.row_number`,
+    join(directory, "spend", "spend"), { institution: institutionId });
   files.push("spend/spend.csv", "spend/spend.parquet");
 
-  const paid = `s.supplier_id IN (SELECT supplier_id FROM current_spend WHERE institution_id = ?) AND NOT s.is_redacted`;
+  const paid = `s.supplier_id IN (SELECT supplier_id FROM current_spend WHERE institution_id = $institution) AND NOT s.is_redacted`;
   const suppliers = columnsAt(readTableSchema("suppliers").fields, SUPPLIER_COLUMNS, level);
-  await copyTo(warehouse, `SELECT ${suppliers.select} FROM suppliers s WHERE ${paid} ORDER BY s.name`, join(directory, "suppliers"), [institutionId]);
+  await copyTo(warehouse,
+    `SELECT ${suppliers.select} FROM suppliers s
+     LEFT JOIN int_supplier_facts f ON f.institution_id = $institution AND f.supplier_id = s.supplier_id
+     WHERE ${paid} ORDER BY s.name`,
+    join(directory, "suppliers"), { institution: institutionId });
   files.push("suppliers.csv", "suppliers.parquet");
 
   await copyTo(warehouse,
     `SELECT ${neutralised("s.name")} AS supplier, l.definition_id AS definition, l.version, l.status, l.precision
-     FROM supplier_locality l JOIN suppliers s USING (supplier_id) WHERE ${paid} ORDER BY s.name, l.definition_id, l.version`,
-    join(directory, "locality"), [institutionId]);
+     FROM supplier_locality l JOIN suppliers s USING (supplier_id)
+     WHERE l.institution_id = $institution AND ${paid} ORDER BY s.name, l.definition_id, l.version`,
+    join(directory, "locality"), { institution: institutionId });
   files.push("locality.csv", "locality.parquet");
 
   const definitions = await warehouse.all<{ id: string; version: number; name: string; description: string; basis: string; headline: boolean; spec: string }>(
     `SELECT definition_id AS id, version, name, description, basis, is_headline AS headline, spec FROM local_definitions
-     WHERE institution_id IS NULL OR institution_id = ?`, [institutionId]);
+     WHERE institution_id = $institution OR (institution_id IS NULL AND NOT EXISTS (
+       SELECT 1 FROM local_definitions own WHERE own.institution_id = $institution AND own.definition_id = local_definitions.definition_id
+         AND own.version = local_definitions.version))`, { institution: institutionId });
   for (const definition of definitions) {
     const area = JSON.parse(definition.spec) as AreaSpec & { geojson?: unknown };
     const name = `${definition.id}-v${definition.version}`;

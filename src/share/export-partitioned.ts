@@ -43,7 +43,8 @@ export async function exportPartitioned(
   );
   await warehouse.run(
     `COPY (SELECT DISTINCT sp.institution_id AS institution, ${neutralised("s.name")} AS supplier, l.definition_id AS definition, l.version, l.status, l.precision
-           FROM current_spend sp JOIN suppliers s USING (supplier_id) JOIN supplier_locality l USING (supplier_id)
+           FROM current_spend sp JOIN suppliers s USING (supplier_id)
+           JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = sp.supplier_id
            WHERE NOT s.is_redacted ${only} ORDER BY ALL)
      TO ${quotedPath(join(directory, "locality"))} (FORMAT parquet, PARTITION_BY (institution))`,
     params,

@@ -19,7 +19,8 @@ export async function qualityWarnings(warehouse: Warehouse, kind: "spend" | "sup
     if (rows.length > 0) warnings.push({ check, message: message(rows.length), rows: rows.slice(0, 50) });
   };
   if (kind === "suppliers") {
-    const { missing } = await warehouse.one<{ missing: number }>("SELECT count(*) AS missing FROM suppliers WHERE postcode IS NULL");
+    const { missing } = await warehouse.one<{ missing: number }>(`SELECT count(*) AS missing FROM suppliers s
+       WHERE NOT EXISTS (SELECT 1 FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'registered')`);
     if (Number(missing) > 0) {
       warnings.push({ check: "suppliers without postcodes", message: `${missing} supplier(s) have no postcode: their spend will count as unlocated, never as local`, rows: [] });
     }

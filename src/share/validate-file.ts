@@ -81,7 +81,7 @@ export async function validateFile(file: string, kind?: ValidatedKind): Promise<
     return await withWarehouse(join(scratch, "scratch.duckdb"), "write", async (warehouse) => {
       const outcome = detected === "spend"
         ? await loadSpend(warehouse, source, 1, institution, await stageSpendCsv(warehouse, source, spendFieldsOf(institution)))
-        : await loadSupplierRegister(warehouse, rows, file, 1);
+        : await loadSupplierRegister(warehouse, rows, file, 1, institution.institutionId);
       const problems = await problemsFrom(warehouse, file, rows);
       return {
         file, kind: detected, valid: problems.length === 0, refused: null,

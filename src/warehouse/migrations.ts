@@ -439,4 +439,75 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE spend ADD COLUMN is_period_total BOOLEAN DEFAULT false;
     `,
   },
+  {
+    version: 9,
+    name: "facts scoped by institution: file identity, definitions, supplier registers and locality per institution",
+    sql: `
+      -- A file's identity is its institution and its content: the same bytes in two institutions' folders are two
+      -- files, each giving its own institution its facts. institution_id NULL: reference data, or a register or
+      -- definitions shared by every institution (a partnership's, loaded as shared).
+      CREATE TABLE source_files_scoped (
+        file_id INTEGER PRIMARY KEY,
+        path VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        kind VARCHAR NOT NULL,
+        institution_id VARCHAR,
+        rows_read INTEGER NOT NULL,
+        rows_loaded INTEGER NOT NULL,
+        rows_quarantined INTEGER NOT NULL,
+        amount_loaded DECIMAL(18, 2),
+        first_date DATE,
+        last_date DATE,
+        loaded_at TIMESTAMPTZ NOT NULL,
+        vat_basis VARCHAR,
+        sheets VARCHAR[],
+        superseded_by INTEGER,
+        reading VARCHAR,
+        CHECK (rows_read = rows_loaded + rows_quarantined)
+      );
+      INSERT INTO source_files_scoped SELECT file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
+        amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets, superseded_by, reading FROM source_files;
+      DROP TABLE source_files;
+      ALTER TABLE source_files_scoped RENAME TO source_files;
+
+      -- A definition id and version is immutable within its institution; two institutions may each hold one.
+      CREATE TABLE local_definitions_scoped AS SELECT * FROM local_definitions;
+      DROP TABLE local_definitions;
+      ALTER TABLE local_definitions_scoped RENAME TO local_definitions;
+
+      -- What a register says of a supplier, per institution (NULL: a shared register). Registers loaded before
+      -- this version were global: they are kept as shared.
+      CREATE TABLE supplier_facts (
+        institution_id VARCHAR,
+        supplier_id VARCHAR NOT NULL,
+        company_number VARCHAR,
+        is_sme BOOLEAN,
+        is_vcse BOOLEAN,
+        file_id INTEGER NOT NULL
+      );
+      INSERT INTO supplier_facts SELECT NULL, supplier_id, company_number, is_sme, is_vcse, 0 FROM suppliers
+        WHERE company_number IS NOT NULL OR is_sme IS NOT NULL OR is_vcse IS NOT NULL;
+      ALTER TABLE suppliers DROP COLUMN postcode;
+      ALTER TABLE suppliers DROP COLUMN company_number;
+      ALTER TABLE suppliers DROP COLUMN is_sme;
+      ALTER TABLE suppliers DROP COLUMN is_vcse;
+      ALTER TABLE supplier_locations ADD COLUMN institution_id VARCHAR;
+      ALTER TABLE imported_locality ADD COLUMN institution_id VARCHAR;
+
+      -- Locality per institution: a supplier's class for one institution comes from that institution's register
+      -- (and shared ones) under the definitions it sees. The global classes computed before are each institution's.
+      ALTER TABLE supplier_locality ADD COLUMN institution_id VARCHAR;
+      INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason_code, reason, precision, postcode, institution_id)
+        SELECT l.supplier_id, l.definition_id, l.version, l.status, l.reason_code, l.reason, l.precision, l.postcode, i.institution_id
+        FROM supplier_locality l
+        JOIN local_definitions d ON d.definition_id = l.definition_id AND d.version = l.version
+        JOIN institutions i ON d.institution_id IS NULL OR d.institution_id = i.institution_id
+        WHERE l.institution_id IS NULL;
+      DELETE FROM supplier_locality WHERE institution_id IS NULL;
+      -- A postcode's class under a definition names whose definition it is ('' when shared).
+      ALTER TABLE postcode_locality ADD COLUMN owner_key VARCHAR;
+      UPDATE postcode_locality p SET owner_key = coalesce(d.institution_id, '')
+        FROM local_definitions d WHERE d.definition_id = p.definition_id AND d.version = p.version;
+    `,
+  },
 ];

@@ -43,23 +43,48 @@ const intermediate: View[] = [
   {
     name: "int_spend_by_definition",
     layer: "intermediate",
-    description: "a current spend line under one loaded definition of local, with its supplier's class (unlocated when none)",
+    description: "a current spend line under one loaded definition of local, with its supplier's class for the line's institution (unlocated when none)",
     sql: `SELECT sp.*, d.definition_id, d.version, coalesce(l.status, 'unlocated') AS status
           FROM current_spend sp
-          CROSS JOIN (SELECT definition_id, version FROM local_definitions) d
+          CROSS JOIN (SELECT DISTINCT definition_id, version FROM local_definitions) d
           LEFT JOIN supplier_locality l
-            ON l.supplier_id = sp.supplier_id AND l.definition_id = d.definition_id AND l.version = d.version`,
+            ON l.institution_id = sp.institution_id AND l.supplier_id = sp.supplier_id
+            AND l.definition_id = d.definition_id AND l.version = d.version`,
+  },
+  {
+    // Another institution's register never speaks for an institution: facts are scoped by institution (issue 18.2).
+    name: "int_supplier_facts",
+    layer: "intermediate",
+    description: "what an institution's registers say of a supplier (company number, SME, VCSE): its own register's row, "
+      + "else a shared (partnership) register's; from_shared says which",
+    sql: `SELECT DISTINCT ON (i.institution_id, f.supplier_id)
+                 i.institution_id, f.supplier_id, f.company_number, f.is_sme, f.is_vcse, f.institution_id IS NULL AS from_shared
+          FROM institutions i JOIN supplier_facts f ON coalesce(f.institution_id, i.institution_id) = i.institution_id
+          ORDER BY i.institution_id, f.supplier_id, f.institution_id NULLS LAST`,
+  },
+  {
+    name: "int_supplier_locations",
+    layer: "intermediate",
+    description: "a location an institution has for a supplier (basis, postcode as given, source file): its own register's "
+      + "for a supplier it lists, else a shared register's (its own register wins whole)",
+    sql: `SELECT i.institution_id, sl.supplier_id, sl.basis, sl.postcode_as_given, sl.file_id, 'register' AS source
+          FROM institutions i JOIN supplier_locations sl ON coalesce(sl.institution_id, i.institution_id) = i.institution_id
+          WHERE sl.institution_id IS NOT NULL
+             OR NOT EXISTS (SELECT 1 FROM supplier_facts own WHERE own.institution_id = i.institution_id AND own.supplier_id = sl.supplier_id)`,
   },
   {
     name: "int_supplier_flags",
     layer: "intermediate",
-    description: "a supplier with its SME and VCSE flags (from the register) and whether its registered address lies in one of "
-      + "England's 20% most deprived areas (IoD 2025 IMD deciles 1–2 of its 2021 LSOA)",
-    sql: `SELECT s.supplier_id, s.is_sme, s.is_vcse,
-                 (SELECT bool_or(lp.iod2025_decile <= 2) FROM supplier_locations sl
-                  JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
-                  WHERE sl.supplier_id = s.supplier_id AND sl.basis = 'registered') AS deprived
-          FROM suppliers s`,
+    description: "a supplier an institution pays, with that institution's SME and VCSE flags (int_supplier_facts) and whether "
+      + "its registered address lies in one of England's 20% most deprived areas (IoD 2025 IMD deciles 1–2 of its 2021 LSOA)",
+    sql: `SELECT p.institution_id, p.supplier_id, f.is_sme, f.is_vcse, d.deprived
+          FROM (SELECT DISTINCT institution_id, supplier_id FROM current_spend) p
+          LEFT JOIN int_supplier_facts f ON f.institution_id = p.institution_id AND f.supplier_id = p.supplier_id
+          LEFT JOIN (
+            SELECT sl.institution_id, sl.supplier_id, bool_or(lp.iod2025_decile <= 2) AS deprived
+            FROM int_supplier_locations sl JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given
+            WHERE sl.basis = 'registered' GROUP BY ALL
+          ) d ON d.institution_id = p.institution_id AND d.supplier_id = p.supplier_id`,
   },
   {
     // Unknown contracts and measures are kept (contract_known false, measure_name null): the checks report them.
@@ -120,8 +145,9 @@ const marts: View[] = [
                  f.is_sme, f.is_vcse, f.deprived
           FROM supplier_months sm
           JOIN applicable a USING (institution)
-          LEFT JOIN supplier_locality l ON l.supplier_id = sm.supplier AND l.definition_id = a.definition_id AND l.version = a.version
-          LEFT JOIN int_supplier_flags f ON f.supplier_id = sm.supplier`,
+          LEFT JOIN supplier_locality l ON l.institution_id = sm.institution AND l.supplier_id = sm.supplier
+            AND l.definition_id = a.definition_id AND l.version = a.version
+          LEFT JOIN int_supplier_flags f ON f.institution_id = sm.institution AND f.supplier_id = sm.supplier`,
   },
 ];
 

@@ -1,7 +1,13 @@
 import { UsageError } from "../../core/errors.js";
 import { printableExcerpt } from "../../core/printable-excerpt.js";
 import { warehouseOf, warehouseOption, type Command, type Values } from "../command.js";
-import type { FileResult } from "../../../loaders/load-inputs.js";
+import type { FileResult, FileScope } from "../../../loaders/load-inputs.js";
+
+/** Whose facts a file gave: an institution's, or (a partnership's register or definitions) every institution's. */
+function describeScope(scope: FileScope): string {
+  if ("institution" in scope) return ` for ${scope.institution}`;
+  return scope.shared === null ? "" : ` shared by every institution (partnership "${scope.shared}")`;
+}
 
 /** A file's line is cut only past this many characters (a long path or refusal stays whole). */
 const PRINTED_LINE_CHARS = 4_000;
@@ -13,10 +19,10 @@ function describeResult(result: FileResult): string {
       const superseding = result.outcome.reissues.map((old) => `; replaces ${old.path} (re-issued: ${old.shared} of its ${old.lines} lines again here)`).join("");
       const repeating = result.outcome.duplicates.map((old) => `\n              note: ${old.shared} of ${old.lines} lines of ${old.path} appear again here (not a re-issue: both files count; check for double counting)`).join("");
       const reading = result.outcome.reading ? `\n              read as ${result.outcome.reading}` : "";
-      return `loaded        ${result.path} (${result.kind}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}${reading}${repeating}`;
+      return `loaded        ${result.path} (${result.kind}${describeScope(result.scope)}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}${reading}${repeating}`;
     }
     case "already loaded":
-      return `already loaded ${result.path} (${result.kind}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
+      return `already loaded ${result.path} (${result.kind}${describeScope(result.scope)}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
     case "refused":
       return `REFUSED       ${result.error}`;
     case "skipped":

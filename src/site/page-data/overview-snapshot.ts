@@ -1,4 +1,4 @@
-import { spendSnapshotParts, type SnapshotSupplier } from "./site-snapshots.js";
+import { snapshotSupplierId, snapshotSupplierKey, spendSnapshotParts, type SnapshotSupplier } from "./site-snapshots.js";
 import { monthlyFigures, periodFigures, topSuppliersByPeriod } from "../../model/spend-figures.js";
 import { deliveryHeadline } from "../../model/social-value-headline.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
@@ -36,7 +36,7 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
          SELECT p.institution, b.supplier,
                 rank() OVER (PARTITION BY p.institution, p.first_month, p.last_month, b.category, l.definition_id, l.version ORDER BY sum(b.spend) DESC) AS place
          FROM periods p JOIN base b ON b.institution = p.institution AND b.month BETWEEN p.first_month AND p.last_month
-         JOIN supplier_locality l ON l.supplier_id = b.supplier AND l.status = 'local'
+         JOIN supplier_locality l ON l.institution_id = b.institution AND l.supplier_id = b.supplier AND l.status = 'local'
          GROUP BY p.institution, p.first_month, p.last_month, b.category, l.definition_id, l.version, b.supplier
        )`
     : "";
@@ -57,7 +57,7 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
        SELECT DISTINCT institution, supplier FROM ranked WHERE place <= ${Number(topSuppliers)}
        ${topLocalPerCategory > 0 ? `UNION SELECT institution, supplier FROM local_ranked WHERE place <= ${Number(topLocalPerCategory)}` : ""}
      )
-     SELECT b.institution, b.supplier, b.month, b.category, b.spend::DOUBLE AS spend, b.lines,
+     SELECT b.institution, ${snapshotSupplierId("b.institution", "b.supplier")} AS supplier, b.month, b.category, b.spend::DOUBLE AS spend, b.lines,
             l.supplier IS NOT NULL AS listed
      FROM base b LEFT JOIN listed l USING (institution, supplier) ORDER BY b.institution, b.supplier, b.month, b.category`,
   );
@@ -102,7 +102,8 @@ export function columnar<T extends Record<string, unknown>>(rows: readonly T[]):
  */
 export async function overviewFactsSnapshot(warehouse: Warehouse, topSuppliers = TOP_SUPPLIERS) {
   const parts = await spendSnapshotParts(warehouse);
-  const top = await topSuppliersByPeriod(warehouse, parts.periods, topSuppliers);
+  const top = (await topSuppliersByPeriod(warehouse, parts.periods, topSuppliers))
+    .map((row) => ({ ...row, supplier: snapshotSupplierKey(row.institution, row.supplier) }));
   const listed = new Set(top.map((row) => row.supplier));
   const socialValue: Record<string, Awaited<ReturnType<typeof deliveryHeadline>>> = {};
   for (const { id } of parts.institutions) socialValue[id] = await deliveryHeadline(warehouse, { institutionId: id });

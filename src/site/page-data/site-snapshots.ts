@@ -3,6 +3,19 @@ import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../
 import { spendPeriods } from "../../model/spend-figures.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
+/**
+ * A supplier as the snapshots name it: one institution's view of it (its class, flags and location are that
+ * institution's facts), so the same supplier paid by two institutions is two entries.
+ */
+export function snapshotSupplierId(institution = "institution_id", supplier = "supplier_id"): string {
+  return `(${institution} || '/' || ${supplier})`;
+}
+
+/** The same id, for rows read with the institution and the supplier apart. */
+export function snapshotSupplierKey(institution: string, supplier: string): string {
+  return `${institution}/${supplier}`;
+}
+
 // The small JSON snapshots the site's pages read. Pages never see the warehouse: only these aggregates
 // (redacted payees appear only as "Redacted payee").
 
@@ -17,7 +30,7 @@ async function spendByPlacement(warehouse: Warehouse) {
                  ELSE 'its postcode could not be placed in the loaded reference' END AS placement,
             count(DISTINCT sp.supplier_id) AS suppliers, sum(sp.amount)::DOUBLE AS spend
      FROM current_spend sp
-     LEFT JOIN supplier_locality l ON l.supplier_id = sp.supplier_id AND l.definition_id = ? AND l.version = ?
+     LEFT JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = sp.supplier_id AND l.definition_id = ? AND l.version = ?
      LEFT JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
      WHERE sp.institution_id = ? GROUP BY ALL ORDER BY spend DESC`,
     [scope.definition.id, scope.definition.version, scope.institution.id],
@@ -62,20 +75,25 @@ export async function localDefinitionsSnapshot(warehouse: Warehouse) {
             sum(sp.amount)::DOUBLE AS spend, l.status, l.precision
      FROM current_spend sp
      JOIN suppliers s USING (supplier_id)
-     JOIN supplier_locality l ON l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
+     JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
      JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
      WHERE sp.institution_id = ? AND NOT s.is_redacted AND sp.payment_date BETWEEN ?::DATE AND ?::DATE
      GROUP BY ALL ORDER BY spend DESC`,
     [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
   );
   const drawn = await warehouse.all<{ id: string; name: string; spec: string }>(
-    "SELECT definition_id AS id, name, spec FROM local_definitions WHERE kind = 'polygon' ORDER BY is_headline DESC, definition_id LIMIT 1",
+    `SELECT definition_id AS id, name, spec FROM local_definitions WHERE kind = 'polygon' AND (institution_id IS NULL OR institution_id = ?)
+     ORDER BY is_headline DESC, institution_id NULLS LAST, definition_id LIMIT 1`,
+    [scope.institution.id],
   );
   const boundary = drawn[0] ? { id: drawn[0].id, name: drawn[0].name, geojson: (JSON.parse(drawn[0].spec) as { geojson: unknown }).geojson } : null;
   return { scope, compared, changes, locations, boundary };
 }
 
-/** A supplier as the pages see it: its name (never a redacted payee's), flags, and class under every definition. */
+/**
+ * A supplier as the pages see it, for one institution (id: snapshotSupplierId): its name (never a redacted
+ * payee's), that institution's flags, and its class under every definition that institution sees.
+ */
 export interface SnapshotSupplier {
   id: string;
   name: string;
@@ -96,11 +114,16 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
      FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
   );
   const suppliers = await warehouse.all<Omit<SnapshotSupplier, "status"> & { status: unknown }>(
-    `SELECT s.supplier_id AS id, CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS name,
-            s.is_sme AS sme, s.is_vcse AS vcse, f.deprived,
-            (SELECT map_from_entries(list((l.definition_id || ' v' || l.version, l.status))) FROM supplier_locality l WHERE l.supplier_id = s.supplier_id) AS status
-     FROM suppliers s JOIN int_supplier_flags f USING (supplier_id)
-     WHERE s.supplier_id IN (SELECT supplier_id FROM current_spend) ORDER BY s.supplier_id`,
+    `WITH status AS (
+       SELECT institution_id, supplier_id, map_from_entries(list((definition_id || ' v' || version, status))) AS status
+       FROM supplier_locality GROUP BY ALL
+     )
+     SELECT ${snapshotSupplierId("f.institution_id", "f.supplier_id")} AS id,
+            CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS name,
+            f.is_sme AS sme, f.is_vcse AS vcse, f.deprived, st.status
+     FROM int_supplier_flags f JOIN suppliers s ON s.supplier_id = f.supplier_id
+     LEFT JOIN status st ON st.institution_id = f.institution_id AND st.supplier_id = f.supplier_id
+     ORDER BY id`,
   );
   return {
     institutions,
@@ -121,7 +144,7 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
 export async function spendFactsSnapshot(warehouse: Warehouse) {
   const parts = await spendSnapshotParts(warehouse);
   const facts = await warehouse.all<{ institution: string; supplier: string; month: string; category: string; spend: number; lines: number }>(
-    `SELECT institution, supplier, month, category, spend::DOUBLE AS spend, lines
+    `SELECT institution, ${snapshotSupplierId("institution", "supplier")} AS supplier, month, category, spend::DOUBLE AS spend, lines
      FROM mart_spend_by_month ORDER BY institution, supplier, month, category`,
   );
   return { ...parts, facts: facts.map((f) => ({ ...f, lines: Number(f.lines) })) };
