@@ -49,7 +49,7 @@ export async function resolveScope(
 const SCOPED_SPEND = `
   WITH scoped AS (
     SELECT sd.*, 1 AS lines, f.is_sme, f.is_vcse, f.deprived
-    FROM int_spend_by_definition sd JOIN int_supplier_flags f USING (supplier_id)
+    FROM int_spend_by_definition sd JOIN int_supplier_flags f USING (institution_id, supplier_id)
     WHERE sd.definition_id = $definition AND sd.version = $version
       AND sd.institution_id = $institution AND sd.payment_date BETWEEN $from::DATE AND $to::DATE
   )`;

@@ -27,11 +27,14 @@ const LINES = `
   defs AS (SELECT definition_id || ' v' || version AS definition, definition_id, version, institution_id FROM local_definitions),
   classed AS (
     SELECT l.*, d.definition,
-           (SELECT any_value(status) FROM supplier_locality sl WHERE sl.supplier_id = l.supplier_id AND sl.definition_id = d.definition_id AND sl.version = d.version) AS status,
-           sup.is_sme, sup.is_vcse,
-           (SELECT max(lp.iod2025_decile <= 2) FROM located_postcodes lp WHERE lp.postcode_as_given = sup.postcode) AS deprived
+           (SELECT any_value(status) FROM supplier_locality sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id
+              AND sl.definition_id = d.definition_id AND sl.version = d.version) AS status,
+           -- the institution's own register (the demo has no shared one)
+           f.is_sme, f.is_vcse,
+           (SELECT max(lp.iod2025_decile <= 2) FROM supplier_locations r JOIN located_postcodes lp ON lp.postcode_as_given = r.postcode_as_given
+            WHERE r.institution_id = l.institution_id AND r.supplier_id = l.supplier_id AND r.basis = 'registered') AS deprived
     FROM lines l JOIN defs d ON d.institution_id IS NULL OR d.institution_id = l.institution_id
-    JOIN suppliers sup ON sup.supplier_id = l.supplier_id
+    LEFT JOIN supplier_facts f ON f.institution_id = l.institution_id AND f.supplier_id = l.supplier_id
   )`;
 
 async function independent(w: Warehouse, where: string): Promise<Map<string, Record<string, number>>> {
