@@ -53,6 +53,17 @@ const CONFIGURATION_FILES: Record<string, string> = {
 };
 const BOUNDARY_FILE = /\.geojson$/i;
 
+/**
+ * A file in a folder that looks like spend though anchor-spend cannot read it: a spreadsheet, PDF or
+ * archive format, or a name that says spend ("expenditure over £25,000", "payments", "transparency").
+ */
+function looksLikeSpend(path: string): boolean {
+  const name = basename(path).toLowerCase();
+  if (/\.(md|rst|log|wal|duckdb)$/.test(name)) return false;
+  return /\.(xlsb|xlt|xltx|xltm|numbers|pdf|zip|7z|rar|odt|docx?|html?|xml|dbf|sav|parquet\.gz)$/.test(name)
+    || /spend|expenditure|payments?\b|transparency|over[ _-]?£?(25|500)|purchase[ _-]?card/.test(name);
+}
+
 /** What a path is that is neither a folder nor a regular file, in words. */
 function irregularKind(info: Stats): string {
   if (info.isFIFO()) return "a named pipe (FIFO)";
@@ -106,6 +117,9 @@ async function expandPaths(paths: readonly string[]): Promise<{ files: string[];
       skipped.push({ path, kind: null, status: "skipped", reason: "a boundary file: read by the definitions that name it" });
     } else if (named || INPUT_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension))) {
       files.push(path);
+    } else if (looksLikeSpend(path)) {
+      // Never a silent gap in the figures: a file that looks like spend and is not read fails the load.
+      skipped.push({ path, kind: null, status: "refused", error: new InputError(`looks like spend but is not a format anchor-spend reads (expected ${INPUT_EXTENSIONS.join(", ")}; save it as CSV or .xlsx): not read`, { file: path }).message });
     } else {
       skipped.push({ path, kind: null, status: "skipped", reason: `not an input file (expected ${INPUT_EXTENSIONS.join(", ")})` });
     }

@@ -78,7 +78,7 @@ export async function scanFile(path: string): Promise<FileScan> {
   let carried = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     const buffer = chunk as Buffer;
-    head ??= buffer.subarray(0, 4);
+    head ??= buffer.subarray(0, 8);
     hash.update(buffer);
     bytes += buffer.length;
     lineFeeds += countLineFeeds(buffer);

@@ -2,7 +2,7 @@ import { DuckDBDateValue } from "../../src/warehouse/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
-import { SupplierKeys, readSpendRow } from "./read-spend-row.js";
+import { IDENTIFIER_AMOUNT, SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import type { SpendWriter } from "./spend-writer.js";
 import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
 
@@ -33,7 +33,7 @@ export async function loadStagedSpend(
   const { date, amount, supplier, expense_type, expense_area, transaction_number } = staged.header.columns;
   const suppliers = new SupplierKeys();
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_dates (text VARCHAR, day DATE)");
-  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_names (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_names (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)");
   const dates = await warehouse.all<{ text: string }>(`SELECT DISTINCT ${cell(date)} AS text FROM ${STAGED_SPEND_TABLE}`);
   // One order for the whole date column, from all its distinct values, as the streamed path decides it.
   const dateOrder = decideDateOrder(dates.map(({ text }) => text), dateContext);
@@ -55,6 +55,7 @@ export async function loadStagedSpend(
     nameAppender.appendVarchar(keyed.supplierId);
     nameAppender.appendVarchar(keyed.supplierKey);
     nameAppender.appendBoolean(keyed.isRedacted);
+    nameAppender.appendBoolean(isDigitsOnly(name));
     nameAppender.endRow();
   }
   nameAppender.closeSync();
@@ -68,7 +69,8 @@ export async function loadStagedSpend(
     `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet)
      SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL
      FROM (
-       SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted,
+       SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
+              regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
               ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
               CASE WHEN regexp_full_match(${cell(amount)}, '${AMOUNT}')
                    THEN CAST(${pounds} AS DECIMAL(18, 2)) * (CASE WHEN left(${cell(amount)}, 1) IN ('-', '(') THEN -1 ELSE 1 END)
@@ -77,7 +79,8 @@ export async function loadStagedSpend(
        JOIN staged_spend_dates d ON d.text = ${cell(date)}
        JOIN staged_spend_names n ON n.name = ${cell(supplier)}
      )
-     WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> ''`,
+     -- Rows that may be shifted (a supplier of digits, an amount like an identifier) are left to readSpendRow.
+     WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> '' AND NOT digits_only AND NOT identifier_like`,
     { file: fileId, offset: headerRow + 1, institution: institutionId },
   );
   await warehouse.run("RESET preserve_insertion_order");

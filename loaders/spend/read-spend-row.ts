@@ -68,7 +68,34 @@ function quoted(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}…` : value);
 }
 
-const TOTAL_PATTERN = /\b(grand )?totals?\b/i;
+/** Totals, grand totals, sub-totals and `Sum:` cells: what publishers print under or between their lines. */
+const TOTAL_PATTERN = /\b(grand |sub[- ]?)?totals?\b|^sum\b:?|^sub-?totals?\b/i;
+
+/** A supplier "name" of digits only: a transaction or supplier number where the name should be. */
+export function isDigitsOnly(text: string): boolean {
+  return /^\d+$/.test(text.trim());
+}
+
+/** An amount of eight digits or more with no pence and no separators: as likely an identifier as pounds. */
+export const IDENTIFIER_AMOUNT = /^\d{8,}$/;
+
+/**
+ * Whether a row's cells look shifted by a column (rows of PDF-derived files): the supplier's cell holds
+ * only digits, or the amount's cell holds an identifier (eight digits or more, repeated in another cell,
+ * or beside a supplier of digits). Null when the row looks as its headings say.
+ */
+function shiftedColumns(cells: readonly string[], header: SpendHeader): { code: ProblemCode; reason: string; column: string } | null {
+  const supplier = cells[header.columns.supplier!] ?? "";
+  const amountColumn = header.columns.amount!;
+  const amount = (cells[amountColumn] ?? "").trim();
+  if (isDigitsOnly(supplier)) {
+    return { code: "columns-shifted", column: header.headings[header.columns.supplier!] ?? "supplier", reason: `the supplier ${quoted(supplier)} is only digits: the columns look shifted (a number where the payee's name should be)` };
+  }
+  if (IDENTIFIER_AMOUNT.test(amount) && cells.some((cell, i) => i !== amountColumn && cell.trim() === amount)) {
+    return { code: "columns-shifted", column: header.headings[amountColumn] ?? "amount", reason: `the amount ${quoted(amount)} is an identifier repeated in another cell: the columns look shifted` };
+  }
+  return null;
+}
 
 /** Rows published beside the spend that are not spend: repeated headings, totals, notes. Null when it is spend. */
 function notSpendReason(cells: readonly string[], header: SpendHeader): { code: ProblemCode; reason: string } | null {
@@ -79,7 +106,7 @@ function notSpendReason(cells: readonly string[], header: SpendHeader): { code: 
   }
   // A totals line has no payment date; a supplier called "Total Gas & Power Ltd" on a dated line is spend.
   if (cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date!] ?? "", header.dateOrder) === null) {
-    return { code: "not-spend-totals", reason: "not spend: a totals line (the loader sums the lines itself)" };
+    return { code: "not-spend-totals", reason: "not spend: totals (a total, sub-total or Sum: line; the loader sums the lines itself)" };
   }
   if (filled.length === 1) return { code: "not-spend-note", reason: "not spend: a note line (only one cell filled)" };
   return null;
@@ -93,6 +120,8 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   if (cells.every((cell) => cell === "")) return { kind: "blank" };
   const notSpend = notSpendReason(cells, header);
   if (notSpend) return { kind: "quarantined", entries: [{ row, column: null, rawValue: cells.join(" | ").slice(0, 500), ...notSpend }] };
+  const shifted = shiftedColumns(cells, header);
+  if (shifted) return { kind: "quarantined", entries: [{ row, rawValue: cells.join(" | ").slice(0, 500), ...shifted }] };
   const cell = (field: string) => {
     const column = header.columns[field];
     return column === undefined ? "" : (cells[column] ?? "");

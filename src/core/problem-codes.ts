@@ -10,7 +10,8 @@ export const PROBLEM_CODES = {
   "not-an-amount": "Not an amount",
   "empty-supplier-name": "No supplier name",
   "not-spend-heading": "Not spend: a repeated heading row",
-  "not-spend-totals": "Not spend: a totals line",
+  "not-spend-totals": "Not spend: totals",
+  "columns-shifted": "Columns look shifted",
   "not-spend-note": "Not spend: a note line",
   // Any table's cells
   "missing-value": "A required cell is empty",

@@ -53,6 +53,8 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
     console.log(`\n${formatLoadReport(await loadReport(warehouse))}`);
     return results;
   });
+  const skipped = results.filter((result) => result.status === "skipped");
+  if (skipped.length > 0) console.error(`\n${skipped.length} file(s) not read, each listed above with the reason: ${skipped.map((result) => result.path).join(", ")}`);
   const refused = results.filter((result) => result.status === "refused");
   if (refused.length > 0) {
     console.error(`\n${refused.length} file(s) refused; the warehouse holds everything else. Fix the files and load again.`);
