@@ -31,6 +31,11 @@ export function compileArea(area: AreaSpec, resources: DefinitionResources): Loc
       const codes = new Set(area.codes);
       return area.kind === "icb" ? (p) => p.icbCode !== null && codes.has(p.icbCode) : (p) => p.ladCode !== null && codes.has(p.ladCode);
     }
+    case "bordering-authorities": {
+      if (!area.neighbours) throw new Error(`bordering-authorities: the neighbours of ${area.codes.join(", ")} were not found (load the definition with its boundaries file)`);
+      const codes = new Set([...area.codes, ...area.neighbours.map((neighbour) => neighbour.code)]);
+      return (p) => p.ladCode !== null && codes.has(p.ladCode);
+    }
     case "postcode-prefixes": {
       const prefixes = new Set(area.prefixes);
       // A point placed by its district matches only by area or district; a sector prefix needs the sector.

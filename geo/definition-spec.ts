@@ -1,4 +1,5 @@
 import { printableExcerpt } from "../src/core/printable-excerpt.js";
+import { DEFAULT_BORDERING } from "./bordering-authorities.js";
 import { DEPRIVATION_DOMAINS, DEPRIVATION_INDEXES, isDeprivationDomain, isDeprivationIndex, type DeprivationDomain, type DeprivationIndex } from "./deprivation-index.js";
 import { isCanonicalPostcode, isPostcodePrefix } from "./postcode-parts.js";
 
@@ -6,7 +7,9 @@ import { isCanonicalPostcode, isPostcodePrefix } from "./postcode-parts.js";
  * Definitions of "local": named, versioned, and of one of these kinds (or a union or intersection of them).
  * Every published figure names the definition (id and version) and its address basis.
  */
-export type AddressBasis = "registered" | "trading" | "delivery" | "any";
+export type AddressBasis = "registered" | "trading" | "delivery" | "any"
+  /** Where a supplier operates (a trading address or a delivery site), not its registered office: the 2026 Order's test. */
+  | "operations";
 
 export type AreaSpec =
   | { kind: "local-authorities"; codes: string[] }
@@ -14,6 +17,11 @@ export type AreaSpec =
   | { kind: "postcode-prefixes"; prefixes: string[] }
   | { kind: "radius"; sites: string[]; distance: number; unit: "km" | "miles" }
   | { kind: "polygon"; file: string; geojson?: unknown }
+  /**
+   * The authorities (LAD codes) and every authority bordering them, found in a boundaries file beside the
+   * definition (geo/bordering-authorities.ts); `neighbours` is filled in when the definition loads.
+   */
+  | { kind: "bordering-authorities"; codes: string[]; file: string; toleranceMetres: number; neighbours?: { code: string; name: string; sharedMetres: number }[] }
   /** LSOAs whose decile of `domain` in the named index is at most maxDecile (1 = the most deprived 10%). */
   | { kind: "deprivation"; index: DeprivationIndex; domain: DeprivationDomain; maxDecile: number; within?: AreaSpec }
   | { kind: "union"; of: AreaSpec[] }
@@ -31,8 +39,8 @@ export interface LocalDefinition {
   area: AreaSpec;
 }
 
-const KINDS: readonly DefinitionKind[] = ["local-authorities", "icb", "postcode-prefixes", "radius", "polygon", "deprivation", "union", "intersection"];
-const BASES: readonly AddressBasis[] = ["registered", "trading", "delivery", "any"];
+const KINDS: readonly DefinitionKind[] = ["local-authorities", "bordering-authorities", "icb", "postcode-prefixes", "radius", "polygon", "deprivation", "union", "intersection"];
+const BASES: readonly AddressBasis[] = ["registered", "trading", "delivery", "operations", "any"];
 const LAD_CODE = /^[ENSW]0[6-9]\d{6}$/;
 const ICB_CODE = /^E54\d{6}$/;
 
@@ -113,6 +121,13 @@ function parseArea(value: unknown, at: string, problems: Problems, depth = 0): A
       if (unit !== "km" && unit !== "miles") problems.add(`${at}.unit`, `"km" or "miles"`, unit);
       return { kind, sites, distance: distance as number, unit: unit as "km" | "miles" };
     }
+    case "bordering-authorities": {
+      const codes = codeList(area, "codes", at, LAD_CODE, "local authority codes (e.g. E09000030)", problems);
+      if (typeof area.file !== "string" || !/\.(geo)?json$/i.test(area.file)) problems.add(`${at}.file`, "the path of a GeoJSON file of local authority boundaries", area.file);
+      const tolerance = area.toleranceMetres ?? DEFAULT_BORDERING.toleranceMetres;
+      if (typeof tolerance !== "number" || !(tolerance >= 0 && tolerance <= 5000)) problems.add(`${at}.toleranceMetres`, "a number of metres from 0 to 5000", area.toleranceMetres);
+      return { kind, codes, file: area.file as string, toleranceMetres: tolerance as number };
+    }
     case "polygon":
       if (typeof area.file !== "string" || !/\.(geo)?json$/i.test(area.file)) problems.add(`${at}.file`, "the path of a GeoJSON file", area.file);
       return { kind, file: area.file as string };
@@ -174,6 +189,7 @@ export function parseLocalDefinition(input: unknown): { definition?: LocalDefini
 /** Codes-only kinds keep their codes in a column too (for SQL and for the methodology page). */
 export function definitionCodes(area: AreaSpec): string[] {
   if (area.kind === "local-authorities" || area.kind === "icb") return area.codes;
+  if (area.kind === "bordering-authorities") return [...area.codes, ...(area.neighbours ?? []).map((neighbour) => neighbour.code)];
   if (area.kind === "postcode-prefixes") return area.prefixes;
   return [];
 }

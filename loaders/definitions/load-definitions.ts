@@ -4,32 +4,46 @@ import { InputError } from "../../src/core/errors.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { definitionCodes, parseLocalDefinition, type AreaSpec, type LocalDefinition } from "../../geo/definition-spec.js";
 import { preparePolygonArea } from "../../geo/polygon-area.js";
+import { DEFAULT_BORDERING, borderingAuthorities } from "../../geo/bordering-authorities.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { parseJsonText, readJsonFile } from "../files/read-json.js";
 
-/** Reads polygon files named by an area (relative to the definition file) into the area itself, checked. */
+/** A GeoJSON file named by an area, read from beside the definition (never a path elsewhere). */
+function readBesideDefinition(name: string, folder: string, file: string, at: string): unknown {
+  // Only a file beside the definition: a path could reach (and quote) files elsewhere on the machine.
+  if (basename(name) !== name || name.startsWith(".")) {
+    throw new InputError(`${at}.file: expected the name of a GeoJSON file in the same folder as the definition, found a path`, { file, column: "file" });
+  }
+  const path = join(folder, name);
+  if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
+  // A symbolic link is followed only to a regular file in the same folder (a link to /etc/passwd is refused).
+  const real = realpathSync(path);
+  if (dirname(real) !== realpathSync(folder)) {
+    throw new InputError(`${at}.file: ${name} is a link to a file outside the definition's folder: copy the boundary file beside the definition`, { file, column: "file" });
+  }
+  if (!statSync(real).isFile()) throw new InputError(`${at}.file: ${name} is not a regular file (a folder, pipe or device)`, { file, column: "file" });
+  try {
+    return readJsonFile(path);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    throw new InputError(`${at}.file: ${name} ${error.problem}`, { file, column: "file" }, { cause: error });
+  }
+}
+
+/**
+ * Reads the files an area names (relative to the definition file) into the area itself, checked: a polygon's
+ * GeoJSON; for bordering authorities, the neighbours found in the boundaries file.
+ */
 function embedPolygons(area: AreaSpec, folder: string, file: string, at: string): AreaSpec {
   switch (area.kind) {
+    case "bordering-authorities": {
+      const boundaries = readBesideDefinition(area.file, folder, file, at);
+      const { neighbours, missing } = borderingAuthorities(boundaries, area.codes, { ...DEFAULT_BORDERING, toleranceMetres: area.toleranceMetres });
+      if (missing.length > 0) throw new InputError(`${at}.file: ${area.file} has no boundary for ${missing.join(", ")} (expected features with a LADyyCD property for every code)`, { file, column: "file" });
+      return { ...area, neighbours };
+    }
     case "polygon": {
-      // Only a file beside the definition: a path could reach (and quote) files elsewhere on the machine.
-      if (basename(area.file) !== area.file || area.file.startsWith(".")) {
-        throw new InputError(`${at}.file: expected the name of a GeoJSON file in the same folder as the definition, found a path`, { file, column: "file" });
-      }
-      const path = join(folder, area.file);
-      if (!existsSync(path)) throw new InputError(`${at}.file: expected a GeoJSON file, found no file at ${path}`, { file, column: "file" });
-      // A symbolic link is followed only to a regular file in the same folder (a link to /etc/passwd is refused).
-      const real = realpathSync(path);
-      if (dirname(real) !== realpathSync(folder)) {
-        throw new InputError(`${at}.file: ${area.file} is a link to a file outside the definition's folder: copy the boundary file beside the definition`, { file, column: "file" });
-      }
-      if (!statSync(real).isFile()) throw new InputError(`${at}.file: ${area.file} is not a regular file (a folder, pipe or device)`, { file, column: "file" });
-      let geojson: unknown;
-      try {
-        geojson = readJsonFile(path);
-      } catch (error) {
-        if (!(error instanceof InputError)) throw error;
-        throw new InputError(`${at}.file: ${area.file} ${error.problem}`, { file, column: "file" }, { cause: error });
-      }
+      const geojson = readBesideDefinition(area.file, folder, file, at);
       const { problems } = preparePolygonArea(geojson);
       if (problems.length > 0) throw new InputError(`${at}.file: ${area.file}: ${problems.join("; ")}`, { file, column: "file" });
       return { ...area, geojson };

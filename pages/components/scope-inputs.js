@@ -19,7 +19,7 @@ export function ScopeInputs(data, institution) {
   });
 }
 
-const BASIS_LABELS = { registered: "registered address", trading: "trading address", delivery: "delivery address", any: "any address" };
+const BASIS_LABELS = { registered: "registered address", trading: "trading address", delivery: "delivery address", operations: "trading or delivery address", any: "any address" };
 export const basisLabel = (basis) => BASIS_LABELS[basis] ?? `${basis} address`;
 
 /** "Financial year 2024/25 (April 2024 to March 2025), under Our seven local authorities (own-local-authorities v1, registered address)". */

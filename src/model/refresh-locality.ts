@@ -193,7 +193,8 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
        -- each institution's definitions' admitted locations, first (a small join), so that suppliers meet them on equalities alone
        SELECT v.institution_id, v.definition_id, v.version, sl.supplier_id, sl.basis, sl.postcode_as_given
        FROM visible v JOIN int_supplier_locations sl
-         ON sl.institution_id = v.institution_id AND (v.basis = 'any' OR sl.basis = v.basis)
+         ON sl.institution_id = v.institution_id
+            AND (v.basis = 'any' OR sl.basis = v.basis OR (v.basis = 'operations' AND sl.basis IN ('trading', 'delivery')))
      ), admitted AS (
        SELECT p.institution_id, s.supplier_id, s.is_redacted, v.definition_id, v.version, v.basis, sl.basis AS location_basis,
               lp.postcode_as_given, lp.precision, lp.reason AS location_reason, pl.is_local,

@@ -51,8 +51,8 @@ describe("parseLocalDefinition", () => {
   });
 
   it("refuses unknown kinds and bases", () => {
-    expect(parseLocalDefinition({ ...base, kind: "county", codes: [] }).problems[0]).toMatch(/^definition.kind: expected one of local-authorities, icb/);
-    expect(parseLocalDefinition({ ...base, basis: "head office", kind: "icb", codes: ["E54000029"] }).problems[0]).toMatch(/^basis: expected one of registered, trading, delivery, any/);
+    expect(parseLocalDefinition({ ...base, kind: "county", codes: [] }).problems[0]).toMatch(/^definition.kind: expected one of local-authorities, bordering-authorities, icb/);
+    expect(parseLocalDefinition({ ...base, basis: "head office", kind: "icb", codes: ["E54000029"] }).problems[0]).toMatch(/^basis: expected one of registered, trading, delivery, operations, any/);
   });
 
   it("refuses areas nested past the depth limit in words (not a stack overflow), and accepts them at the limit", () => {

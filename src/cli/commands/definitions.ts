@@ -22,6 +22,11 @@ async function check(paths: string[]): Promise<number> {
     try {
       const definitions = parseDefinitionsFile(await readFile(path, "utf-8"), path);
       console.log(`ok      ${path}: ${definitions.map((d) => `${d.id} v${d.version} (${d.area.kind}, ${d.basis})`).join("; ")}`);
+      for (const { id, version, area } of definitions) {
+        if (area.kind !== "bordering-authorities") continue;
+        console.log(`        ${id} v${version}: ${area.codes.join(", ")} and the ${area.neighbours?.length ?? 0} authorities bordering them in ${area.file}:`);
+        for (const neighbour of area.neighbours ?? []) console.log(`          ${neighbour.code} ${neighbour.name} (${neighbour.sharedMetres.toLocaleString("en-GB")} m of boundary within ${area.toleranceMetres} m)`);
+      }
     } catch (error) {
       failed++;
       console.log(`INVALID ${(error as Error).message}`);
