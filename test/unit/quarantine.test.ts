@@ -89,6 +89,10 @@ describe("migration 6 (problem codes)", () => {
         (1, 'a.csv', 2, 'Amount', 'x', '"x" is not an amount (expected e.g. 1234.56)'),
         (1, 'a.csv', 3, NULL, 'Total', 'not spend: a totals line (the loader sums the lines itself)'),
         (1, 'a.csv', 4, 'Odd', '?', 'something no loader says any more')`);
+      // Migration 9 keeps a class per institution that sees its definition: one institution, one shared definition.
+      await connection.run(`INSERT INTO institutions (institution_id, name, kind, is_demo) VALUES ('T1', 'Trust', 'nhs-trust', true)`);
+      await connection.run(`INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, file_id)
+        VALUES ('d', 1, 'D', 'lad', 'registered', ['E1'], '', true, 0)`);
       await connection.run(`INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason) VALUES
         ('S1', 'd', 1, 'unlocated', 'redacted payee: no address is published'),
         ('S2', 'd', 1, 'local', 'local by E1 8DE (registered, unit)'),

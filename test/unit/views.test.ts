@@ -14,11 +14,10 @@ async function seed(warehouse: Warehouse): Promise<void> {
     INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined, loaded_at, superseded_by)
       VALUES (1, 'a.csv', 'a', 'spend', 'T1', 1, 1, 0, current_timestamp, 2),
              (2, 'b.csv', 'b', 'spend', 'T1', 3, 3, 0, current_timestamp, NULL);
-    INSERT INTO suppliers VALUES ('S1', 'Local Ltd', 'local', NULL, NULL, NULL, NULL, false),
-                                 ('S2', 'Far Ltd', 'far', NULL, NULL, NULL, NULL, false);
+    INSERT INTO suppliers (supplier_id, name, name_key, is_redacted) VALUES ('S1', 'Local Ltd', 'local', false), ('S2', 'Far Ltd', 'far', false);
     INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, file_id)
       VALUES ('d1', 1, 'One', 'lad', 'registered', ['E1'], '', true, 0), ('d2', 1, 'Two', 'lad', 'registered', ['E2'], '', false, 0);
-    INSERT INTO supplier_locality (supplier_id, definition_id, version, status, reason) VALUES ('S1', 'd1', 1, 'local', 'in E1');
+    INSERT INTO supplier_locality (institution_id, supplier_id, definition_id, version, status, reason) VALUES ('T1', 'S1', 'd1', 1, 'local', 'in E1');
     INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, is_redacted) VALUES
       (1, 2, 'T1', '2025-04-01', 1000.00, 'S1', 'Drugs', false),
       (2, 2, 'T1', '2025-04-01', 0.10, 'S1', 'Drugs', false),
