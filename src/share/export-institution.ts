@@ -111,7 +111,12 @@ export async function exportInstitution(warehouse: Warehouse, institutionId: str
       files.push(`definitions/${name}.geojson`);
     }
     const { geojson: _embedded, ...areaWithoutGeometry } = area as AreaSpec & { geojson?: unknown };
-    const file = area.kind === "polygon" ? { ...areaWithoutGeometry, file: `${name}.geojson` } : areaWithoutGeometry;
+    // The boundaries a bordering-authorities definition was computed from stay with its owner: the export gives the
+    // authorities it resolved to at load (its own and their neighbours), which classify exactly as it did.
+    const file = area.kind === "polygon" ? { ...areaWithoutGeometry, file: `${name}.geojson` }
+      : area.kind === "bordering-authorities"
+        ? { kind: "local-authorities", codes: [...area.codes, ...(area.neighbours ?? []).map((neighbour) => neighbour.code)] }
+        : areaWithoutGeometry;
     const { spec: _spec, ...described } = definition;
     await writeFile(join(directory, "definitions", `${name}.json`), JSON.stringify({ ...described, version: Number(definition.version), ...file }, null, 2));
     files.push(`definitions/${name}.json`);

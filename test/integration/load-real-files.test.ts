@@ -53,7 +53,7 @@ describe("real published spend files", () => {
 
   it("finds all 31 files of the reference set (7 Cabinet Office, 13 GLA, 3 Bradford, 2 Manchester, 6 Barts)", () => {
     expect(files).toHaveLength(31);
-    expect(report.filter((line) => line.kind === "spend")).toHaveLength(files.length);
+    expect(report.filter((line) => line.kind === "spend" && !line.path.includes("/nhs-raw/"))).toHaveLength(files.length);
   });
 
   it.each(files)("%s loads every row, with the file's own total", async (file) => {
