@@ -50,5 +50,5 @@ export async function loadCodePoint(warehouse: Warehouse, source: TableSource, f
   const { loaded } = await warehouse.one<{ loaded: number }>("SELECT count(*) AS loaded FROM good_codepoint");
   await warehouse.run("DROP TABLE staged_codepoint");
   await warehouse.run("DROP TABLE good_codepoint");
-  return { rowsRead, rowsLoaded: Number(loaded), rowsQuarantined: rowsRead - Number(loaded) };
+  return { rowsRead, rowsLoaded: loaded, rowsQuarantined: rowsRead - loaded };
 }

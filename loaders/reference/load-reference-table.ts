@@ -81,7 +81,7 @@ export async function loadReferenceTable(
     `SELECT (SELECT count(*) FROM staged_reference) AS read, (SELECT count(*) FROM good_reference) AS loaded`,
   );
   for (const table of ["staged_reference", "selected_reference", "checked_reference", "good_reference"]) await warehouse.run(`DROP TABLE ${table}`);
-  const read = Number(counts.read);
-  const loaded = Number(counts.loaded);
+  const read = counts.read;
+  const loaded = counts.loaded;
   return { rowsRead: read, rowsLoaded: loaded, rowsQuarantined: read - loaded };
 }

@@ -45,7 +45,7 @@ export async function supersedeEarlierFiles(warehouse: Warehouse, fileId: number
        AND list_contains($paths::VARCHAR[], old.path)`,
     { file: fileId, paths: `[${replaces.map((path) => JSON.stringify(path)).join(", ")}]` },
   );
-  const ids = [...new Set([...candidates, ...named].map((row) => Number(row.file_id)))];
+  const ids = [...new Set([...candidates, ...named].map((row) => row.file_id))];
   if (ids.length === 0) return { superseded: [], duplicates: [] };
   // The candidates as constants, so that DuckDB skips the other files' row groups in the spend table.
   const shared = await warehouse.all<{ file_id: number; path: string; shared: number; lines: number }>(
@@ -60,12 +60,12 @@ export async function supersedeEarlierFiles(warehouse: Warehouse, fileId: number
      GROUP BY s.file_id, f.path ORDER BY s.file_id`,
     { file: fileId },
   );
-  const namedIds = new Set(named.map((row) => Number(row.file_id)));
-  const reissued = shared.filter((row) => namedIds.has(Number(row.file_id)) || row.shared >= REISSUE_SHARE * row.lines);
+  const namedIds = new Set(named.map((row) => row.file_id));
+  const reissued = shared.filter((row) => namedIds.has(row.file_id) || row.shared >= REISSUE_SHARE * row.lines);
   if (reissued.length > 0) {
-    await warehouse.run(`UPDATE source_files SET superseded_by = $file WHERE file_id IN (${reissued.map((row) => Number(row.file_id)).join(", ")})`, { file: fileId });
+    await warehouse.run(`UPDATE source_files SET superseded_by = $file WHERE file_id IN (${reissued.map((row) => row.file_id).join(", ")})`, { file: fileId });
   }
-  const line = (row: { path: string; shared: number; lines: number }): SharedLines => ({ path: row.path, shared: Number(row.shared), lines: Number(row.lines) });
+  const line = (row: { path: string; shared: number; lines: number }): SharedLines => ({ path: row.path, shared: row.shared, lines: row.lines });
   return {
     superseded: reissued.map(line),
     duplicates: shared.filter((row) => !reissued.includes(row) && row.shared > 0).map(line),

@@ -96,12 +96,12 @@ export async function localMultiplier(warehouse: Warehouse, definition: { id: st
       skip(`supplier "${row.supplier_name}" is unlocated under ${definition.id} v${definition.version}`);
       continue;
     }
-    const value = Number(row.value_pounds);
+    const value = row.value_pounds;
     const local = row.status === "local";
-    const s = row.local_respend_share === null ? null : Number(row.local_respend_share);
-    const w = row.local_staff_share === null ? null : Number(row.local_staff_share);
+    const s = row.local_respend_share === null ? null : row.local_respend_share;
+    const w = row.local_staff_share === null ? null : row.local_staff_share;
     const fromReturn = row.return_staff_cost_share !== null;
-    const k = fromReturn ? Number(row.return_staff_cost_share) : row.framework_staff_cost_share === null ? null : Number(row.framework_staff_cost_share);
+    const k = fromReturn ? row.return_staff_cost_share : row.framework_staff_cost_share === null ? null : row.framework_staff_cost_share;
     if (local && (s === null || w === null || k === null)) {
       const missing = [s === null && "local re-spend share", w === null && "local staff share", k === null && "staff cost share"].filter(Boolean);
       skip(`no return gives the ${missing.join(", ")} for this contract${row.period_label ? ` (latest period with shares: ${row.period_label})` : ""}`);

@@ -40,7 +40,7 @@ export async function resolveScope(
   );
   return {
     institution: { id: institution.institution_id, name: institution.name, isDemo: institution.is_demo, note: institution.note },
-    definition: { ...definition, version: Number(definition.version) },
+    definition: { ...definition, version: definition.version },
     period,
   };
 }
@@ -105,10 +105,10 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
     deprivedSpend: Number(row.deprived),
     localShare: total === 0 ? null : Number(row.local) / total,
     unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
-    lines: Number(row.lines ?? 0),
-    payments: Number(row.payments),
-    suppliers: Number(row.suppliers),
-    localSuppliers: Number(row.local_suppliers),
+    lines: (row.lines ?? 0),
+    payments: row.payments ?? 0,
+    suppliers: row.suppliers ?? 0,
+    localSuppliers: row.local_suppliers ?? 0,
   };
 }
 

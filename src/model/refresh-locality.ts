@@ -38,7 +38,7 @@ async function deprivationTables(warehouse: Warehouse, areas: AreaSpec[]): Promi
     } else if (directory.postcodes > 0 && directory.with_vintage === 0) {
       tables.set(key, `${title} is on ${lsoaVintage} LSOAs and the loaded postcode directory gives no ${lsoaVintage} LSOA: postcodes are never read against an index by another vintage's LSOAs (load a directory with ${lsoaColumn === "lsoa21_code" ? "lsoa21" : "lsoa11"} codes)`);
     } else {
-      tables.set(key, new Map(rows.map((row) => [row.lsoa_code, Number(row.decile)])));
+      tables.set(key, new Map(rows.map((row) => [row.lsoa_code, row.decile])));
     }
   }
   return tables;
@@ -92,7 +92,7 @@ export async function compileStoredDefinitions(warehouse: Warehouse): Promise<Co
   const areas = definitions.map((definition) => JSON.parse(definition.spec) as AreaSpec);
   const resources = await definitionResources(warehouse, areas);
   return definitions.map((definition, index) => {
-    const compiled = { id: definition.definition_id, version: Number(definition.version), owner: definition.institution_id };
+    const compiled = { id: definition.definition_id, version: definition.version, owner: definition.institution_id };
     try {
       return { ...compiled, isLocal: compileArea(areas[index]!, resources), problem: null };
     } catch (error) {
@@ -258,5 +258,5 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
 
 async function supplierLocalityRows(warehouse: Warehouse): Promise<number> {
   const { total } = await warehouse.one<{ total: number }>("SELECT count(*) AS total FROM supplier_locality");
-  return Number(total);
+  return total;
 }

@@ -118,7 +118,7 @@ export async function exportInstitution(warehouse: Warehouse, institutionId: str
         ? { kind: "local-authorities", codes: [...area.codes, ...(area.neighbours ?? []).map((neighbour) => neighbour.code)] }
         : areaWithoutGeometry;
     const { spec: _spec, ...described } = definition;
-    await writeFile(join(directory, "definitions", `${name}.json`), JSON.stringify({ ...described, version: Number(definition.version), ...file }, null, 2));
+    await writeFile(join(directory, "definitions", `${name}.json`), JSON.stringify({ ...described, version: definition.version, ...file }, null, 2));
     files.push(`definitions/${name}.json`);
   }
 
@@ -152,5 +152,5 @@ export async function exportInstitution(warehouse: Warehouse, institutionId: str
     ],
   }, null, 2));
   files.push("datapackage.json");
-  return { directory, level, files, spendLines: Number(lines), suppliers: Number(paidSuppliers) };
+  return { directory, level, files, spendLines: lines, suppliers: paidSuppliers };
 }

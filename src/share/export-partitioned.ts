@@ -91,5 +91,5 @@ export async function exportPartitioned(
   }, null, 2));
   const { lines } = await warehouse.one<{ lines: number }>(`SELECT count(*) AS lines FROM current_spend sp WHERE true ${only}`, params);
   const files = [...spendFiles, ...localityFiles, "definitions.parquet", "institutions.parquet", "datapackage.json"];
-  return { directory, level, partitions, files, spendLines: Number(lines) };
+  return { directory, level, partitions, files, spendLines: lines };
 }

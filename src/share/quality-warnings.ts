@@ -15,13 +15,13 @@ export interface QualityWarning {
 export async function qualityWarnings(warehouse: Warehouse, kind: "spend" | "suppliers"): Promise<QualityWarning[]> {
   const warnings: QualityWarning[] = [];
   const add = async (check: string, message: (count: number) => string, sql: string) => {
-    const rows = (await warehouse.all<{ row_number: number }>(sql)).map((r) => Number(r.row_number));
+    const rows = (await warehouse.all<{ row_number: number }>(sql)).map((r) => r.row_number);
     if (rows.length > 0) warnings.push({ check, message: message(rows.length), rows: rows.slice(0, 50) });
   };
   if (kind === "suppliers") {
     const { missing } = await warehouse.one<{ missing: number }>(`SELECT count(*) AS missing FROM suppliers s
        WHERE NOT EXISTS (SELECT 1 FROM supplier_locations l WHERE l.supplier_id = s.supplier_id AND l.basis = 'registered')`);
-    if (Number(missing) > 0) {
+    if (missing > 0) {
       warnings.push({ check: "suppliers without postcodes", message: `${missing} supplier(s) have no postcode: their spend will count as unlocated, never as local`, rows: [] });
     }
     return warnings;

@@ -55,8 +55,8 @@ async function problemsFrom(warehouse: Warehouse, file: string, rows: string[][]
     "SELECT row_number, sheet, column_name, raw_value, code, reason FROM quarantine ORDER BY sheet NULLS FIRST, row_number, column_name",
   );
   return quarantined.map((q) => ({
-    file, sheet: q.sheet, row: Number(q.row_number), column: q.column_name, value: q.raw_value, code: q.code, rule: q.reason,
-    context: q.sheet === null ? (rows[Number(q.row_number) - 1] ?? null) : null,
+    file, sheet: q.sheet, row: q.row_number, column: q.column_name, value: q.raw_value, code: q.code, rule: q.reason,
+    context: q.sheet === null ? (rows[q.row_number - 1] ?? null) : null,
     ...explainProblem(q.code),
   }));
 }

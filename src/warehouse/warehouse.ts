@@ -6,6 +6,7 @@ import { dirname, resolve } from "node:path";
 import { migrateAside } from "./migrate-aside.js";
 import { migrations } from "./migrations.js";
 import { createViews, KEPT_VIEWS } from "./views.js";
+import { decodeValue } from "./decode-row.js";
 import { registerPostcodeFunctions } from "../../geo/postcode-sql.js";
 
 const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
@@ -150,10 +151,13 @@ export class Warehouse {
     await this.timed(sql, () => this.connection.run(sql, params));
   }
 
-  /** Rows as plain JSON values: numbers for integers and decimals, ISO strings for dates. */
+  /**
+   * Rows decoded to the types their columns declare (decode-row.ts): integers and doubles as numbers (an
+   * integer past 2^53 is refused), DECIMAL money as its exact decimal text ("1234.50"), dates as ISO text.
+   */
   async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
     const reader = await this.timed(sql, () => this.connection.runAndReadAll(sql, params));
-    return reader.getRowObjectsJson() as unknown as T[];
+    return reader.convertRowObjects(decodeValue) as unknown as T[];
   }
 
   async one<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T> {
@@ -187,7 +191,7 @@ export class Warehouse {
   /** The last migration applied (0 for an empty file). */
   async schemaVersion(): Promise<number> {
     const table = await this.one<{ found: number }>("SELECT count(*)::INTEGER AS found FROM information_schema.tables WHERE table_name = 'schema_version'");
-    if (Number(table.found) === 0) return 0;
+    if (table.found === 0) return 0;
     const row = await this.one<{ version: number | null }>("SELECT max(version) AS version FROM schema_version");
     return row.version ?? 0;
   }

@@ -35,13 +35,13 @@ async function spendByPlacement(warehouse: Warehouse) {
      WHERE sp.institution_id = ? GROUP BY ALL ORDER BY spend DESC`,
     [scope.definition.id, scope.definition.version, scope.institution.id],
   );
-  return { definition: scope.definition, rows: rows.map((row) => ({ ...row, suppliers: Number(row.suppliers), spend: Number(row.spend) })) };
+  return { definition: scope.definition, rows: rows.map((row) => ({ ...row, suppliers: row.suppliers, spend: row.spend })) };
 }
 
 export async function dataQualitySnapshot(warehouse: Warehouse) {
   const { version } = await warehouse.one<{ version: number }>("SELECT max(version) AS version FROM schema_version");
   return {
-    schemaVersion: Number(version),
+    schemaVersion: version,
     placement: await spendByPlacement(warehouse),
     files: await loadReport(warehouse),
     quarantine: await quarantineByReason(warehouse),
@@ -128,7 +128,7 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
   return {
     institutions,
     periods: await spendPeriods(warehouse),
-    definitions: definitions.map((d) => ({ ...d, version: Number(d.version) })),
+    definitions: definitions.map((d) => ({ ...d, version: d.version })),
     suppliers: suppliers.map((supplier): SnapshotSupplier => ({
       ...supplier,
       status: Object.fromEntries((supplier.status as { key: string; value: string }[] | null ?? []).map(({ key, value }) => [key, value])),
@@ -147,5 +147,5 @@ export async function spendFactsSnapshot(warehouse: Warehouse) {
     `SELECT institution, ${snapshotSupplierId("institution", "supplier")} AS supplier, month, category, spend::DOUBLE AS spend, lines
      FROM mart_spend_by_month ORDER BY institution, supplier, month, category`,
   );
-  return { ...parts, facts: facts.map((f) => ({ ...f, lines: Number(f.lines) })) };
+  return { ...parts, facts: facts.map((f) => ({ ...f, lines: f.lines })) };
 }

@@ -17,7 +17,7 @@ export async function socialValueSnapshot(warehouse: Warehouse) {
   );
   const lm3 = [];
   for (const definition of definitions) {
-    lm3.push({ name: definition.name, basis: definition.basis, ...(await localMultiplier(warehouse, { id: definition.id, version: Number(definition.version) }, institution)) });
+    lm3.push({ name: definition.name, basis: definition.basis, ...(await localMultiplier(warehouse, { id: definition.id, version: definition.version }, institution)) });
   }
   return {
     scope,
@@ -55,5 +55,5 @@ export async function tenderingSnapshot(warehouse: Warehouse) {
      FROM sv_questions q WHERE q.superseded_by IS NULL ORDER BY q.question_id`,
     [scope.institution.id],
   );
-  return { scope, asOf: report.asOf, checks: report.checks, contracts, questions: questions.map((q) => ({ ...q, contracts: Number(q.contracts) })) };
+  return { scope, asOf: report.asOf, checks: report.checks, contracts, questions: questions.map((q) => ({ ...q, contracts: q.contracts })) };
 }
