@@ -39,3 +39,8 @@ export function topSuppliersFor(data, { institution, definition, period }) {
     .filter((t) => t.institution === institution && t.period === period)
     .map((t) => ({ supplier: suppliers.get(t.supplier)?.name ?? t.supplier, status: suppliers.get(t.supplier)?.status?.[definition] ?? "unlocated", totalSpend: t.spend, lines: t.lines }));
 }
+
+/** Market development: how many local suppliers were paid in each category (a Map by category), counted in SQL over every supplier. */
+export function localSuppliersPaidFor(data, { institution, period, definition }) {
+  return new Map(data.localSuppliersPaid.filter((r) => r.institution === institution && r.period === period && r.definition === definition).map((r) => [r.category, r.suppliers]));
+}

@@ -24,13 +24,17 @@ export const LOCALITY_COLOURS = ["#0072B2", "#E69F00", "#8C8C8C"];
 const UNIT_LABELS = { gbp: "£", hours: "hours", kwh: "kWh", people: "people", tco2e: "tonnes CO2e", weeks: "weeks" };
 export const unitLabel = (unit) => (unit == null ? "" : UNIT_LABELS[unit] ?? unit);
 
-/** A code written for machines ("co-design-session", "non_local") as words ("Co-design session", "Not local"). */
+/** A code written for machines ("co-design-session", "non_local", "nhs-trust") as words ("Co-design session", "Not local", "NHS trust"). */
 export const codeLabel = (code) => {
   if (code == null || code === "") return "";
   if (LOCALITY_LABELS[code]) return LOCALITY_LABELS[code];
-  const words = String(code).replace(/[_-]+/g, " ").trim();
+  const words = String(code).replace(/[_-]+/g, " ").trim().replace(/\b(nhs|icb|sme|vcse|lsoa|iod)\b/gi, (acronym) => acronym.toUpperCase());
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
+
+/** How a supplier's postcode was placed (unit, sector, district, none), in words. */
+const PRECISION_LABELS = { unit: "Its own postcode", sector: "Its postcode sector's centre", district: "Its postcode district's centre", none: "Not placed" };
+export const precisionLabel = (precision) => PRECISION_LABELS[precision ?? "none"] ?? codeLabel(precision);
 
 /** Yes, No or Not known for a flag. */
 export const yesNo = (flag) => (flag == null ? "Not known" : flag ? "Yes" : "No");

@@ -148,3 +148,27 @@ export async function topSuppliersByPeriod(warehouse: Warehouse, periods: readon
   );
   return rows;
 }
+
+export type LocalSuppliersByCategoryRow = { institution: string; period: string; definition: string; category: string; suppliers: number };
+
+/**
+ * Market development's "local suppliers already paid": for each offered period, definition (key "id vN") and
+ * category, how many distinct suppliers local under that definition were paid in it (net spend above zero).
+ * Counted here from every supplier, never from the few the page names.
+ */
+export async function localSuppliersByCategory(warehouse: Warehouse, periods: readonly SpendPeriod[]): Promise<LocalSuppliersByCategoryRow[]> {
+  if (periods.length === 0) return [];
+  const rows = await warehouse.all<LocalSuppliersByCategoryRow>(
+    `WITH ${offeredPeriods(periods)},
+     paid AS (
+       SELECT o.institution_id, o.period, m.category, m.supplier
+       FROM offered o JOIN mart_spend_by_month m ON m.institution = o.institution_id AND m.month BETWEEN o.first_month AND o.last_month
+       GROUP BY ALL HAVING sum(m.spend) > 0
+     )
+     SELECT p.institution_id AS institution, p.period, l.definition_id || ' v' || l.version AS definition, p.category,
+            count(*)::INTEGER AS suppliers
+     FROM paid p JOIN supplier_locality l ON l.institution_id = p.institution_id AND l.supplier_id = p.supplier AND l.status = 'local'
+     GROUP BY ALL ORDER BY institution, period, definition, category`,
+  );
+  return rows;
+}

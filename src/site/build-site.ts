@@ -5,6 +5,8 @@ import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { defaultSitePath, projectRoot } from "../core/config.js";
 import { removeAbandoned } from "../core/remove-abandoned.js";
+import { institutionsWithoutDefinition, withoutDefinitionAdvice } from "../model/institutions-without-definition.js";
+import { withWarehouse } from "../warehouse/warehouse.js";
 import { withBuildLock } from "./build-lock.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
 import { writePageData } from "./write-page-data.js";
@@ -40,6 +42,7 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
   await rm(building, { recursive: true, force: true });
   const cache = join(projectRoot, "pages", ".observablehq", "cache");
   for (const entry of await readdir(cache).catch(() => [])) if (entry !== "_npm") await rm(join(cache, entry), { recursive: true, force: true });
+  await checkDefinitions(warehousePath, log);
   const written = await writePageData(warehousePath);
   log(`page data: ${written.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} KB`).join(", ")}`);
   const prepared = await prepareOfflineCache();
@@ -72,6 +75,20 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
     throw error;
   });
   swapIn(building, outputPath);
+}
+
+/**
+ * Warns of each institution with spend and no definition of local (its pages say so), and refuses in words, before
+ * anything is written, when no institution has one: every page of the site is about local spend.
+ */
+async function checkDefinitions(warehousePath: string, log: (line: string) => void): Promise<void> {
+  const { missing, withSpend } = await withWarehouse(warehousePath, "read", async (warehouse) => ({
+    missing: await institutionsWithoutDefinition(warehouse),
+    withSpend: Number((await warehouse.one<{ n: number }>("SELECT count(DISTINCT institution_id) AS n FROM current_spend")).n),
+  }));
+  if (missing.length === 0) return;
+  if (missing.length === withSpend) throw new Error(`cannot build the site: ${withoutDefinitionAdvice(missing)}`);
+  log(`warning: ${withoutDefinitionAdvice(missing)} Its pages say so.`);
 }
 
 /**

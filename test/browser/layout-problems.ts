@@ -1,6 +1,7 @@
 // What a reader would see as broken on a page, found in the page itself: template code in the text, a page wider
 // than the viewport, an element past the viewport's edge or spilling out of a box that limits its height, chart
-// labels cut at the chart's edge, table cells cut with "…". Plain JavaScript in a string, for page.evaluate (a
+// labels cut at the chart's edge, table cells cut with "…", table headings written as code (localShare, non_local), a
+// previous/next link named by the site's title instead of its page. Plain JavaScript in a string, for page.evaluate (a
 // compiled function would carry the compiler's helpers, which the page does not have).
 export const LAYOUT_PROBLEMS = String.raw`(() => {
   const problems = [];
@@ -32,6 +33,13 @@ export const LAYOUT_PROBLEMS = String.raw`(() => {
   }
   for (const cell of main.querySelectorAll("td, th")) {
     if (getComputedStyle(cell).textOverflow === "ellipsis" && cell.scrollWidth > cell.clientWidth + 1) problems.push('table cell "' + cell.textContent + '" is cut with an ellipsis');
+  }
+  for (const heading of main.querySelectorAll("th")) {
+    const words = (heading.textContent || "").trim();
+    if (/[a-z][A-Z]|_|^[a-z]/.test(words)) problems.push('table heading "' + words + '" is a code, not words');
+  }
+  for (const link of document.querySelectorAll("#observablehq-footer nav a")) {
+    if (link.textContent.trim() === document.querySelector("#observablehq-sidebar a")?.textContent?.trim()) problems.push('pager link "' + link.textContent.trim() + '" names the site, not the page');
   }
   return [...new Set(problems)];
 })()`;

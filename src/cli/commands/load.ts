@@ -33,8 +33,9 @@ function describeResult(result: FileResult): string {
 /** `anchor-spend load <path…>`: load every input under the paths, print each file's result and the load report. */
 export async function runLoad(values: Values, paths: string[]): Promise<number> {
   if (paths.length === 0) throw new UsageError("say which files or folders to load, e.g. `anchor-spend load data/demo`");
-  const [{ withWarehouse }, { loadInputs }, { formatLoadReport, loadReport }] = await Promise.all([
+  const [{ withWarehouse }, { loadInputs }, { formatLoadReport, loadReport }, { institutionsWithoutDefinition, withoutDefinitionAdvice }] = await Promise.all([
     import("../../warehouse/warehouse.js"), import("../../../loaders/load-inputs.js"), import("../../model/load-report.js"),
+    import("../../model/institutions-without-definition.js"),
   ]);
   const results = await withWarehouse(warehouseOf(values), "write", async (warehouse) => {
     const progress = process.stderr.isTTY
@@ -51,6 +52,8 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
       ...(progress ? { onProgress: progress } : {}),
     });
     console.log(`\n${formatLoadReport(await loadReport(warehouse))}`);
+    const undefinedLocal = await institutionsWithoutDefinition(warehouse);
+    if (undefinedLocal.length > 0) console.error(`\nwarning: ${withoutDefinitionAdvice(undefinedLocal)}`);
     return results;
   });
   const skipped = results.filter((result) => result.status === "skipped");

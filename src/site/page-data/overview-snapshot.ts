@@ -1,5 +1,5 @@
 import { snapshotSupplierId, snapshotSupplierKey, spendSnapshotParts, type SnapshotSupplier } from "./site-snapshots.js";
-import { monthlyFigures, periodFigures, topSuppliersByPeriod } from "../../model/spend-figures.js";
+import { localSuppliersByCategory, monthlyFigures, periodFigures, topSuppliersByPeriod } from "../../model/spend-figures.js";
 import { deliveryHeadline } from "../../model/social-value-headline.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
@@ -82,6 +82,8 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
   const listedSuppliers = new Set(rows.filter((row) => row.listed).map((row) => row.supplier));
   return {
     ...parts,
+    // Counted in SQL over every supplier: the named ones are only the largest few.
+    ...(topLocalPerCategory > 0 ? { localSuppliersPaid: columnar(await localSuppliersByCategory(warehouse, parts.periods)) } : {}),
     suppliers: [...parts.suppliers.filter((supplier) => listedSuppliers.has(supplier.id)), ...groups.values()],
     facts: [...facts.values()],
   };
