@@ -43,6 +43,7 @@ export const POSTCODE_AREAS: ReferenceTable = {
     longitude: `TRY_CAST(${column("longitude")} AS DOUBLE)`,
     lad_code: `nullif(trim(${column("lad_code")}), '')`,
     lad_share: `TRY_CAST(${column("lad_share")} AS DOUBLE)`,
+    postcodes: `TRY_CAST(${column("postcodes")} AS INTEGER)`,
   }),
   problems: [
     { when: "code IS NULL OR code = ''", field: "district", code: "missing-value", reason: "no district or sector code" },

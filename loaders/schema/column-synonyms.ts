@@ -83,6 +83,8 @@ export const POSTCODE_AREA_FIELDS: readonly FieldSpec[] = [
   { field: "longitude", required: true, synonyms: ["lon", "long", "longitude"] },
   { field: "lad_code", required: true, synonyms: ["modal_lad_cd", "lad_cd", "lad_code"] },
   { field: "lad_share", required: false, synonyms: ["modal_lad_share"] },
+  // How many unit postcodes the centroid is the mean of (the shipped files' postcodes, postcodes_with_coords).
+  { field: "postcodes", required: false, synonyms: ["postcodes", "postcodes_with_coords", "postcode_count"] },
 ];
 
 /** The English Indices of Deprivation by LSOA: IoD 2019 File 1 or 2, IoD 2025 File 7 or File 1, as published. */

@@ -510,4 +510,14 @@ export const migrations: readonly Migration[] = [
         FROM local_definitions d WHERE d.definition_id = p.definition_id AND d.version = p.version;
     `,
   },
+  {
+    version: 10,
+    name: "how many unit postcodes each sector or district centroid is the mean of",
+    sql: `
+      -- The site publishes a supplier's location as its sector's (or district's) centroid only when that centroid
+      -- stands for enough unit postcodes never to identify one (src/site/page-data/published-location.ts). NULL
+      -- (a centroid loaded before this version, or a file with no count): the loaded directory's postcodes are counted.
+      ALTER TABLE postcode_areas ADD COLUMN postcodes INTEGER;
+    `,
+  },
 ];

@@ -2,6 +2,7 @@ import { loadReport, quarantineByReason } from "../../model/load-report.js";
 import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../model/metrics.js";
 import { spendPeriods } from "../../model/spend-figures.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
+import { PUBLISHED_POINT } from "./published-location.js";
 
 /**
  * A supplier as the snapshots name it: one institution's view of it (its class, flags and location are that
@@ -60,8 +61,9 @@ export async function methodologySnapshot(warehouse: Warehouse) {
 
 /**
  * The "what counts as local" page: every definition side by side, the suppliers that change class between
- * the headline definition and each other one, and supplier locations for the map (rounded to about 100 m;
- * redacted payees never appear) with the first drawn (polygon) definition's boundary.
+ * the headline definition and each other one, and supplier locations for the map (each at its postcode sector's
+ * or district's centroid, never its own postcode's position: published-location.ts; redacted payees never
+ * appear) with the first drawn (polygon) definition's boundary.
  */
 export async function localDefinitionsSnapshot(warehouse: Warehouse) {
   const scope = await resolveScope(warehouse);
@@ -70,14 +72,16 @@ export async function localDefinitionsSnapshot(warehouse: Warehouse) {
   for (const { definition } of compared) {
     if (definition.id !== scope.definition.id) changes[definition.id] = (await suppliersChangingClass(warehouse, scope, definition)).slice(0, 40);
   }
-  const locations = await warehouse.all<{ supplier: string; latitude: number; longitude: number; spend: number; status: string; precision: string }>(
-    `SELECT s.name AS supplier, round(lp.latitude, 3) AS latitude, round(lp.longitude, 3) AS longitude,
+  // Each supplier at its sector's or district's centroid, never its postcode's own position (published-location.ts).
+  const locations = await warehouse.all<{ supplier: string; latitude: number; longitude: number; shownAt: string; spend: number; status: string; precision: string }>(
+    `SELECT s.name AS supplier, ${PUBLISHED_POINT.latitude} AS latitude, ${PUBLISHED_POINT.longitude} AS longitude, ${PUBLISHED_POINT.area} AS "shownAt",
             sum(sp.amount)::DOUBLE AS spend, l.status, l.precision
      FROM current_spend sp
      JOIN suppliers s USING (supplier_id)
      JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
      JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
-     WHERE sp.institution_id = ? AND NOT s.is_redacted AND sp.payment_date BETWEEN ?::DATE AND ?::DATE
+     ${PUBLISHED_POINT.joins}
+     WHERE sp.institution_id = ? AND NOT s.is_redacted AND sp.payment_date BETWEEN ?::DATE AND ?::DATE AND ${PUBLISHED_POINT.area} IS NOT NULL
      GROUP BY ALL ORDER BY spend DESC`,
     [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
   );
