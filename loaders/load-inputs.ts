@@ -1,6 +1,6 @@
 import { listValue } from "../src/warehouse/duckdb.js";
 import type { Stats } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/core/errors.js";
 import type { Warehouse } from "../src/warehouse/warehouse.js";
@@ -13,6 +13,8 @@ import { loadDefinitions } from "./definitions/load-definitions.js";
 import { loadEngagement } from "./social-value/load-engagement.js";
 import { loadImportedLocality } from "./suppliers/load-imported-locality.js";
 import { loadInstitution } from "./load-institution.js";
+import { loadNotices } from "./notices/load-notices.js";
+import { looksLikeOcds } from "./notices/read-ocds-file.js";
 import type { LoadOutcome } from "./load-outcome.js";
 import { loadPriorities } from "./social-value/load-priorities.js";
 import { loadProxyValues } from "./social-value/load-proxy-values.js";
@@ -44,7 +46,7 @@ export type FileResult =
   | { path: string; kind: InputKind | null; status: "refused"; error: string }
   | { path: string; kind: null; status: "skipped"; reason: string };
 
-const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json"];
+const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json", ".jsonl"];
 /** Files read as configuration by the loaders of other files, never loaded themselves. */
 const CONFIGURATION_FILES: Record<string, string> = {
   "mapping.json": "an institution's column mapping: used when its spend files load",
@@ -160,7 +162,19 @@ function scopeOf(path: string, kind: InputKind, institution: InstitutionFolder |
   return { belongsTo: null, scope: { shared: partnership?.name ?? null } };
 }
 
-/** Scans and identifies one file: configuration by its name, tables by their headings. */
+/** Whether a JSON file's first 64 KB hold an OCDS package's, record's or release's keys. */
+async function startsLikeOcds(path: string): Promise<boolean> {
+  const handle = await open(path, "r");
+  try {
+    const head = Buffer.alloc(65_536);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return looksLikeOcds(head.subarray(0, bytesRead).toString("latin1"));
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Scans and identifies one file: configuration by its name, tables by their headings, notices by their keys. */
 async function planFile(path: string): Promise<PlannedFile> {
   const scan = await scanFile(path);
   const institution = institutionFolderFor(path);
@@ -176,8 +190,10 @@ async function planFile(path: string): Promise<PlannedFile> {
     }
     return { path, kind: found, scan: textScan, source, institution, ...scopeOf(path, found, institution) };
   }
-  if (!TABLE_EXTENSIONS.some((extension) => path.toLowerCase().endsWith(extension)) && path.toLowerCase().endsWith(".json")) {
-    throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json, priorities.json or mapping.json)", { file: path });
+  if (/\.jsonl?$/i.test(path)) {
+    // Published notices (OCDS) are told by their keys; any other JSON is configuration, named by its file name.
+    if (await startsLikeOcds(path)) return { path, kind: "notices", scan, source: null, institution, ...scopeOf(path, "notices", institution) };
+    throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json, priorities.json, mapping.json, or published notices: an OCDS release or record package, .json or .jsonl)", { file: path });
   }
   const source = tableSource(path, scan);
   const found = await detectTableKind(source, institution?.mapping ?? NO_MAPPING);
@@ -219,6 +235,8 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     }
     case "priorities":
       return { outcome: await loadPriorities(warehouse, await text(), path, fileId, belongsTo) };
+    case "notices":
+      return { outcome: await loadNotices(warehouse, await text(), path, fileId, belongsTo) };
     case "question-bank":
     case "proxy-values":
     case "contracts":

@@ -15,13 +15,14 @@ export type SocialValueKind = "priorities" | "question-bank" | "proxy-values" | 
 
 export const SOCIAL_VALUE_KINDS: readonly SocialValueKind[] = ["priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement"];
 
-export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "imported-locality" | "spend" | SocialValueKind;
+export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "imported-locality" | "spend" | SocialValueKind | "notices";
 
 /** The order a run loads kinds in: what others refer to comes first. */
 export const LOAD_ORDER: readonly InputKind[] = [
   "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "definitions", "suppliers", "imported-locality", "spend",
-  // Social value: contracts name questions and priorities; returns name contracts and measures.
-  "priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement",
+  // Social value: contracts name questions and priorities; returns name contracts and measures. Published notices
+  // (OCDS) give contracts too, and may supersede a register's row of the same contract.
+  "priorities", "question-bank", "proxy-values", "contracts", "notices", "returns", "engagement",
 ];
 
 /** Kinds told apart by their headings, most specific first. */

@@ -66,6 +66,11 @@ const SCHEME_ALIASES: Record<string, IdentifierScheme> = {
   "GB-PPON": "GB-PPON", PPON: "GB-PPON",
 };
 
+/** Whether a scheme is one of those above (by its code or an alias): an id under it must be of its form. */
+export function isKnownScheme(scheme: string): boolean {
+  return SCHEME_ALIASES[scheme.trim().toUpperCase()] !== undefined;
+}
+
 /**
  * An identifier given with its scheme (an OCDS `identifier` or `additionalIdentifiers` entry), normalised;
  * null when the scheme is not one of these (a VAT number, a DUNS…) or the id is not of the scheme's form.

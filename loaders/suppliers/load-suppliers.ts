@@ -1,3 +1,4 @@
+import { normaliseCompanyNumber } from "../schema/supplier-identifiers.js";
 import type { DuckDBAppender } from "@duckdb/node-api";
 import { InputError } from "../../src/core/errors.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
@@ -139,7 +140,8 @@ export async function loadSupplierRegister(
     }
     accepted.set(key, {
       supplierId: supplierId(key), name, key, locations,
-      companyNumber: cell("company_number") || null,
+      // Normalised (`4142000` → `04142000`) so that a notice's GB-COH identifier finds it; kept as written when it is not one.
+      companyNumber: normaliseCompanyNumber(cell("company_number") ?? "") ?? (cell("company_number") || null),
       isSme: flags.is_sme as boolean | null, isVcse: flags.is_vcse as boolean | null,
     });
   }

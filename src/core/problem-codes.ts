@@ -42,6 +42,14 @@ export const PROBLEM_CODES = {
   "not-question-priorities": "Not a list of questions and priorities",
   "question-not-adopted": "Question not adopted by the contract",
   "not-a-row": "Not a row of this table",
+  // Published notices (OCDS): the column is the JSON path of the fault, e.g. releases[12].awards[0].value.amount
+  "not-a-release": "Not an OCDS release",
+  "no-compiled-release": "A record without a compiled release",
+  "other-buyer": "Another buyer's notice",
+  "unknown-party": "Supplier not among the notice's parties",
+  "not-in-pounds": "Not in pounds sterling",
+  "not-an-identifier": "Not an identifier of its scheme",
+  "not-a-scale": "Not an organisation scale",
   // Reference tables
   "outside-the-uk": "Position missing or outside the UK",
   "not-an-lsoa-code": "Not an LSOA code",

@@ -520,4 +520,71 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE postcode_areas ADD COLUMN postcodes INTEGER;
     `,
   },
+  {
+    version: 11,
+    name: "contracts from published notices (OCDS): releases, every supplier of an award, KPIs",
+    sql: `
+      -- A release of a notice file (a release package's release, or a record's compiled release), as loaded: the
+      -- facts of the institution whose folder the file came from. row_number: the release's position in the file.
+      CREATE TABLE notice_releases (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        json_path VARCHAR NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        ocid VARCHAR NOT NULL,
+        release_id VARCHAR,
+        release_date VARCHAR,
+        tags VARCHAR[] NOT NULL,
+        buyer_name VARCHAR,
+        contracts INTEGER NOT NULL
+      );
+      -- A contract a notice's award gives (also a row of sv_contracts, which names its first supplier): the release it
+      -- came from, so that the latest release of a contracting process wins.
+      CREATE TABLE notice_contracts (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        contract_id VARCHAR NOT NULL,
+        ocid VARCHAR NOT NULL,
+        award_id VARCHAR NOT NULL,
+        release_date VARCHAR,
+        json_path VARCHAR NOT NULL
+      );
+      -- Every supplier an award lists, in its order, with what the notice says of it (identifiers normalised).
+      CREATE TABLE sv_contract_suppliers (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        contract_id VARCHAR NOT NULL,
+        position INTEGER NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        supplier_name VARCHAR NOT NULL,
+        party_id VARCHAR,
+        company_number VARCHAR,
+        charity_number VARCHAR,
+        ppon VARCHAR,
+        identifiers VARCHAR[] NOT NULL,
+        postcode VARCHAR,
+        postcode_from VARCHAR,
+        scale VARCHAR,
+        is_sme BOOLEAN,
+        is_vcse BOOLEAN
+      );
+      -- Key performance indicators a notice gives for a contract (UK7 contract details), with the latest rating or
+      -- observation it reports (UK9 contract performance), where present.
+      CREATE TABLE sv_contract_kpis (
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        contract_id VARCHAR NOT NULL,
+        kpi_id VARCHAR,
+        title VARCHAR NOT NULL,
+        description VARCHAR,
+        rating VARCHAR,
+        observed_value DOUBLE,
+        unit VARCHAR,
+        period_end VARCHAR
+      );
+    `,
+  },
 ];

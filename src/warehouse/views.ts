@@ -115,6 +115,24 @@ const intermediate: View[] = [
           LEFT JOIN institutions i ON i.institution_id = c.institution_id
           LEFT JOIN sv_frameworks fw ON fw.superseded_by IS NULL AND fw.institution_id = c.institution_id`,
   },
+  {
+    // Identifier first, then name (loaders/notices): a notice's GB-COH number finds the register row of the same
+    // number; a supplier's name key is the supplier id spend is kept under.
+    name: "int_contract_suppliers",
+    layer: "intermediate",
+    description: "a supplier of a current contract (every supplier a notice's award lists; a register's contract has its one) with the supplier "
+      + "its spend is kept under: the institution's register row of the same company number when exactly one has it, else the supplier of "
+      + "the same name; linked_by says which",
+    sql: `SELECT c.institution_id, c.contract_id, coalesce(s.position, 1) AS position, coalesce(s.supplier_name, c.supplier_name) AS supplier_name,
+                 s.company_number, s.postcode, s.is_sme, s.is_vcse, s.file_id IS NOT NULL AS from_notice,
+                 coalesce(by_number.supplier_id, s.supplier_id, c.supplier_id) AS spend_supplier_id,
+                 CASE WHEN by_number.supplier_id IS NOT NULL THEN 'identifier' ELSE 'name' END AS linked_by
+          FROM current_sv_contracts c
+          LEFT JOIN sv_contract_suppliers s ON s.file_id = c.file_id AND s.row_number = c.row_number AND s.contract_id = c.contract_id
+          LEFT JOIN (SELECT institution_id, company_number, min(supplier_id) AS supplier_id FROM int_supplier_facts
+                     WHERE company_number IS NOT NULL GROUP BY ALL HAVING count(DISTINCT supplier_id) = 1) by_number
+            ON by_number.institution_id = c.institution_id AND by_number.company_number = s.company_number`,
+  },
 ];
 
 const marts: View[] = [
@@ -148,6 +166,22 @@ const marts: View[] = [
           LEFT JOIN supplier_locality l ON l.institution_id = sm.institution AND l.supplier_id = sm.supplier
             AND l.definition_id = a.definition_id AND l.version = a.version
           LEFT JOIN int_supplier_flags f ON f.institution_id = sm.institution AND f.supplier_id = sm.supplier`,
+  },
+  {
+    // A supplier paid under two contracts at once has those payments under each: the page says so.
+    name: "mart_contract_spend",
+    layer: "marts",
+    description: "a current contract with its value and the institution's current spend to its suppliers (int_contract_suppliers) "
+      + "dated within the contract's start and end: spend to date, as far as spend is loaded",
+    sql: `WITH linked AS (SELECT DISTINCT institution_id, contract_id, spend_supplier_id FROM int_contract_suppliers)
+          SELECT c.institution_id, c.contract_id, c.value, c.start_date, c.end_date,
+                 coalesce(sum(sp.amount), 0)::DECIMAL(18, 2) AS spend_to_date, count(sp.amount)::INTEGER AS payment_lines,
+                 max(sp.payment_date) AS last_payment_date
+          FROM current_sv_contracts c
+          LEFT JOIN linked l ON l.institution_id = c.institution_id AND l.contract_id = c.contract_id
+          LEFT JOIN current_spend sp ON sp.institution_id = c.institution_id AND sp.supplier_id = l.spend_supplier_id
+            AND sp.payment_date BETWEEN c.start_date AND c.end_date
+          GROUP BY c.institution_id, c.contract_id, c.value, c.start_date, c.end_date`,
   },
 ];
 

@@ -3,6 +3,7 @@ import { localMultiplier } from "../../model/local-multiplier.js";
 import { committedVsDelivered, deliveredLocally, engagementSummary, prioritiesFramework, priorityDeliveryRates, proxyValues } from "../../model/social-value-metrics.js";
 import { deliveryHeadline } from "../../model/social-value-headline.js";
 import { tenderingAndReturnsReport } from "../../model/tendering-checks.js";
+import { contractSpendToDate } from "../../model/contract-spend.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
 // Snapshots for the Social value and Tendering pages: aggregates only (no postcodes, no evidence references).
@@ -55,5 +56,10 @@ export async function tenderingSnapshot(warehouse: Warehouse) {
      FROM sv_questions q WHERE q.superseded_by IS NULL ORDER BY q.question_id`,
     [scope.institution.id],
   );
-  return { scope, asOf: report.asOf, checks: report.checks, contracts, questions: questions.map((q) => ({ ...q, contracts: q.contracts })) };
+  const { spendLoadedTo } = await warehouse.one<{ spendLoadedTo: string | null }>(
+    `SELECT strftime(max(payment_date), '%Y-%m-%d') AS "spendLoadedTo" FROM current_spend WHERE institution_id = ?`, [scope.institution.id]);
+  return {
+    scope, asOf: report.asOf, checks: report.checks, contracts, questions: questions.map((q) => ({ ...q, contracts: q.contracts })),
+    contractSpend: await contractSpendToDate(warehouse, scope.institution.id), spendLoadedTo,
+  };
 }
