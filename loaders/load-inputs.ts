@@ -4,9 +4,9 @@ import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";
 import { InputError } from "../src/core/errors.js";
 import type { Warehouse } from "../src/warehouse/warehouse.js";
-import { LOAD_ORDER, TABLE_EXTENSIONS, configKind, detectTableKind, type InputKind, type SocialValueKind } from "./schema/detect-kind.js";
+import { LOAD_ORDER, SOCIAL_VALUE_KINDS, TABLE_EXTENSIONS, configKind, detectTableKind, readDetectionHead, type DetectedTable, type InputKind, type SocialValueKind } from "./schema/detect-kind.js";
 import { decodeText } from "./files/decode-text.js";
-import { NO_MAPPING, institutionFolderFor, partnershipFolderFor, type InstitutionFolder } from "./schema/institution-folder.js";
+import { FolderSettings, NO_MAPPING, type InstitutionFolder } from "./schema/institution-folder.js";
 import { loadCodePoint } from "./reference/load-codepoint.js";
 import { loadContracts } from "./social-value/load-contracts.js";
 import { loadDefinitions } from "./definitions/load-definitions.js";
@@ -22,11 +22,11 @@ import { loadQuestionBank } from "./social-value/load-question-bank.js";
 import { loadReferenceTable } from "./reference/load-reference-table.js";
 import { REFERENCE_TABLES } from "./reference/reference-tables.js";
 import { loadReturns } from "./social-value/load-returns.js";
-import { loadSpend, spendFieldsOf } from "./spend/load-spend.js";
+import { loadSpend } from "./spend/load-spend.js";
 import type { ProgressListener } from "./spend/spend-writer.js";
 import { dropStagedSpend, stageSpendCsv, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
 import { loadSupplierRegister } from "./suppliers/load-suppliers.js";
-import { readAllRows, readHeadRows, tableSource, type TableSource } from "./files/read-table.js";
+import { readAllRows, tableSource, type TableSource } from "./files/read-table.js";
 import { readSheetTable } from "./social-value/read-social-value-table.js";
 import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "./social-value/social-value-fields.js";
 import type { FieldSpec } from "./schema/column-synonyms.js";
@@ -135,6 +135,8 @@ interface PlannedFile {
   kind: InputKind;
   scan: FileScan;
   source: TableSource | null;
+  /** A table's kind and heading rows, told once from its top rows (null for configuration). */
+  detected: DetectedTable | null;
   institution: InstitutionFolder | null;
   /** The institution whose facts the file holds (null: shared by every institution). */
   belongsTo: string | null;
@@ -148,10 +150,10 @@ const REFERENCE_KINDS: readonly InputKind[] = [...Object.keys(REFERENCE_TABLES) 
  * Every fact loaded from a file belongs to the institution whose folder it came from. Outside every
  * institution's folder a file is shared; a supplier register only when its folder says so (partnership.json).
  */
-function scopeOf(path: string, kind: InputKind, institution: InstitutionFolder | null): Pick<PlannedFile, "belongsTo" | "scope"> {
+function scopeOf(path: string, kind: InputKind, institution: InstitutionFolder | null, folders: FolderSettings): Pick<PlannedFile, "belongsTo" | "scope"> {
   if (REFERENCE_KINDS.includes(kind)) return { belongsTo: null, scope: { shared: null } };
   if (institution) return { belongsTo: institution.institutionId, scope: { institution: institution.institutionId } };
-  const partnership = partnershipFolderFor(path);
+  const partnership = folders.partnershipFor(path);
   if (kind === "suppliers" && !partnership) {
     throw new InputError(
       "a supplier register belongs to an institution: put it in the folder whose institution.json says whose it is, " +
@@ -175,29 +177,29 @@ async function startsLikeOcds(path: string): Promise<boolean> {
 }
 
 /** Scans and identifies one file: configuration by its name, tables by their headings, notices by their keys. */
-async function planFile(path: string): Promise<PlannedFile> {
+async function planFile(path: string, folders: FolderSettings): Promise<PlannedFile> {
   const scan = await scanFile(path);
-  const institution = institutionFolderFor(path);
+  const institution = folders.institutionFor(path);
   const kind = configKind(path);
-  if (kind) return { path, kind, scan, source: null, institution, ...scopeOf(path, kind, institution) };
+  if (kind) return { path, kind, scan, source: null, detected: null, institution, ...scopeOf(path, kind, institution, folders) };
   if (path.endsWith(".gz")) {
     // Only reference tables (postcodes, areas, deprivation, lookups) are read compressed, by DuckDB itself.
     const textScan = { ...scan, encoding: "utf-8" as const, hasNul: false };
     const source = { path, scan: textScan, format: "csv" as const };
-    const found = await detectTableKind(source, institution?.mapping ?? NO_MAPPING).catch(() => null);
-    if (found === null || !(found in REFERENCE_TABLES)) {
+    const detected = await readDetectionHead(source).then((head) => detectTableKind(path, head, institution?.mapping ?? NO_MAPPING)).catch(() => null);
+    if (detected === null || !(detected.kind in REFERENCE_TABLES)) {
       throw new InputError(`a gzipped file must be a reference table (${Object.values(REFERENCE_TABLES).map((t) => t.name).join("; ")})`, { file: path });
     }
-    return { path, kind: found, scan: textScan, source, institution, ...scopeOf(path, found, institution) };
+    return { path, kind: detected.kind, scan: textScan, source, detected, institution, ...scopeOf(path, detected.kind, institution, folders) };
   }
   if (/\.jsonl?$/i.test(path)) {
     // Published notices (OCDS) are told by their keys; any other JSON is configuration, named by its file name.
-    if (await startsLikeOcds(path)) return { path, kind: "notices", scan, source: null, institution, ...scopeOf(path, "notices", institution) };
+    if (await startsLikeOcds(path)) return { path, kind: "notices", scan, source: null, detected: null, institution, ...scopeOf(path, "notices", institution, folders) };
     throw new InputError("is not a file anchor-spend reads (expected institution.json, definitions.json, priorities.json, mapping.json, or published notices: an OCDS release or record package, .json or .jsonl)", { file: path });
   }
   const source = tableSource(path, scan);
-  const found = await detectTableKind(source, institution?.mapping ?? NO_MAPPING);
-  return { path, kind: found, scan, source, institution, ...scopeOf(path, found, institution) };
+  const detected = detectTableKind(path, await readDetectionHead(source), institution?.mapping ?? NO_MAPPING);
+  return { path, kind: detected.kind, scan, source, detected, institution, ...scopeOf(path, detected.kind, institution, folders) };
 }
 
 interface FileFacts {
@@ -219,7 +221,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "postcode-areas":
     case "deprivation":
     case "authority-icb":
-      return { outcome: await loadReferenceTable(warehouse, REFERENCE_TABLES[file.kind], path, await readHeadRows(path, file.scan.encoding), fileId) };
+      return { outcome: await loadReferenceTable(warehouse, REFERENCE_TABLES[file.kind], path, file.detected!, fileId) };
     case "codepoint":
       return { outcome: await loadCodePoint(warehouse, source!, fileId) };
     case "imported-locality":
@@ -230,7 +232,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
       if (!institution) {
         throw new InputError("no institution.json in its folder or above: put the file in a folder whose institution.json says who published it", { file: path });
       }
-      const outcome = await loadSpend(warehouse, source!, fileId, institution, staged, onProgress);
+      const outcome = await loadSpend(warehouse, source!, fileId, institution, file.detected!.headings, staged, onProgress);
       return { outcome, vatBasis: outcome.vatBasis, sheets: outcome.sheets, reading: outcome.reading };
     }
     case "priorities":
@@ -309,10 +311,11 @@ export async function loadInputs(
   };
   skipped.forEach(report);
   const planned: PlannedFile[] = [];
+  const folders = new FolderSettings();
   for (const file of files) {
     const path = displayPath(file);
     try {
-      planned.push(await planFile(path));
+      planned.push(await planFile(path, folders));
     } catch (error) {
       report({ path, kind: null, status: "refused", error: (error as Error).message });
     }
@@ -328,7 +331,7 @@ export async function loadInputs(
     }
     try {
       // DuckDB reads a spend CSV before the transaction: a reader error then leaves it open to the streaming loader.
-      const staged = duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, spendFieldsOf(file.institution)) : null;
+      const staged = duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, file.detected!) : null;
       const outcome = await warehouse.transaction(async () => {
         const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
         const facts = await loadOne(warehouse, file, id, staged, onProgress);
@@ -345,7 +348,8 @@ export async function loadInputs(
         const { superseded, duplicates } = kind === "spend" ? await supersedeEarlierFiles(warehouse, id, replaces) : { superseded: [], duplicates: [] };
         // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
         // that the warehouse is never left with a file loaded and its suppliers unclassified.
-        await refreshSupplierLocality(warehouse, kind === "spend" ? "new suppliers" : "all");
+        // Spend and social value files bring suppliers only; every other kind can move any supplier's locality.
+        await refreshSupplierLocality(warehouse, kind === "spend" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind) ? "new suppliers" : "all");
         return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });

@@ -91,13 +91,6 @@ async function readHead(path: string, limit = 256 * 1024): Promise<Buffer> {
   return Buffer.concat(chunks).subarray(0, limit);
 }
 
-/** The first lines of a CSV text (gzipped or not), parsed: enough to find a heading row. */
-export async function readHeadRows(path: string, encoding: "utf-8" | "windows-1252", lines = 40): Promise<string[][]> {
-  const text = decodeText(await readHead(path), encoding);
-  const head = text.split(/\r?\n/).slice(0, lines).join("\n");
-  return Papa.parse<string[]>(head, { delimitersToGuess: [",", ";", "\t", "|"] }).data.map((row) => row.map((cell) => cell.trim()));
-}
-
 /** The top records of a CSV file as written (cells untrimmed), with the delimiter and line break found. */
 export interface CsvHead {
   rows: string[][];
@@ -114,7 +107,20 @@ export async function readCsvHead(path: string, encoding: "utf-8" | "windows-125
   return { rows: parsed.data, delimiter: parsed.meta.delimiter, linebreak: parsed.meta.linebreak };
 }
 
-/** The top rows of every sheet of a workbook. */
-export async function readWorkbookTopRows(path: string, lines = 40): Promise<string[][][]> {
-  return (await readWorkbookSheets(path)).map(({ rows }) => rows.slice(0, lines));
+/** A table file's top rows, read once, from which its kind and its heading rows are told (loaders/schema/detect-kind.ts). */
+export interface TableHead {
+  /** Each table's top records, cells trimmed as the loaders read them: a CSV file's one (sheet null), or every sheet's. */
+  tables: { sheet: string | null; rows: string[][] }[];
+  /** A CSV file's top records as written, with its delimiter and line break (null for a workbook). */
+  csv: CsvHead | null;
+}
+
+/** The top `rows` records of a table file (gzipped CSV, CSV or any sheet of a workbook). */
+export async function readTableHead(source: TableSource, rows: number): Promise<TableHead> {
+  if (source.format === "workbook") {
+    const sheets = await readWorkbookSheets(source.path);
+    return { tables: sheets.map(({ sheet, rows: all }) => ({ sheet, rows: all.slice(0, rows) })), csv: null };
+  }
+  const csv = await readCsvHead(source.path, source.scan.encoding, rows);
+  return { tables: [{ sheet: null, rows: csv.rows.map((row) => row.map((cell) => cell.trim())) }], csv };
 }

@@ -1,7 +1,7 @@
 import { InputError } from "../../src/core/errors.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { describeRequired, type FieldSpec } from "../schema/column-synonyms.js";
-import { detectHeader } from "../schema/detect-header.js";
+import type { DetectedTable } from "../schema/detect-kind.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { QuarantineWriter } from "../quarantine.js";
 import type { ProblemCode } from "../../src/core/problem-codes.js";
@@ -36,12 +36,12 @@ export async function loadReferenceTable(
   warehouse: Warehouse,
   spec: ReferenceTable,
   path: string,
-  headRows: string[][],
+  detected: DetectedTable,
   fileId: number,
 ): Promise<LoadOutcome> {
-  const header = detectHeader(headRows, spec.fields);
+  const header = detected.headings.get(null);
   if (!header) throw new InputError(`no ${spec.name} heading row found (needs ${describeRequired(spec.fields)})`, { file: path });
-  const headings = headRows[header.headerIndex]!;
+  const headings = detected.head.tables[0]!.rows[header.headerIndex]!;
   const column = (field: string) => (header.columns[field] === undefined ? "NULL" : `c${header.columns[field]}`);
   const heading = (field: string) => (header.columns[field] === undefined ? field : headings[header.columns[field]!] ?? field);
   const selected = spec.select(column, { path, heading: (field) => (header.columns[field] === undefined ? null : heading(field)) });

@@ -89,3 +89,27 @@ export function partnershipFolderFor(path: string): PartnershipFolder | null {
     folder = parent;
   }
 }
+
+/**
+ * The institution and partnership of each folder, read once for a whole load: the files of one folder share
+ * their institution.json, mapping.json and partnership.json. Made for one load, so that an edited file is
+ * read again by the next.
+ */
+export class FolderSettings {
+  private readonly institutions = new Map<string, InstitutionFolder | null>();
+  private readonly partnerships = new Map<string, PartnershipFolder | null>();
+
+  institutionFor(path: string): InstitutionFolder | null {
+    return remembered(this.institutions, dirname(resolve(path)), () => institutionFolderFor(path));
+  }
+
+  partnershipFor(path: string): PartnershipFolder | null {
+    return remembered(this.partnerships, dirname(resolve(path)), () => partnershipFolderFor(path));
+  }
+}
+
+/** A folder's value from the map, read (and kept) the first time; a file that is refused is not kept, and is refused again. */
+function remembered<T>(values: Map<string, T>, folder: string, read: () => T): T {
+  if (!values.has(folder)) values.set(folder, read());
+  return values.get(folder)!;
+}

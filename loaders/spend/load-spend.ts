@@ -2,7 +2,8 @@ import { InputError } from "../../src/core/errors.js";
 import { printableExcerpt } from "../../src/core/printable-excerpt.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { SPEND_FIELDS, describeMapping, describeRequired, withExtraHeadings, type FieldSpec } from "../schema/column-synonyms.js";
-import { HEADER_SEARCH_ROWS, detectHeader } from "../schema/detect-header.js";
+import { HEADER_SEARCH_ROWS, type FoundHeader } from "../schema/detect-header.js";
+import type { TableHeadings } from "../schema/detect-kind.js";
 import type { InstitutionFolder, VatBasis } from "../schema/institution-folder.js";
 import { periodFromName } from "../schema/period-from-name.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
@@ -17,9 +18,9 @@ import type { StagedSpendCsv } from "./stage-spend-csv.js";
 type RowSink = (cells: string[], row: number, header: SpendHeader) => void;
 
 /**
- * One table (a CSV file or one sheet) record by record: buffers the top rows, finds the heading row among
- * them (its columns' values below it are evidence for unknown headings), then hands on every row below it.
- * Never holds more than the top rows in memory.
+ * One table (a CSV file or one sheet) record by record: buffers the top rows down to its heading row (found
+ * once, from the file's top rows, when its kind was told: loaders/schema/detect-kind.ts), then hands on
+ * every row below it. Never holds more than the top rows in memory.
  */
 class SpendTable {
   private readonly topRows: { cells: string[]; row: number }[] = [];
@@ -27,7 +28,7 @@ class SpendTable {
   header: SpendHeader | null = null;
 
   constructor(
-    private readonly fields: readonly FieldSpec[],
+    private readonly found: FoundHeader | undefined,
     private readonly sink: RowSink,
     readonly sheet: string | null,
     private readonly dateOrder: DateOrder = "dmy",
@@ -40,12 +41,12 @@ class SpendTable {
     if (this.topRows.length >= HEADER_SEARCH_ROWS) this.finish();
   }
 
-  /** Looks for the heading row in what was buffered (called at the end of a short table). */
+  /** Takes the heading row from what was buffered (called at the end of a short table). */
   finish(): void {
     if (this.searched) return;
     this.searched = true;
-    const found = detectHeader(this.topRows.map(({ cells }) => cells), this.fields);
-    if (!found) return;
+    const found = this.found;
+    if (!found || found.headerIndex >= this.topRows.length) return;
     this.header = { ...spendHeaderOf(found, this.topRows[found.headerIndex]!.cells), dateOrder: this.dateOrder };
     for (const { cells, row } of this.topRows.slice(found.headerIndex + 1)) this.sink(cells, row, this.header);
   }
@@ -88,12 +89,12 @@ interface StreamedTable {
  * heading row and the distinct values of its date column, from which the column's order is decided; the
  * second reads every row in that order. Returns the tables read.
  */
-async function streamSpend(source: TableSource, fields: readonly FieldSpec[], writer: SpendWriter, dateContext: DateOrderContext): Promise<StreamedTable[]> {
+async function streamSpend(source: TableSource, headings: TableHeadings, writer: SpendWriter, dateContext: DateOrderContext): Promise<StreamedTable[]> {
   const read = await tableReader(source);
   const surveyed = new Map<string | null, { table: SpendTable; dates: Set<string> }>();
   await read((sheet) => {
     const dates = new Set<string>();
-    const table = new SpendTable(fields, (cells, _row, header) => dates.add(cells[header.columns.date!] ?? ""), sheet);
+    const table = new SpendTable(headings.get(sheet), (cells, _row, header) => dates.add(cells[header.columns.date!] ?? ""), sheet);
     surveyed.set(sheet, { table, dates });
     return { record: (cells, row) => table.record(cells, row), end: () => table.finish() };
   });
@@ -110,7 +111,7 @@ async function streamSpend(source: TableSource, fields: readonly FieldSpec[], wr
   const tables: StreamedTable[] = [];
   await read((sheet) => {
     const dateOrder = orders.get(sheet);
-    const table = new SpendTable(fields, (cells, row, header) => {
+    const table = new SpendTable(headings.get(sheet), (cells, row, header) => {
       const verdict = readSpendRow(cells, row, header, suppliers);
       if (verdict.kind === "line") writer.line(verdict.line, sheet);
       else if (verdict.kind === "quarantined") writer.quarantined(verdict.entries, sheet);
@@ -145,6 +146,7 @@ export async function loadSpend(
   source: TableSource,
   fileId: number,
   institution: InstitutionFolder,
+  headings: TableHeadings,
   staged: StagedSpendCsv | null,
   onProgress?: ProgressListener,
 ): Promise<SpendLoadOutcome> {
@@ -156,7 +158,7 @@ export async function loadSpend(
       const dateOrder = await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId, dateContext);
       tables = [{ sheet: null, header: { ...staged.header, dateOrder: dateOrder.order }, dateOrder }];
     } else {
-      tables = await streamSpend(source, spendFieldsOf(institution), writer, dateContext);
+      tables = await streamSpend(source, headings, writer, dateContext);
     }
   } finally {
     await writer.close(warehouse);

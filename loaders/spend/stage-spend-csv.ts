@@ -1,8 +1,7 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { FieldSpec } from "../schema/column-synonyms.js";
-import { HEADER_SEARCH_ROWS, detectHeader } from "../schema/detect-header.js";
+import type { DetectedTable } from "../schema/detect-kind.js";
 import { spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
-import { readCsvHead, type TableSource } from "../files/read-table.js";
+import type { TableSource } from "../files/read-table.js";
 
 /** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
 const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
@@ -41,14 +40,13 @@ const quotedLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * the file has lines (blank lines, which DuckDB skips, and cells holding line breaks would shift row
  * numbers). Every row number the loader reports therefore stays the file's own.
  */
-export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, fields: readonly FieldSpec[]): Promise<StagedSpendCsv | null> {
+export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, detected: DetectedTable): Promise<StagedSpendCsv | null> {
   const { path, scan } = source;
-  if (source.format !== "csv" || scan.encoding !== "utf-8" || scan.hasNul) return null;
-  const head = await readCsvHead(path, "utf-8", HEADER_SEARCH_ROWS);
+  const head = detected.head.csv;
+  const found = detected.headings.get(null);
+  if (source.format !== "csv" || scan.encoding !== "utf-8" || scan.hasNul || !head || !found) return null;
   if (head.linebreak !== "\n" && head.linebreak !== "\r\n") return null;
-  const topRows = head.rows.map((row) => row.map((cell) => cell.trim()));
-  const found = detectHeader(topRows, fields);
-  if (!found) return null;
+  const topRows = detected.head.tables[0]!.rows;
   // Above the heading, one record per line and no blank line (whatever DuckDB's skip makes of those).
   const top = head.rows.slice(0, found.headerIndex + 1);
   if (top.some((row) => row.some((cell) => /[\r\n]/.test(cell)) || row.every((cell) => cell.trim() === ""))) return null;

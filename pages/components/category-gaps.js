@@ -15,9 +15,7 @@ export function CategoryGaps(categories, { width = 640, definitionName = "", doc
   const layout = labelledBars(categories, { y: "category", width });
   return Plot.plot({
     document,
-    width,
-    height: layout.height,
-    marginLeft: layout.marginLeft,
+    ...layout.frame,
     marginRight: 16,
     ariaLabel: `Spend by category and class under ${definitionName}, largest spend outside the area first`,
     ariaDescription: categories.length ? `The largest, ${categories[0].category}, has ${formatPoundsCompact(categories[0].nonLocal)} with suppliers that are not local.` : "No categories in the period.",

@@ -12,9 +12,7 @@ export function DeliveryRates(rows, { width = 640, document } = {}) {
   const layout = labelledBars(data, { y: "label", width });
   return Plot.plot({
     document,
-    width,
-    height: layout.height,
-    marginLeft: layout.marginLeft,
+    ...layout.frame,
     marginRight: 16,
     ariaLabel: "Delivered as a share of committed, by measure",
     ariaDescription: data.map((d) => `${d.measureCode} ${Math.round(d.deliveryRate * 100)}%`).join("; "),

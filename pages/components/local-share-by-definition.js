@@ -9,9 +9,7 @@ export function LocalShareByDefinition(rows, { width = 640, document } = {}) {
   const layout = labelledBars(data, { y: "label", width });
   return Plot.plot({
     document,
-    width,
-    height: layout.height,
-    marginLeft: layout.marginLeft,
+    ...layout.frame,
     marginRight: 48,
     ariaLabel: "Local share of spend under each definition of local",
     ariaDescription: data.map((d) => `${d.label}: ${formatPercent(d.share)}`).join("; "),

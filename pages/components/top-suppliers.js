@@ -8,9 +8,7 @@ export function TopSuppliers(suppliers, { width = 640, definitionName = "", docu
   const layout = labelledBars(suppliers, { y: "supplier", width });
   return Plot.plot({
     document,
-    width,
-    height: layout.height,
-    marginLeft: layout.marginLeft,
+    ...layout.frame,
     marginRight: 16,
     ariaLabel: `Top ${suppliers.length} suppliers by spend, coloured by locality under ${definitionName}`,
     ariaDescription: suppliers.length

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withWarehouse, type Warehouse } from "../warehouse/warehouse.js";
-import { SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../loaders/schema/column-synonyms.js";
-import { detectHeader } from "../../loaders/schema/detect-header.js";
-import { detectTableKind } from "../../loaders/schema/detect-kind.js";
+import { SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../loaders/schema/column-synonyms.js";
+import type { FoundHeader } from "../../loaders/schema/detect-header.js";
+import { detectTableKind, headingsIn, readDetectionHead, type DetectedTable } from "../../loaders/schema/detect-kind.js";
 import { NO_MAPPING, institutionFolderFor, type InstitutionFolder } from "../../loaders/schema/institution-folder.js";
 import { loadSpend, spendFieldsOf } from "../../loaders/spend/load-spend.js";
 import { stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
@@ -37,8 +37,8 @@ export interface FileValidation {
 
 const NO_INSTITUTION: InstitutionFolder = { institutionId: "(validation)", folder: ".", mapping: NO_MAPPING };
 
-function describeColumns(rows: string[][], kind: ValidatedKind): ColumnReport[] {
-  const header = detectHeader(rows, kind === "spend" ? SPEND_FIELDS : SUPPLIER_REGISTER_FIELDS);
+/** Each schema field's heading and values, below the heading row found when the file's kind was told (its first table's). */
+function describeColumns(rows: string[][], kind: ValidatedKind, header: FoundHeader | undefined): ColumnReport[] {
   return readTableSchema(kind).fields.map((field) => {
     const index = header?.columns[field.name];
     const values = header && index !== undefined ? rows.slice(header.headerIndex + 1).map((row) => row[index] ?? "").filter((value) => value !== "") : [];
@@ -73,20 +73,24 @@ export async function validateFile(file: string, kind?: ValidatedKind): Promise<
     const scan = await scanFile(file);
     const source = tableSource(file, scan);
     const institution = institutionFolderFor(file) ?? NO_INSTITUTION;
-    const detected = kind ?? (await detectTableKind(source, institution.mapping));
+    const head = await readDetectionHead(source);
+    const table: DetectedTable = kind
+      ? { kind, head, headings: headingsIn(head, kind === "spend" ? spendFieldsOf(institution) : SUPPLIER_REGISTER_FIELDS) }
+      : detectTableKind(file, head, institution.mapping);
+    const detected = table.kind;
     if (detected !== "spend" && detected !== "suppliers") {
       return { ...empty, refused: `${file}: this is a ${detected} file; validate checks spend files and supplier registers` };
     }
     const rows = await readAllRows(source);
     return await withWarehouse(join(scratch, "scratch.duckdb"), "write", async (warehouse) => {
       const outcome = detected === "spend"
-        ? await loadSpend(warehouse, source, 1, institution, await stageSpendCsv(warehouse, source, spendFieldsOf(institution)))
+        ? await loadSpend(warehouse, source, 1, institution, table.headings, await stageSpendCsv(warehouse, source, table))
         : await loadSupplierRegister(warehouse, rows, file, 1, institution.institutionId);
       const problems = await problemsFrom(warehouse, file, rows);
       return {
         file, kind: detected, valid: problems.length === 0, refused: null,
         rowsRead: outcome.rowsRead, rowsValid: outcome.rowsLoaded, rowsWithProblems: outcome.rowsQuarantined,
-        columns: describeColumns(rows, detected), problems, warnings: await qualityWarnings(warehouse, detected),
+        columns: describeColumns(rows, detected, table.headings.values().next().value), problems, warnings: await qualityWarnings(warehouse, detected),
       };
     });
   } catch (error) {

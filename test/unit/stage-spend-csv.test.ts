@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
 import { tableSource } from "../../loaders/files/read-table.js";
+import { headingsIn, readDetectionHead } from "../../loaders/schema/detect-kind.js";
 import { holdsUnusualWhitespace, scanFile } from "../../loaders/files/scan-file.js";
 import { STAGED_SPEND_TABLE, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
 import { Warehouse } from "../../src/warehouse/warehouse.js";
@@ -27,7 +28,9 @@ describe("stageSpendCsv", () => {
   async function stage(name: string, content: string | Buffer) {
     const path = join(folder.path, name);
     writeFileSync(path, content);
-    return stageSpendCsv(warehouse, tableSource(path, await scanFile(path)), SPEND_FIELDS);
+    const source = tableSource(path, await scanFile(path));
+    const head = await readDetectionHead(source);
+    return stageSpendCsv(warehouse, source, { kind: "spend", head, headings: headingsIn(head, SPEND_FIELDS) });
   }
 
   it("stages a plain file below its title, numbering rows as the file does", async () => {
