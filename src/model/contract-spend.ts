@@ -58,3 +58,13 @@ export async function contractSpendToDate(warehouse: Warehouse, institutionId: s
     };
   });
 }
+
+/** A KPI a notice sets for one of the institution's current contracts, with the latest rating or value it reports. */
+export async function contractKpis(warehouse: Warehouse, institutionId: string) {
+  return warehouse.all<{ contract: string; kpi: string; rating: string | null; value: number | null; unit: string | null; periodEnd: string | null }>(
+    `SELECT k.contract_id AS contract, k.title AS kpi, k.rating, k.observed_value AS value, k.unit, k.period_end AS "periodEnd"
+     FROM sv_contract_kpis k JOIN current_sv_contracts c ON c.file_id = k.file_id AND c.row_number = k.row_number AND c.contract_id = k.contract_id
+     WHERE k.institution_id = ? ORDER BY k.contract_id, k.kpi_id, k.title`,
+    [institutionId],
+  );
+}

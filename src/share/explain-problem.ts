@@ -20,6 +20,10 @@ const EXPLANATIONS: Partial<Record<ProblemCode, Explanation>> = {
   "not-a-flag": { why: "SME and VCSE shares cannot count a supplier whose flag is unclear.", fix: "Write Y or N (or leave it blank if not known)." },
   "duplicate-supplier": { why: "Two rows for one supplier would give it two addresses or flags that disagree.", fix: "Keep one row per supplier; names that differ only by Ltd/Limited or punctuation are the same supplier." },
   "missing-value": { why: "The row cannot be used without this cell.", fix: "Fill in the cell named, as the schema describes." },
+  "other-buyer": { why: "Each institution's figures are its own: a notice published by another buyer would count that buyer's contracts as this institution's.", fix: "Put the notice in the folder of the institution that is its buyer (its institution.json's name or id is the notice's buyer)." },
+  "not-in-pounds": { why: "Contract values are compared with spend in pounds; a value in another currency is not converted.", fix: "Nothing to do if the notice is right: the release is kept aside. Otherwise correct the currency to GBP." },
+  "unknown-party": { why: "A supplier named only by a reference to a party the release does not hold has no name, identifiers or address to match its spend by.", fix: "Load the release as published, with its parties, or a compiled record of the process." },
+  "no-compiled-release": { why: "A record that only links its releases holds none of the contract's facts itself.", fix: "Load the release package, or a record package published with compiledRelease." },
 };
 
 const DEFAULT: Explanation = { why: "The row cannot be read as the schema describes.", fix: "Compare the row with the schema (data/schema) and correct the cell named." };

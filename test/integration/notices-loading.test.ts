@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
-import { contractSpendToDate } from "../../src/model/contract-spend.js";
+import { contractKpis, contractSpendToDate } from "../../src/model/contract-spend.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tableChecksums, tempFolder, withTempWarehouse } from "../helpers/temp-warehouse.js";
 
@@ -120,6 +120,43 @@ describe("published notices (OCDS)", () => {
       expect(outcomeOf(results, "welland.jsonl")).toEqual({ read: 3, loaded: 2, quarantined: 1 });
       expect(await quarantineOf(warehouse, "welland.jsonl")).toEqual([[3, "line 3:", "not-a-release"]]);
       expect(await warehouse.all("SELECT contract_id FROM current_sv_contracts ORDER BY 1")).toEqual([{ contract_id: R11 }, { contract_id: R13 }]);
+    });
+  });
+
+  it("contracts signed under an award, PPON and charity numbers, scale and KPIs with their latest rating (synthetic Find a Tender-style notice)", async () => {
+    const path = institutionFolder("synthetic", WELLAND, ["synthetic-find-a-tender-style.json"]);
+    await withTempWarehouse(async (warehouse) => {
+      const results = await loadInputs(warehouse, [path]);
+      expect(outcomeOf(results, "synthetic-find-a-tender-style.json")).toEqual({ read: 1, loaded: 1, quarantined: 0 });
+      expect(await warehouse.all("SELECT contract_id, value::VARCHAR AS value, start_date::VARCHAR AS start_date, end_date::VARCHAR AS end_date, title FROM current_sv_contracts ORDER BY 1")).toEqual([
+        { contract_id: "ocds-synthetic-0001/C-1", value: "480000.00", start_date: "2026-04-01", end_date: "2029-03-31", title: "Community transport, lot 1 (synthetic)" },
+        { contract_id: "ocds-synthetic-0001/C-2", value: "20000.00", start_date: "2026-04-01", end_date: "2027-03-31", title: "Community transport, lot 2 (synthetic)" },
+      ]);
+      expect(await warehouse.all(
+        `SELECT supplier_name, company_number, charity_number, ppon, identifiers, postcode, postcode_from, scale, is_sme, is_vcse
+         FROM sv_contract_suppliers WHERE contract_id = 'ocds-synthetic-0001/C-1' ORDER BY position`)).toEqual([
+        { supplier_name: "Synthetic Community Transport CIO", company_number: null, charity_number: "1123456", ppon: "PABC-1234-DEFG",
+          identifiers: ["GB-PPON-PABC-1234-DEFG", "GB-CHC-1123456"], postcode: "LE15 6HP", postcode_from: "postalCode", scale: "micro", is_sme: true, is_vcse: true },
+        { supplier_name: "Synthetic Partners LLP", company_number: "OC301234", charity_number: null, ppon: null,
+          identifiers: ["GB-COH-OC301234"], postcode: "PE9 1XP", postcode_from: "streetAddress", scale: null, is_sme: null, is_vcse: null },
+      ]);
+      expect(await warehouse.all("SELECT contract_id, kpi_id, title, rating, observed_value, unit, period_end FROM sv_contract_kpis ORDER BY contract_id, kpi_id")).toEqual([
+        { contract_id: "ocds-synthetic-0001/C-1", kpi_id: "KPI-1", title: "Journeys on time", rating: "Approaching target", observed_value: null, unit: null, period_end: "2027-03-31" },
+        { contract_id: "ocds-synthetic-0001/C-1", kpi_id: "KPI-2", title: "Drivers living locally", rating: null, observed_value: 62, unit: "percent", period_end: "2027-03-31" },
+      ]);
+      expect((await contractKpis(warehouse, "WPU")).map((k) => [k.contract, k.kpi, k.rating, k.value])).toEqual([
+        ["ocds-synthetic-0001/C-1", "Journeys on time", "Approaching target", null], ["ocds-synthetic-0001/C-1", "Drivers living locally", null, 62],
+      ]);
+    });
+  });
+
+  it("a JSON array of release packages loads; paths name the package", async () => {
+    const releases = (await import(join(FIXTURES, "contracts-finder-welland-2025.json"), { with: { type: "json" } })).default.releases;
+    const path = institutionFolder("array", WELLAND, [], { "notices/packages.json": JSON.stringify([{ version: "1.1", releases: [releases[0]] }, { version: "1.1", releases: [releases[3]] }]) });
+    await withTempWarehouse(async (warehouse) => {
+      const results = await loadInputs(warehouse, [path]);
+      expect(outcomeOf(results, "packages.json")).toEqual({ read: 2, loaded: 1, quarantined: 1 });
+      expect(await quarantineOf(warehouse, "packages.json")).toEqual([[2, "[1].releases[0].buyer", "other-buyer"]]);
     });
   });
 

@@ -3,7 +3,7 @@ import { localMultiplier } from "../../model/local-multiplier.js";
 import { committedVsDelivered, deliveredLocally, engagementSummary, prioritiesFramework, priorityDeliveryRates, proxyValues } from "../../model/social-value-metrics.js";
 import { deliveryHeadline } from "../../model/social-value-headline.js";
 import { tenderingAndReturnsReport } from "../../model/tendering-checks.js";
-import { contractSpendToDate } from "../../model/contract-spend.js";
+import { contractKpis, contractSpendToDate } from "../../model/contract-spend.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 
 // Snapshots for the Social value and Tendering pages: aggregates only (no postcodes, no evidence references).
@@ -61,5 +61,6 @@ export async function tenderingSnapshot(warehouse: Warehouse) {
   return {
     scope, asOf: report.asOf, checks: report.checks, contracts, questions: questions.map((q) => ({ ...q, contracts: q.contracts })),
     contractSpend: await contractSpendToDate(warehouse, scope.institution.id), spendLoadedTo,
+    contractKpis: await contractKpis(warehouse, scope.institution.id),
   };
 }
