@@ -30,15 +30,19 @@ export interface NoticeSupplier {
 /** Candidate postcodes in a line of an address: outward code, optional space, inward code. */
 const POSTCODE_IN_TEXT = /([A-Z]{1,2}\d[A-Z\d]?)\s*(\d[A-Z]{2})(?![A-Z])/gi;
 
+/** A line break whose backslash was lost (`\n` as "n", `\r\n` as "rn") just before the next line's first letter or digit. */
+const LOST_LINE_BREAK = /r?n(?=[A-Z0-9])/;
+
 /**
- * The postcode an address line holds ("Little Easton Manor, Park Road, Little Easton, Essex, CM6 2JN"; Contracts
- * Finder's "nBasildon nEssex nSS14 3AR", whose line breaks lost their backslash): the last candidate that the one
- * postcode normaliser (geo/postcode-parts.ts) accepts.
+ * The postcode an address line holds ("Little Easton Manor, Park Road, Little Easton, Essex, CM6 2JN"): the last
+ * candidate that the one postcode normaliser (geo/postcode-parts.ts) accepts. Contracts Finder's addresses often
+ * lost their line breaks' backslashes ("SOUTHAMPTON ROWnLONDONnWC1B 4ADnGB", "Business ParkrnThealernReadingrnRG7
+ * 4SArnUnited Kingdom"): the text is split there first.
  */
 export function postcodeInText(line: string): string | null {
   let found: string | null = null;
-  for (const match of line.matchAll(POSTCODE_IN_TEXT)) {
-    found = normalisePostcode(`${match[1]} ${match[2]}`) ?? found;
+  for (const piece of line.split(LOST_LINE_BREAK)) {
+    for (const match of piece.matchAll(POSTCODE_IN_TEXT)) found = normalisePostcode(`${match[1]} ${match[2]}`) ?? found;
   }
   return found;
 }

@@ -191,7 +191,8 @@ function readSuppliers(award: JsonObject, awardPath: string, releasePath: string
     }
     const party = index === undefined ? null : parties[index];
     const partyPath = index === undefined ? refPath : jsonPath(jsonPath(releasePath, "parties"), index);
-    const name = text(isObject(party) ? party.name : undefined) ?? (isObject(ref) ? text(ref.name) : null);
+    const legalName = isObject(party) && isObject(party.identifier) ? text(party.identifier.legalName) : null;
+    const name = text(isObject(party) ? party.name : undefined) ?? legalName ?? (isObject(ref) ? text(ref.name) : null);
     if (name === null) {
       problems.add(jsonPath(partyPath, "name"), null, "missing-value", "the supplier has no name");
       return;
