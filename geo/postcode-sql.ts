@@ -1,4 +1,5 @@
-import { DuckDBScalarFunction, VARCHAR, type DuckDBConnection } from "@duckdb/node-api";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { textSqlFunction } from "../src/core/text-sql-function.js";
 import { normalisePostcode } from "./postcode-parts.js";
 
 /**
@@ -7,17 +8,5 @@ import { normalisePostcode } from "./postcode-parts.js";
  *   normalise_postcode(text) → the canonical unit postcode (`E1 8DE`), or NULL when the text is not one.
  */
 export function registerPostcodeFunctions(connection: DuckDBConnection): void {
-  connection.registerScalarFunction(DuckDBScalarFunction.create({
-    name: "normalise_postcode",
-    mainFunction: (_info, input, output) => {
-      const texts = input.getColumnVector(0);
-      for (let row = 0; row < input.rowCount; row++) {
-        const text = texts.getItem(row);
-        output.setItem(row, typeof text === "string" ? normalisePostcode(text) : null);
-      }
-      output.flush();
-    },
-    returnType: VARCHAR,
-    parameterTypes: [VARCHAR],
-  }));
+  connection.registerScalarFunction(textSqlFunction("normalise_postcode", normalisePostcode));
 }

@@ -1,4 +1,5 @@
-// Compiles the CLI's TypeScript (src/, loaders/, geo/) to JavaScript in build/, which bin/anchor-spend.js runs.
+// Compiles the CLI's TypeScript (src/, loaders/, geo/), and the plain modules it shares with the pages
+// (pages/shared/, JavaScript), to JavaScript in build/, which bin/anchor-spend.js runs.
 // Run by `npm install` / `npm ci` (prepare), `npm start`, `npm run build`, `npm run bench`, and before every
 // vitest run (test/helpers/compile-global-setup.ts), so the command that tests spawn is always the current code.
 //
@@ -14,12 +15,12 @@ import { fileURLToPath } from "node:url";
 import { projectRoot } from "../src/core/config.js";
 
 /** The folders the CLI's code lives in, compiled to the same paths under build/. */
-export const COMPILED_FOLDERS = ["src", "loaders", "geo"] as const;
+export const COMPILED_FOLDERS = ["src", "loaders", "geo", "pages/shared"] as const;
 export const buildPath = join(projectRoot, "build");
 
-function typeScriptFiles(folder: string): string[] {
+function sourceFiles(folder: string): string[] {
   return readdirSync(join(projectRoot, folder), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".ts") && !entry.name.endsWith(".d.ts"))
+    .filter((entry) => entry.isFile() && /\.[jt]s$/.test(entry.name) && !entry.name.endsWith(".d.ts"))
     .map((entry) => relative(projectRoot, join(entry.parentPath, entry.name)));
 }
 
@@ -37,7 +38,7 @@ function filesUnder(folder: string): string[] {
  * same paths under build/; returns how many files were written (changed) and deleted (their source gone).
  */
 export async function compile(alsoFiles: readonly string[] = []): Promise<{ files: number; written: number; deleted: number }> {
-  const entryPoints = [...COMPILED_FOLDERS.flatMap(typeScriptFiles), ...alsoFiles];
+  const entryPoints = [...COMPILED_FOLDERS.flatMap(sourceFiles), ...alsoFiles];
   const result = await build({
     entryPoints, outdir: buildPath, outbase: projectRoot, format: "esm", platform: "node", target: "node20",
     bundle: false, write: false, logLevel: "silent",

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { readTableSchema, type SchemaField } from "../../loaders/schema/column-synonyms.js";
 import type { AreaSpec } from "../../geo/definition-spec.js";
 import type { Warehouse } from "../warehouse/warehouse.js";
+import { registerFormulaFunction, writeQueryCsv } from "./write-csv.js";
 
 export type SharingLevel = "public" | "partner" | "internal";
 const LEVELS: readonly SharingLevel[] = ["public", "partner", "internal"];
@@ -12,9 +13,12 @@ export function sharedAt(field: { sharing: SharingLevel }, level: SharingLevel):
   return LEVELS.indexOf(field.sharing) <= LEVELS.indexOf(level);
 }
 
-/** SQL for a text cell that a spreadsheet would run as a formula (=, +, -, @ at the start): prefixed with '. */
+/**
+ * SQL for a text cell that a spreadsheet would run as a formula, prefixed with ': the CSV writer's own rule
+ * (pages/shared/csv-cell.js) as a SQL function (write-csv.ts), so the Parquet beside a CSV holds the same text.
+ */
 export function neutralised(expression: string): string {
-  return `CASE WHEN regexp_matches(${expression}, '^[=+\\-@\\t\\r]') THEN '''' || ${expression} ELSE ${expression} END`;
+  return `neutralise_formula(${expression})`;
 }
 
 /** How each schema field is read from the warehouse, for one institution's export. */
@@ -52,12 +56,10 @@ export function columnsAt(fields: SchemaField[], expressions: Record<string, str
   };
 }
 
+/** A query's rows as `<path>.csv`, through the one CSV writer, and as `<path>.parquet`, each streamed. */
 async function copyTo(warehouse: Warehouse, query: string, path: string, params: Record<string, string>): Promise<void> {
-  // Every CSV cell quoted: a ";"-joined list stays one cell in a spreadsheet that splits on semicolons.
-  for (const [extension, options] of [["csv", "FORMAT csv, HEADER true, FORCE_QUOTE *"], ["parquet", "FORMAT parquet"]] as const) {
-    const escapedPath = `${path}.${extension}`.replace(/'/g, "''");
-    await warehouse.run(`COPY (${query}) TO '${escapedPath}' (${options})`, params);
-  }
+  await writeQueryCsv(warehouse, query, `${path}.csv`, params);
+  await warehouse.run(`COPY (${query}) TO '${`${path}.parquet`.replace(/'/g, "''")}' (FORMAT parquet)`, params);
 }
 
 export interface ExportSummary { directory: string; level: SharingLevel; files: string[]; spendLines: number; suppliers: number }
@@ -72,6 +74,7 @@ export async function exportInstitution(warehouse: Warehouse, institutionId: str
   const [institution] = await warehouse.all<{ id: string; name: string; kind: string; odsCode: string | null; isDemo: boolean; note: string | null }>(
     `SELECT institution_id AS id, name, kind, ods_code AS "odsCode", is_demo AS "isDemo", note FROM institutions WHERE institution_id = ?`, [institutionId]);
   if (!institution) throw new Error(`no institution ${institutionId} in the warehouse`);
+  registerFormulaFunction(warehouse);
   await mkdir(join(directory, "spend"), { recursive: true });
   await mkdir(join(directory, "definitions"), { recursive: true });
   const files: string[] = ["institution.json"];

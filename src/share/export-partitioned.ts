@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { readTableSchema } from "../../loaders/schema/column-synonyms.js";
 import type { Warehouse } from "../warehouse/warehouse.js";
 import { SPEND_COLUMNS, columnsAt, neutralised, type SharingLevel } from "./export-institution.js";
+import { registerFormulaFunction } from "./write-csv.js";
 
 /** The keys a dataset may be partitioned by, and the column each becomes (Hive style: `institution=RWK/year=2024`). */
 const PARTITION_COLUMNS: Record<PartitionKey, string> = { institution: "sp.institution_id", year: "year(sp.payment_date)" };
@@ -30,6 +31,7 @@ export async function exportPartitioned(
 ): Promise<PartitionedSummary> {
   const only = institutionId === undefined ? "" : "AND sp.institution_id = $institution";
   const params: Record<string, string> = institutionId === undefined ? {} : { institution: institutionId };
+  registerFormulaFunction(warehouse);
   await mkdir(directory, { recursive: true });
   for (const dataset of ["spend", "locality"]) await rm(join(directory, dataset), { recursive: true, force: true });
 

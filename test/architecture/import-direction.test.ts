@@ -1,4 +1,4 @@
-// Dependencies run one way: cli → site | share → loaders → model → warehouse → geo → core (ARCHITECTURE.md).
+// Dependencies run one way: cli → site | share → loaders → model → warehouse → geo → core → pages/shared (ARCHITECTURE.md).
 // This reads every import of the tree's source files and fails on any that runs against that direction.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -8,6 +8,9 @@ const projectRoot = resolve(import.meta.dirname, "../..");
 
 /** Each layer and the layers it may import from (its own included). */
 const LAYERS: { name: string; folder: string; rank: number }[] = [
+  // Plain modules the browser and Node both run (the CSV writer): inside pages/, the only folder Framework imports
+  // from, and below every layer, so that src/share can use them too. They import nothing. (Before "pages": first match wins.)
+  { name: "shared", folder: "pages/shared", rank: -1 },
   { name: "core", folder: "src/core", rank: 0 },
   // The warehouse registers geo's postcode rule as a SQL function (geo/postcode-sql.ts): geo sits below it.
   { name: "geo", folder: "geo", rank: 1 },

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { LocalShareByMonth } from "../../pages/components/local-share-by-month.js";
 import { TopSuppliers } from "../../pages/components/top-suppliers.js";
 import { LocalShareByDefinition } from "../../pages/components/local-share-by-definition.js";
-import { DownloadCsv, csvCell, neutraliseFormula } from "../../pages/components/download-csv.js";
+import { DownloadCsv } from "../../pages/components/download-csv.js";
+import { csvCell, csvText, neutraliseFormula } from "../../pages/shared/csv-cell.js";
 import { LocalityMap } from "../../pages/components/locality-map.js";
 import { CategoryGaps } from "../../pages/components/category-gaps.js";
 import { Sparkline } from "../../pages/components/sparkline.js";
@@ -108,5 +109,12 @@ describe("DownloadCsv", () => {
     expect(cells).toHaveLength(formulas.length * 3);
     expect(csvCell("-1234.50")).toBe("-1234.50");
     for (const cell of cells.filter((cell) => cell !== '"a.xlsx"')) expect(cell).toMatch(/^"'/);
+  });
+
+  it("keeps quotes, \";\" and line breaks inside one quoted cell, and numbers bare (the exports' writer too)", () => {
+    expect(csvText([{ name: 'Quote "Co"; and\r\nsons', amount: "-12.50", count: 3, flag: true, none: null }]))
+      .toBe('"name","amount","count","flag","none"\r\n"Quote ""Co""; and\r\nsons",-12.50,3,true,\r\n');
+    expect(csvCell("-1+1")).toBe(`"'-1+1"`);
+    expect(csvCell("\t=1")).toBe(`"'\t=1"`);
   });
 });

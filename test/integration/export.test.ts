@@ -15,7 +15,15 @@ const csv = (path: string) => Papa.parse<Record<string, string>>(readFileSync(pa
 beforeAll(() => {
   const trust = join(folder.path, "trust");
   cpSync("data/demo", trust, { recursive: true });
-  writeFileSync(join(trust, "spend", "hostile.csv"), 'Date,Supplier,Amount\n01/05/2024,"=HYPERLINK(""http://x"")",30000.00\n02/05/2024,@SUM Ltd,31000.00\n');
+  // The formula corpus (issue 18, point 5) in names and expense types, with quotes, ";" and line breaks inside values.
+  writeFileSync(join(trust, "spend", "hostile.csv"), [
+    "Date,Supplier,Amount,Expense Type",
+    '01/05/2024,"=HYPERLINK(""http://x"")",30000.00,+1+1',
+    "02/05/2024,@SUM Ltd,31000.00,-1+1",
+    '03/05/2024,"Quote ""Co"" Ltd; and\nsons",100.00,@SUM(1)',
+    '04/05/2024,"\t=Tab Ltd",100.00,"a;b\r\nc"',
+    '05/05/2024,-Minus Ltd,100.00,"\r=1"',
+  ].join("\n") + "\n");
   // The register gains a company number column, with formulas for the hostile suppliers (issue 18, point 5).
   const register = readFileSync(join(trust, "suppliers.csv"), "utf-8").trimEnd().split(/\r?\n/);
   writeFileSync(join(trust, "suppliers.csv"), [`${register[0]},Company Number`, ...register.slice(1).map((line) => `${line},`),
@@ -57,14 +65,32 @@ describe("anchor-spend export", () => {
     expect([...suppliers].filter((name) => /redacted|personal data/i.test(name!))).toEqual(["REDACTED"]);
   });
 
-  it("neutralises formulas in every text column of every CSV (company numbers too), and quotes every cell (issue 18, point 5)", () => {
+  it("neutralises formulas in every text column of every CSV (company numbers too), and quotes every text cell (issue 18, point 5)", () => {
     for (const file of ["spend/spend.csv", "suppliers.csv", "locality.csv"]) {
       const path = join(folder.path, "public", file);
       const { data } = csv(path);
       for (const row of data) for (const [column, value] of Object.entries(row)) expect(value, `${file}: ${column}`).not.toMatch(/^[=+@\t\r]|^-(?!\d+(\.\d+)?$)/);
-      // Every line's cells quoted: a ";"-joined postcode list is one cell wherever it is opened.
-      for (const line of readFileSync(path, "utf-8").trimEnd().split("\n")) expect(line, file).toMatch(/^("(?:[^"]|"")*"|)(,("(?:[^"]|"")*"|))*$/);
+      // Every cell a quoted text, a bare number or empty: a ";"-joined postcode list is one cell wherever it is opened.
+      const cell = String.raw`("(?:[^"]|"")*"|-?\d+(\.\d+)?|)`;
+      const text = readFileSync(path, "utf-8");
+      expect(text.endsWith("\r\n"), file).toBe(true);
+      for (const line of text.split(/\r\n(?=(?:[^"]|"[^"]*")*$)/).filter(Boolean)) expect(line, file).toMatch(new RegExp(`^${cell}(,${cell})*$`));
     }
+  });
+
+  it("writes the export's CSV with the site's own writer (pages/shared/csv-cell.js): these lines, byte for byte", () => {
+    // Written by hand from the hostile file above: text quoted (quotes doubled), formulas after an apostrophe,
+    // amounts bare, CRLF line ends; the loader trims a cell's outer white space (the tab and CR prefixes), and a
+    // line break inside a value stays inside its quoted cell. Spend has no expense area here: an empty cell.
+    const text = readFileSync(join(folder.path, "public", "spend", "spend.csv"), "utf-8");
+    for (const line of [
+      `"2024-05-01","'=HYPERLINK(""http://x"")",30000.00,"'+1+1",\r\n`,
+      `"2024-05-02","'@SUM Ltd",31000.00,"'-1+1",\r\n`,
+      `"2024-05-03","Quote ""Co"" Ltd; and\nsons",100.00,"'@SUM(1)",\r\n`,
+      `"2024-05-04","'=Tab Ltd",100.00,"a;b\r\nc",\r\n`,
+      `"2024-05-05","'-Minus Ltd",100.00,"'=1",\r\n`,
+    ]) expect(text).toContain(line);
+    expect(text.startsWith(`"date","supplier","amount","expense_type","expense_area"\r\n`)).toBe(true);
   });
 });
 
