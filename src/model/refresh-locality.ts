@@ -134,11 +134,12 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
 
 /**
  * The (institution, supplier) pairs locality is computed for: every supplier an institution pays, contracts
- * with, reports returns from or keeps in its register. A supplier's class belongs to one institution.
+ * with (every supplier a notice's award lists), reports returns from or keeps in its register. A supplier's class belongs to one institution.
  */
 const INSTITUTION_SUPPLIERS = `
   SELECT institution_id, supplier_id FROM spend
   UNION SELECT institution_id, supplier_id FROM sv_contracts
+  UNION SELECT institution_id, supplier_id FROM sv_contract_suppliers
   UNION SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL
   UNION SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL`;
 
