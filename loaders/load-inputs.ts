@@ -141,6 +141,8 @@ interface PlannedFile {
   /** The institution whose facts the file holds (null: shared by every institution). */
   belongsTo: string | null;
   scope: FileScope;
+  /** Loaded already by the institution it belongs to (told by its content before its kind: see alreadyLoaded). */
+  alreadyLoaded?: true;
 }
 
 /** Reference data (postcodes, areas, deprivation, lookups) is the same fact wherever it lies: never one institution's. */
@@ -177,8 +179,7 @@ async function startsLikeOcds(path: string): Promise<boolean> {
 }
 
 /** Scans and identifies one file: configuration by its name, tables by their headings, notices by their keys. */
-async function planFile(path: string, folders: FolderSettings): Promise<PlannedFile> {
-  const scan = await scanFile(path);
+async function planFile(path: string, scan: FileScan, folders: FolderSettings): Promise<PlannedFile> {
   const institution = folders.institutionFor(path);
   const kind = configKind(path);
   if (kind) return { path, kind, scan, source: null, detected: null, institution, ...scopeOf(path, kind, institution, folders) };
@@ -200,6 +201,28 @@ async function planFile(path: string, folders: FolderSettings): Promise<PlannedF
   const source = tableSource(path, scan);
   const detected = detectTableKind(path, await readDetectionHead(source), institution?.mapping ?? NO_MAPPING);
   return { path, kind: detected.kind, scan, source, detected, institution, ...scopeOf(path, detected.kind, institution, folders) };
+}
+
+/**
+ * A file whose content is loaded already for the institution it belongs to, told before its kind (a re-load of
+ * an unchanged folder reads no heading and opens no workbook): by each kind it was loaded as, the file would
+ * belong where it belonged then. Null when it was not loaded, or loaded only as another institution's.
+ */
+async function alreadyLoaded(warehouse: Warehouse, path: string, scan: FileScan, folders: FolderSettings): Promise<PlannedFile | null> {
+  const loaded = await warehouse.all<{ kind: InputKind; institution_id: string | null }>(
+    "SELECT DISTINCT kind, institution_id FROM source_files WHERE sha256 = ?", [scan.sha256]);
+  if (loaded.length === 0) return null;
+  const institution = folders.institutionFor(path);
+  for (const { kind, institution_id } of loaded) {
+    let scope: Pick<PlannedFile, "belongsTo" | "scope">;
+    try {
+      scope = scopeOf(path, kind, institution, folders);
+    } catch {
+      continue;
+    }
+    if (scope.belongsTo === institution_id) return { path, kind, scan, source: null, detected: null, institution, ...scope, alreadyLoaded: true };
+  }
+  return null;
 }
 
 interface FileFacts {
@@ -315,7 +338,8 @@ export async function loadInputs(
   for (const file of files) {
     const path = displayPath(file);
     try {
-      planned.push(await planFile(path, folders));
+      const scan = await scanFile(path);
+      planned.push((await alreadyLoaded(warehouse, path, scan, folders)) ?? (await planFile(path, scan, folders)));
     } catch (error) {
       report({ path, kind: null, status: "refused", error: (error as Error).message });
     }
@@ -324,8 +348,8 @@ export async function loadInputs(
   for (const file of planned) {
     const { path, kind, scan, scope } = file;
     // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
-    const known = await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo]);
-    if (known.length > 0) {
+    const known = file.alreadyLoaded || (await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo])).length > 0;
+    if (known) {
       report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
       continue;
     }
