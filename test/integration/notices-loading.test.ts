@@ -101,6 +101,19 @@ describe("published notices (OCDS)", () => {
     });
   });
 
+  it("across files, the latest release of a process is current whichever file loads first", async () => {
+    const newer = institutionFolder("newer-first", WELLAND, ["faulty-releases-welland.json"]);
+    const older = institutionFolder("newer-first-then-older", WELLAND, ["contracts-finder-welland-2025.json"]);
+    await withTempWarehouse(async (warehouse) => {
+      // The awardUpdate of Release13 (1 February 2025, £26,000) loads first; Release13 as first published (23 January) later.
+      await loadInputs(warehouse, [newer]);
+      await loadInputs(warehouse, [older]);
+      expect(await warehouse.all("SELECT contract_id, value::VARCHAR AS value FROM current_sv_contracts ORDER BY 1")).toEqual([
+        { contract_id: R11, value: "134326.00" }, { contract_id: R13, value: "26000.00" }, { contract_id: R17, value: "776888.48" },
+      ]);
+    });
+  });
+
   it("a record package loads through its compiled releases; a record without one is quarantined", async () => {
     const path = institutionFolder("records", WELLAND, ["record-package-welland.json"]);
     await withTempWarehouse(async (warehouse) => {
