@@ -47,6 +47,9 @@ export type FileResult =
   | { path: string; kind: null; status: "skipped"; reason: string };
 
 const INPUT_EXTENSIONS = [...TABLE_EXTENSIONS, ".json", ".jsonl"];
+/** The largest notices file read (whole): about the longest string JavaScript holds. */
+const LARGEST_NOTICE_FILE_BYTES = 500 * 1_048_576;
+
 /** Files read as configuration by the loaders of other files, never loaded themselves. */
 const CONFIGURATION_FILES: Record<string, string> = {
   "mapping.json": "an institution's column mapping: used when its spend files load",
@@ -261,6 +264,10 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "priorities":
       return { outcome: await loadPriorities(warehouse, await text(), path, fileId, belongsTo) };
     case "notices":
+      if (file.scan.bytes > LARGEST_NOTICE_FILE_BYTES) {
+        // Read whole (JSON has no rows to stream by): past this a JavaScript string cannot hold the file.
+        throw new InputError(`is ${Math.round(file.scan.bytes / 1_048_576)} MB: a notices file is read whole, and one over ${LARGEST_NOTICE_FILE_BYTES / 1_048_576} MB cannot be; split it into smaller packages (e.g. \`ocdskit split-release-packages\`)`, { file: path });
+      }
       return { outcome: await loadNotices(warehouse, await text(), path, fileId, belongsTo) };
     case "question-bank":
     case "proxy-values":
