@@ -32,7 +32,10 @@ import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_F
 import type { FieldSpec } from "./schema/column-synonyms.js";
 import { refreshSupplierLocality } from "../src/model/refresh-locality.js";
 import { scanFile, type FileScan } from "./files/scan-file.js";
-import { supersedeEarlierFiles, type SharedLines } from "./spend/supersede-files.js";
+import { supersedeEarlierFiles, type NamedReplacement, type SharedLines } from "./spend/supersede-files.js";
+import { entryFor } from "./spend/file-period.js";
+import { institutionFromFile, recordInstitution, type InstitutionGiven, type InstitutionOption } from "./institution-from-file.js";
+import { ODS_FOLDER } from "./schema/ods-register.js";
 
 /**
  * Whose facts a file holds: an institution's (the folder's institution.json), every institution's (reference
@@ -41,7 +44,7 @@ import { supersedeEarlierFiles, type SharedLines } from "./spend/supersede-files
 export type FileScope = { institution: string } | { shared: string | null };
 
 export type FileResult =
-  | { path: string; kind: InputKind; sha256: string; status: "loaded"; scope: FileScope; outcome: LoadOutcome & { superseded: string[]; reissues: SharedLines[]; duplicates: SharedLines[]; reading?: string } }
+  | { path: string; kind: InputKind; sha256: string; status: "loaded"; scope: FileScope; outcome: LoadOutcome & { superseded: string[]; reissues: SharedLines[]; duplicates: SharedLines[]; notReplaced: NamedReplacement[]; reading?: string } }
   | { path: string; kind: InputKind; sha256: string; status: "already loaded"; scope: FileScope }
   | { path: string; kind: InputKind | null; status: "refused"; error: string }
   | { path: string; kind: null; status: "skipped"; reason: string };
@@ -116,6 +119,8 @@ async function expandPaths(paths: readonly string[]): Promise<{ files: string[];
       skipped.push({ path, kind: null, status: "skipped", reason: configuration });
     } else if (basename(dirname(path)).toLowerCase() === "schema" && path.toLowerCase().endsWith(".json")) {
       skipped.push({ path, kind: null, status: "skipped", reason: "the shared schema: read by the loaders, not loaded" });
+    } else if (resolve(dirname(path)) === ODS_FOLDER) {
+      skipped.push({ path, kind: null, status: "skipped", reason: "the NHS ODS register: read to name a file's NHS body, not loaded" });
     } else if (/\.parquet$/i.test(path)) {
       skipped.push({ path, kind: null, status: "skipped", reason: "a Parquet copy: the CSV of the same name is loaded" });
     } else if (BOUNDARY_FILE.test(path)) {
@@ -146,6 +151,14 @@ interface PlannedFile {
   scope: FileScope;
   /** Loaded already by the institution it belongs to (told by its content before its kind: see alreadyLoaded). */
   alreadyLoaded?: true;
+  /** A spend file with no institution.json: the institution `--institution` or `--infer-institution` gave it. */
+  given?: InstitutionGiven;
+}
+
+/** Whose a spend file is when its folder has no institution.json: `load --institution`, or `--infer-institution`. */
+interface InstitutionChoice {
+  institution: InstitutionOption | null;
+  infer: boolean;
 }
 
 /** Reference data (postcodes, areas, deprivation, lookups) is the same fact wherever it lies: never one institution's. */
@@ -181,8 +194,27 @@ async function startsLikeOcds(path: string): Promise<boolean> {
   }
 }
 
+/**
+ * A spend file's institution: its folder's institution.json, else the one `--institution` names or
+ * `--infer-institution` reads from its Entity/Body name column; else the file is refused, offering what its
+ * body column says. `--institution` never overrides an institution.json that says otherwise.
+ */
+async function spendInstitution(
+  warehouse: Warehouse, source: TableSource, detected: DetectedTable, institution: InstitutionFolder | null, choice: InstitutionChoice,
+): Promise<{ institution: InstitutionFolder; given?: InstitutionGiven }> {
+  const named = choice.institution?.id.trim();
+  if (institution) {
+    if (named && named !== institution.institutionId) {
+      throw new InputError(`its folder's institution.json says ${institution.institutionId} and --institution says ${named}: one file, one institution (drop --institution, or move the file)`, { file: source.path });
+    }
+    return { institution };
+  }
+  const given = await institutionFromFile(warehouse, source, detected.headings, choice.institution, choice.infer);
+  return { institution: given.folder, given };
+}
+
 /** Scans and identifies one file: configuration by its name, tables by their headings, notices by their keys. */
-async function planFile(path: string, scan: FileScan, folders: FolderSettings): Promise<PlannedFile> {
+async function planFile(warehouse: Warehouse, path: string, scan: FileScan, folders: FolderSettings, choice: InstitutionChoice): Promise<PlannedFile> {
   const institution = folders.institutionFor(path);
   const kind = configKind(path);
   if (kind) return { path, kind, scan, source: null, detected: null, institution, ...scopeOf(path, kind, institution, folders) };
@@ -203,6 +235,10 @@ async function planFile(path: string, scan: FileScan, folders: FolderSettings): 
   }
   const source = tableSource(path, scan);
   const detected = detectTableKind(path, await readDetectionHead(source), institution?.mapping ?? NO_MAPPING);
+  if (detected.kind === "spend") {
+    const { institution: publisher, given } = await spendInstitution(warehouse, source, detected, institution, choice);
+    return { path, kind: detected.kind, scan, source, detected, institution: publisher, ...scopeOf(path, detected.kind, publisher, folders), ...(given ? { given } : {}) };
+  }
   return { path, kind: detected.kind, scan, source, detected, institution, ...scopeOf(path, detected.kind, institution, folders) };
 }
 
@@ -297,6 +333,22 @@ function displayPath(file: string): string {
   return fromHere === "" || fromHere.startsWith("..") ? resolve(file) : fromHere;
 }
 
+/**
+ * The earlier files a spend file re-publishes by the user's word: `load --replaces OLD` (for every file loaded
+ * now), and its folder's mapping.json `replaces` line ({"2011-01-v2.csv": "2011-01.csv"}: a name in the same
+ * folder, or a path within the institution's folder).
+ */
+function replacementsFor(file: PlannedFile, fromCommand: readonly string[]): NamedReplacement[] {
+  const named: NamedReplacement[] = fromCommand.map((path) => ({ path, saidBy: "--replaces" }));
+  const institution = file.institution;
+  const entry = institution ? entryFor(institution.mapping.replaces, file.path, institution.folder) : undefined;
+  if (institution && entry) {
+    const old = entry.includes("/") ? join(institution.folder, entry) : join(dirname(file.path), entry);
+    named.push({ path: displayPath(old), saidBy: "mapping.json" });
+  }
+  return named;
+}
+
 /** The largest total, in pence, a DECIMAL(18, 2) column holds. */
 const LARGEST_TOTAL_PENCE = 10n ** 18n - 1n;
 
@@ -329,6 +381,10 @@ export async function loadInputs(
     duckdbCsvReader?: boolean;
     /** Paths of earlier spend files the files loaded now re-issue, whatever lines they share (`load --replaces`). */
     replaces?: readonly string[];
+    /** The institution of spend files with no institution.json (`load --institution`, `--institution-name`, `--kind`). */
+    institution?: InstitutionOption;
+    /** Read the institution of a spend file with no institution.json from its Entity/Body name column (`--infer-institution`). */
+    inferInstitution?: boolean;
   } = {},
 ): Promise<FileResult[]> {
   const { onFile, onProgress, duckdbCsvReader = true } = options;
@@ -346,7 +402,8 @@ export async function loadInputs(
     const path = displayPath(file);
     try {
       const scan = await scanFile(path);
-      planned.push((await alreadyLoaded(warehouse, path, scan, folders)) ?? (await planFile(path, scan, folders)));
+      const choice = { institution: options.institution ?? null, infer: options.inferInstitution === true };
+      planned.push((await alreadyLoaded(warehouse, path, scan, folders)) ?? (await planFile(warehouse, path, scan, folders, choice)));
     } catch (error) {
       report({ path, kind: null, status: "refused", error: (error as Error).message });
     }
@@ -365,7 +422,10 @@ export async function loadInputs(
       const staged = duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, file.detected!) : null;
       const outcome = await warehouse.transaction(async () => {
         const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
+        // An institution given on the command line or read from the file is recorded here, with the file (never in the user's folder).
+        if (file.given) await recordInstitution(warehouse, file.given);
         const facts = await loadOne(warehouse, file, id, staged, onProgress);
+        if (file.given) facts.reading = `${file.given.source}; ${facts.reading ?? ""}`;
         const { outcome } = facts;
         await warehouse.run(
           `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
@@ -376,12 +436,14 @@ export async function loadInputs(
             storedTotal(path, outcome.amountLoadedPence), outcome.firstDate ?? null, outcome.lastDate ?? null,
             facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null, facts.reading ?? null],
         );
-        const { superseded, duplicates } = kind === "spend" ? await supersedeEarlierFiles(warehouse, id, replaces) : { superseded: [], duplicates: [] };
+        const { superseded, duplicates, notFound } = kind === "spend"
+          ? await supersedeEarlierFiles(warehouse, id, replacementsFor(file, replaces))
+          : { superseded: [], duplicates: [], notFound: [] };
         // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
         // that the warehouse is never left with a file loaded and its suppliers unclassified.
         // Spend and social value files bring suppliers only; every other kind can move any supplier's locality.
         await refreshSupplierLocality(warehouse, kind === "spend" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind) ? "new suppliers" : "all");
-        return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, ...(facts.reading ? { reading: facts.reading } : {}) };
+        return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
     } catch (error) {

@@ -75,6 +75,11 @@ export function withExtraHeadings(fields: readonly FieldSpec[], extra: Readonly<
   return fields.map((spec) => (extra[spec.field] ? { ...spec, synonyms: [extra[spec.field]!, ...spec.synonyms] } : spec));
 }
 
+/** Fields with one of them no longer required: a spend file with no date column, whose period its name or mapping gives. */
+export function withOptional(fields: readonly FieldSpec[], field: string): FieldSpec[] {
+  return fields.map((spec) => (spec.field === field ? { ...spec, required: false } : spec));
+}
+
 /** Sector or district centroids (derived from Code-Point Open): the fallback where a unit postcode is unknown. */
 export const POSTCODE_AREA_FIELDS: readonly FieldSpec[] = [
   { field: "district", required: true, synonyms: ["district", "postcode_district", "outcode"] },

@@ -1,7 +1,7 @@
 import { basename, dirname } from "node:path";
 import { InputError } from "../../src/core/errors.js";
 import { printableExcerpt } from "../../src/core/printable-excerpt.js";
-import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, type FieldSpec } from "./column-synonyms.js";
+import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, withOptional, type FieldSpec } from "./column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader, type FoundHeader } from "./detect-header.js";
 import type { SpendMapping } from "./institution-folder.js";
 import { WORKBOOK_EXTENSIONS } from "../files/read-workbook.js";
@@ -37,6 +37,8 @@ function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly 
     { kind: "proxy-values", fields: PROXY_VALUE_FIELDS },
     { kind: "spend", fields: withExtraHeadings(SPEND_FIELDS, mapping.columns) },
     { kind: "suppliers", fields: SUPPLIER_REGISTER_FIELDS },
+    // Last: spend with no date column (one total per supplier for a month its name or mapping.json gives).
+    { kind: "spend", fields: withOptional(withExtraHeadings(SPEND_FIELDS, mapping.columns), "date") },
   ];
 }
 

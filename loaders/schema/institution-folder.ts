@@ -15,6 +15,13 @@ export interface SpendMapping {
   vatBasis: VatBasis | null;
   /** The order this institution writes dates of numbers only in, when a column's values leave it open. */
   dateOrder: DateOrder | null;
+  /**
+   * The month (`YYYY-MM`) the lines of a file with no date column are totals for: one for every such file of the
+   * folder (a string), or per file name ({"payments.csv": "2011-01"}).
+   */
+  period: string | Readonly<Record<string, string>> | null;
+  /** File name → the earlier file (its name, in this folder) it re-publishes: {"2011-01-v2.csv": "2011-01.csv"}. */
+  replaces: Readonly<Record<string, string>>;
 }
 
 export interface InstitutionFolder {
@@ -23,14 +30,26 @@ export interface InstitutionFolder {
   mapping: SpendMapping;
 }
 
-export const NO_MAPPING: SpendMapping = { columns: {}, vatBasis: null, dateOrder: null };
+export const NO_MAPPING: SpendMapping = { columns: {}, vatBasis: null, dateOrder: null, period: null, replaces: {} };
+
+/** A month as mapping.json writes it. */
+const MONTH_TEXT = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
+
+/** Checks an object of file name → text (`period` by file, `replaces`), each text passing `valid`. */
+function namesToText(value: unknown, key: string, file: string, example: string, valid: (text: string) => boolean): Record<string, string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new InputError(`"${key}" must be an object of file name → ${example}`, { file, column: key });
+  for (const [name, text] of Object.entries(value)) {
+    if (typeof text !== "string" || !valid(text)) throw new InputError(`"${key}.${name}" must be ${example}`, { file, column: key });
+  }
+  return value as Record<string, string>;
+}
 
 /** Checks a mapping.json's parsed value. */
 function mappingFrom(parsed: unknown, file: string): SpendMapping {
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
     throw new InputError(`must be a JSON object (expected e.g. {"columns": {"amount": "Total Paid"}, "vatBasis": "net"})`, { file });
   }
-  const value = parsed as { columns?: unknown; vatBasis?: unknown; dateOrder?: unknown };
+  const value = parsed as { columns?: unknown; vatBasis?: unknown; dateOrder?: unknown; period?: unknown; replaces?: unknown };
   if (value.columns !== undefined && (typeof value.columns !== "object" || value.columns === null || Array.isArray(value.columns))) {
     throw new InputError(`"columns" must be an object of field → heading (expected e.g. {"amount": "Total Paid"})`, { file, column: "columns" });
   }
@@ -46,7 +65,21 @@ function mappingFrom(parsed: unknown, file: string): SpendMapping {
   if (value.dateOrder !== undefined && value.dateOrder !== "dmy" && value.dateOrder !== "mdy") {
     throw new InputError(`"dateOrder" must be "dmy" (day first, 30/04/2020) or "mdy" (month first, 4/30/2020)`, { file, column: "dateOrder" });
   }
-  return { columns: columns as Record<string, string>, vatBasis: (value.vatBasis as VatBasis | undefined) ?? null, dateOrder: (value.dateOrder as DateOrder | undefined) ?? null };
+  const monthExample = `a month written YYYY-MM, e.g. "2011-01"`;
+  if (typeof value.period === "string" && !MONTH_TEXT.test(value.period)) {
+    throw new InputError(`"period" must be ${monthExample}, or an object of file name → month`, { file, column: "period" });
+  }
+  const period = value.period === undefined ? null
+    : typeof value.period === "string" ? value.period : namesToText(value.period, "period", file, monthExample, (text) => MONTH_TEXT.test(text));
+  const replaces = value.replaces === undefined ? {}
+    : namesToText(value.replaces, "replaces", file, `the name of the earlier file it re-publishes, e.g. {"2011-01-payments-v2.csv": "2011-01-payments.csv"}`, (text) => text.trim() !== "");
+  return {
+    columns: columns as Record<string, string>,
+    vatBasis: (value.vatBasis as VatBasis | undefined) ?? null,
+    dateOrder: (value.dateOrder as DateOrder | undefined) ?? null,
+    period,
+    replaces,
+  };
 }
 
 /** The institution that publishes a file: the nearest `institution.json` in its folder or above, with its mapping. */

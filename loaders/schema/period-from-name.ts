@@ -4,7 +4,7 @@ import { isTypoOf } from "./edit-distance.js";
 const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
 /** The month a word names: a full name, its first three letters, "Sept", or a small typo of a full name ("Septeber"). */
-function monthOfWord(word: string): number | null {
+export function monthOfWord(word: string): number | null {
   const index = MONTH_NAMES.findIndex((name) => word === name || word === name.slice(0, 3) || (word === "sept" && name === "september") || (word[0] === name[0] && isTypoOf(word, name)));
   return index < 0 ? null : index + 1;
 }

@@ -7,6 +7,8 @@ import type { TableHeadings } from "../schema/detect-kind.js";
 import type { InstitutionFolder, VatBasis } from "../schema/institution-folder.js";
 import { periodFromName } from "../schema/period-from-name.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
+import { filePeriod, noPeriodReason, type FilePeriod } from "./file-period.js";
+import { monthColumnOf, type MonthColumn } from "../schema/month-column.js";
 import type { DateOrder } from "../cells/parse-date.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { loadStagedSpend } from "./load-staged-spend.js";
@@ -31,7 +33,7 @@ class SpendTable {
     private readonly found: FoundHeader | undefined,
     private readonly sink: RowSink,
     readonly sheet: string | null,
-    private readonly dateOrder: DateOrder = "dmy",
+    private readonly reading: { dateOrder?: DateOrder; periodDate?: string } = {},
   ) {}
 
   record(cells: string[], row: number): void {
@@ -47,7 +49,9 @@ class SpendTable {
     this.searched = true;
     const found = this.found;
     if (!found || found.headerIndex >= this.topRows.length) return;
-    this.header = { ...spendHeaderOf(found, this.topRows[found.headerIndex]!.cells), dateOrder: this.dateOrder };
+    // A table with no date column (supplier totals for a month) reads every line as of its period's first day.
+    const { dateOrder = "dmy", periodDate } = this.reading;
+    this.header = { ...spendHeaderOf(found, this.topRows[found.headerIndex]!.cells), dateOrder, ...(periodDate && found.columns.date === undefined ? { periodDate } : {}) };
     for (const { cells, row } of this.topRows.slice(found.headerIndex + 1)) this.sink(cells, row, this.header);
   }
 
@@ -78,10 +82,13 @@ export function spendFieldsOf(institution: InstitutionFolder): readonly FieldSpe
   return withExtraHeadings(SPEND_FIELDS, institution.mapping.columns);
 }
 
+/** How a table's dates are read: one order for its date column, or, with no date column, the file's period. */
+type TableDates = DateOrderChoice & { period?: FilePeriod };
+
 interface StreamedTable {
   sheet: string | null;
   header: SpendHeader;
-  dateOrder: DateOrderChoice;
+  dateOrder: TableDates;
 }
 
 /**
@@ -89,13 +96,21 @@ interface StreamedTable {
  * heading row and the distinct values of its date column, from which the column's order is decided; the
  * second reads every row in that order. Returns the tables read.
  */
-async function streamSpend(source: TableSource, headings: TableHeadings, writer: SpendWriter, dateContext: DateOrderContext): Promise<StreamedTable[]> {
+async function streamSpend(source: TableSource, headings: TableHeadings, writer: SpendWriter, dateContext: DateOrderContext, period: FilePeriod | null): Promise<StreamedTable[]> {
   const read = await tableReader(source);
-  const surveyed = new Map<string | null, { table: SpendTable; dates: Set<string> }>();
+  const surveyed = new Map<string | null, { table: SpendTable; dates: Set<string>; months: Set<string> }>();
   await read((sheet) => {
     const dates = new Set<string>();
-    const table = new SpendTable(headings.get(sheet), (cells, _row, header) => dates.add(cells[header.columns.date!] ?? ""), sheet);
-    surveyed.set(sheet, { table, dates });
+    // Each distinct date with its line's month, where a Month or period column gives one (date-order evidence).
+    const months = new Set<string>();
+    let monthColumn: MonthColumn | null | undefined;
+    const table = new SpendTable(headings.get(sheet), (cells, _row, header) => {
+      if (header.columns.date === undefined) return;
+      dates.add(cells[header.columns.date] ?? "");
+      monthColumn ??= monthColumnOf(header.headings, header.columns);
+      if (monthColumn) months.add(`${cells[header.columns.date] ?? ""}\u0000${cells[monthColumn.index] ?? ""}`);
+    }, sheet);
+    surveyed.set(sheet, { table, dates, months });
     return { record: (cells, row) => table.record(cells, row), end: () => table.finish() };
   });
   const withHeader = [...surveyed.values()].filter(({ table }) => table.header !== null);
@@ -106,7 +121,17 @@ async function streamSpend(source: TableSource, headings: TableHeadings, writer:
       { file: source.path },
     );
   }
-  const orders = new Map(withHeader.map(({ table, dates }) => [table.sheet, decideDateOrder(dates, dateContext)]));
+  const orders = new Map(withHeader.map(({ table, dates, months }): [string | null, TableDates] => {
+    const header = table.header!;
+    if (header.columns.date !== undefined) {
+      const column = monthColumnOf(header.headings, header.columns);
+      const pairs = [...months].map((pair) => pair.split("\u0000") as [string, string]);
+      return [table.sheet, decideDateOrder(dates, { ...dateContext, ...(column ? { rowMonths: { column, pairs } } : {}) })];
+    }
+    // No date column (its kind was told by the headings without one: detect-kind.ts): the file's period, or refused.
+    if (!period) throw new InputError(noPeriodReason(source.path), { file: source.path });
+    return [table.sheet, { order: "dmy", reason: "", period }];
+  }));
   const suppliers = new SupplierKeys();
   const tables: StreamedTable[] = [];
   await read((sheet) => {
@@ -115,7 +140,7 @@ async function streamSpend(source: TableSource, headings: TableHeadings, writer:
       const verdict = readSpendRow(cells, row, header, suppliers);
       if (verdict.kind === "line") writer.line(verdict.line, sheet);
       else if (verdict.kind === "quarantined") writer.quarantined(verdict.entries, sheet);
-    }, sheet, dateOrder?.order);
+    }, sheet, { ...(dateOrder ? { dateOrder: dateOrder.order } : {}), ...(dateOrder?.period ? { periodDate: dateOrder.period.firstDay } : {}) });
     return {
       record: (cells, row) => {
         if (dateOrder) table.record(cells, row);
@@ -131,9 +156,11 @@ async function streamSpend(source: TableSource, headings: TableHeadings, writer:
 }
 
 /** How a table was read, for the load report: its heading mapping and its date column's order. */
-function readingOf(table: { sheet: string | null; header: SpendHeader; dateOrder: DateOrderChoice }): string {
+function readingOf(table: StreamedTable): string {
   const sheet = table.sheet === null ? "" : `sheet ${JSON.stringify(table.sheet)}: `;
-  return `${sheet}${describeMapping(table.header.headings, table.header)}; dates ${table.dateOrder.reason}`;
+  const { period } = table.dateOrder;
+  const dates = period ? `no date column: each line is its supplier's total for ${period.source}` : `dates ${table.dateOrder.reason}`;
+  return `${sheet}${describeMapping(table.header.headings, table.header)}; ${dates}`;
 }
 
 /**
@@ -158,7 +185,7 @@ export async function loadSpend(
       const dateOrder = await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId, dateContext);
       tables = [{ sheet: null, header: { ...staged.header, dateOrder: dateOrder.order }, dateOrder }];
     } else {
-      tables = await streamSpend(source, headings, writer, dateContext);
+      tables = await streamSpend(source, headings, writer, dateContext, filePeriod(source.path, institution));
     }
   } finally {
     await writer.close(warehouse);

@@ -5,6 +5,7 @@ import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "..
 import { IDENTIFIER_AMOUNT, SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import type { SpendWriter } from "./spend-writer.js";
 import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
+import { monthColumnOf } from "../schema/month-column.js";
 
 /**
  * Amounts SQL parses itself, all of a form `parseAmountPence` reads to the same pence: `1234.56`, `-1,234.5`,
@@ -35,8 +36,13 @@ export async function loadStagedSpend(
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_dates (text VARCHAR, day DATE)");
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_names (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)");
   const dates = await warehouse.all<{ text: string }>(`SELECT DISTINCT ${cell(date)} AS text FROM ${STAGED_SPEND_TABLE}`);
-  // One order for the whole date column, from all its distinct values, as the streamed path decides it.
-  const dateOrder = decideDateOrder(dates.map(({ text }) => text), dateContext);
+  // One order for the whole date column, from all its distinct values (and each with its line's month, where a
+  // Month or period column gives one), as the streamed path decides it.
+  const monthColumn = monthColumnOf(staged.header.headings, staged.header.columns);
+  const rowMonths = monthColumn
+    ? { column: monthColumn, pairs: (await warehouse.all<{ text: string; month: string }>(`SELECT DISTINCT ${cell(date)} AS text, ${cell(monthColumn.index)} AS month FROM ${STAGED_SPEND_TABLE}`)).map(({ text, month }) => [text, month] as const) }
+    : null;
+  const dateOrder = decideDateOrder(dates.map(({ text }) => text), { ...dateContext, ...(rowMonths ? { rowMonths } : {}) });
   const header = { ...staged.header, dateOrder: dateOrder.order };
   const dateAppender = await warehouse.connection.createAppender("staged_spend_dates");
   for (const { text } of dates) {

@@ -33,6 +33,8 @@ export interface SpendHeader extends HeaderMatch {
   headingKeys: readonly string[];
   /** The order the date column is read in, decided for the whole column (date-order.ts). */
   dateOrder: DateOrder;
+  /** A table with no date column: the first day of the month its lines are supplier totals for (file-period.ts). */
+  periodDate?: string;
 }
 
 /** A found heading row as the spend reader uses it, read day first until the column's order is decided. */
@@ -71,6 +73,12 @@ function quoted(value: string): string {
 /** Totals, grand totals, sub-totals and `Sum:` cells: what publishers print under or between their lines. */
 const TOTAL_PATTERN = /\b(grand |sub[- ]?)?totals?\b|^sum\b:?|^sub-?totals?\b/i;
 
+/**
+ * A cell that is only a totals label ("Total", "Grand total:", "Sub-total for April", "Sum:"): in a table with
+ * no date column the label must stand alone, for a supplier or an expense area may be called "Total Gas & Power".
+ */
+const TOTAL_LABEL = /^((grand |sub[- ]?)?totals?|sum)\b\s*:?\s*(for\b.*)?$/i;
+
 /** A supplier "name" of digits only: a transaction or supplier number where the name should be. */
 export function isDigitsOnly(text: string): boolean {
   return /^\d+$/.test(text.trim());
@@ -105,7 +113,10 @@ function notSpendReason(cells: readonly string[], header: SpendHeader): { code: 
     return { code: "not-spend-heading", reason: "not spend: a repeated heading row" };
   }
   // A totals line has no payment date; a supplier called "Total Gas & Power Ltd" on a dated line is spend.
-  if (cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date!] ?? "", header.dateOrder) === null) {
+  const isTotals = header.columns.date === undefined
+    ? cells.some((cell) => TOTAL_LABEL.test(cell.trim()))
+    : cells.some((cell) => TOTAL_PATTERN.test(cell)) && parseDate(cells[header.columns.date] ?? "", header.dateOrder) === null;
+  if (isTotals) {
     return { code: "not-spend-totals", reason: "not spend: totals (a total, sub-total or Sum: line; the loader sums the lines itself)" };
   }
   if (filled.length === 1) return { code: "not-spend-note", reason: "not spend: a note line (only one cell filled)" };
@@ -128,7 +139,9 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   };
   const heading = (field: string) => header.headings[header.columns[field]!] ?? field;
   const entries: QuarantineEntry[] = [];
-  const date = parseDate(cell("date"), header.dateOrder);
+  // A table with no date column: each line is its supplier's total for the file's month, dated its first day.
+  const isPeriodTotal = header.columns.date === undefined;
+  const date = isPeriodTotal ? (header.periodDate ?? null) : parseDate(cell("date"), header.dateOrder);
   if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), code: "not-a-date", reason: notADate(cell("date"), header.dateOrder) });
   const amountPence = parseAmountPence(cell("amount"));
   if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), code: "not-an-amount", reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });
@@ -144,6 +157,7 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
       expenseType: cell("expense_type") || null,
       expenseArea: cell("expense_area") || null,
       transactionNumber: cell("transaction_number") || null,
+      ...(isPeriodTotal ? { isPeriodTotal } : {}),
     },
   };
 }

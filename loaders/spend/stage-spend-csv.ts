@@ -44,7 +44,8 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
   const { path, scan } = source;
   const head = detected.head.csv;
   const found = detected.headings.get(null);
-  if (source.format !== "csv" || scan.encoding !== "utf-8" || scan.hasNul || !head || !found) return null;
+  // A table with no date column (supplier totals for a month) is streamed: its lines take the file's period.
+  if (source.format !== "csv" || scan.encoding !== "utf-8" || scan.hasNul || !head || !found || found.columns.date === undefined) return null;
   if (head.linebreak !== "\n" && head.linebreak !== "\r\n") return null;
   const topRows = detected.head.tables[0]!.rows;
   // Above the heading, one record per line and no blank line (whatever DuckDB's skip makes of those).

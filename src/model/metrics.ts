@@ -48,7 +48,7 @@ export async function resolveScope(
 /** Spend in scope, each line with its supplier's class under the scope's definition and its flags (views.ts). */
 const SCOPED_SPEND = `
   WITH scoped AS (
-    SELECT sd.*, 1 AS lines, f.is_sme, f.is_vcse, f.deprived
+    SELECT sd.*, CASE WHEN sd.is_period_total THEN 0 ELSE 1 END AS lines, f.is_sme, f.is_vcse, f.deprived
     FROM int_spend_by_definition sd JOIN int_supplier_flags f USING (institution_id, supplier_id)
     WHERE sd.definition_id = $definition AND sd.version = $version
       AND sd.institution_id = $institution AND sd.payment_date BETWEEN $from::DATE AND $to::DATE
@@ -76,8 +76,9 @@ export interface Headline {
   vcseSpend: number;
   /** Spend with suppliers registered in the 20% most deprived areas. */
   deprivedSpend: number;
+  /** Payment lines (a supplier's month total from a file with no date column is spend, not a payment line). */
   lines: number;
-  /** Lines of one invoice (same transaction number, supplier and date) count as one payment. */
+  /** Lines of one invoice (same transaction number, supplier and date) count as one payment; a supplier's month total (a file with no date column) counts as none. */
   payments: number;
   suppliers: number;
   /** Suppliers paid in the period that are local under the definition. */
@@ -89,7 +90,7 @@ export async function headline(warehouse: Warehouse, scope: Scope): Promise<Head
     `${SCOPED_SPEND}
      SELECT ${figureColumns()},
             count(DISTINCT supplier_id) AS suppliers,
-            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) AS payments,
+            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) FILTER (NOT is_period_total) AS payments,
             count(DISTINCT supplier_id) FILTER (status = 'local') AS local_suppliers
      FROM scoped`,
     scopeParams(scope),

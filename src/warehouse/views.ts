@@ -139,9 +139,10 @@ const marts: View[] = [
   {
     name: "mart_spend_by_month",
     layer: "marts",
-    description: "current spend of one institution to one supplier in one month and category (exact pounds, DECIMAL), and its lines",
+    description: "current spend of one institution to one supplier in one month and category (exact pounds, DECIMAL), and its "
+      + "payment lines (a supplier's total for a month, from a file with no date column, is spend but no payment line)",
     sql: `SELECT institution_id AS institution, supplier_id AS supplier, strftime(payment_date, '%Y-%m') AS month,
-                 coalesce(expense_type, 'Not stated') AS category, sum(amount) AS spend, count(*)::INTEGER AS lines
+                 coalesce(expense_type, 'Not stated') AS category, sum(amount) AS spend, count(*) FILTER (NOT is_period_total)::INTEGER AS lines
           FROM current_spend GROUP BY ALL`,
   },
   {
@@ -175,7 +176,7 @@ const marts: View[] = [
       + "dated within the contract's start and end: spend to date, as far as spend is loaded",
     sql: `WITH linked AS (SELECT DISTINCT institution_id, contract_id, spend_supplier_id FROM int_contract_suppliers)
           SELECT c.institution_id, c.contract_id, c.value, c.start_date, c.end_date,
-                 coalesce(sum(sp.amount), 0)::DECIMAL(18, 2) AS spend_to_date, count(sp.amount)::INTEGER AS payment_lines,
+                 coalesce(sum(sp.amount), 0)::DECIMAL(18, 2) AS spend_to_date, count(sp.amount) FILTER (NOT sp.is_period_total)::INTEGER AS payment_lines,
                  max(sp.payment_date) AS last_payment_date
           FROM current_sv_contracts c
           LEFT JOIN linked l ON l.institution_id = c.institution_id AND l.contract_id = c.contract_id

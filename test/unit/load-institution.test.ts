@@ -27,7 +27,7 @@ describe("institutionFolderFor", () => {
     writeFileSync(join(folder.path, "bom", "institution.json"), '\uFEFF{"id": "BOM", "name": "Bom Trust", "kind": "nhs-trust"}');
     writeFileSync(join(folder.path, "bom", "mapping.json"), '\uFEFF{"columns": {"amount": "Total Paid"}}');
     expect(institutionFolderFor(join(folder.path, "bom", "spend", "april.csv"))).toEqual({
-      institutionId: "BOM", folder: join(folder.path, "bom"), mapping: { columns: { amount: "Total Paid" }, vatBasis: null, dateOrder: null },
+      institutionId: "BOM", folder: join(folder.path, "bom"), mapping: { columns: { amount: "Total Paid" }, vatBasis: null, dateOrder: null, period: null, replaces: {} },
     });
   });
 
@@ -39,5 +39,20 @@ describe("institutionFolderFor", () => {
     writeFileSync(join(folder.path, "null-mapping", "institution.json"), '{"id": "NM", "name": "Trust", "kind": "nhs-trust"}');
     writeFileSync(join(folder.path, "null-mapping", "mapping.json"), "null");
     expect(() => institutionFolderFor(join(folder.path, "null-mapping", "april.csv"))).toThrow(`${join(folder.path, "null-mapping", "mapping.json")}: must be a JSON object`);
+  });
+
+  it("reads mapping.json's period and replaces, and refuses them in words when malformed", () => {
+    const trust = join(folder.path, "periods");
+    mkdirSync(trust);
+    writeFileSync(join(trust, "institution.json"), '{"id": "P", "name": "Council", "kind": "council"}');
+    const mappingFile = join(trust, "mapping.json");
+    writeFileSync(mappingFile, '{"period": {"payments.csv": "2011-01"}, "replaces": {"v2.csv": "v1.csv"}}');
+    expect(institutionFolderFor(join(trust, "payments.csv"))!.mapping).toMatchObject({ period: { "payments.csv": "2011-01" }, replaces: { "v2.csv": "v1.csv" } });
+    writeFileSync(mappingFile, '{"period": "January 2011"}');
+    expect(() => institutionFolderFor(join(trust, "payments.csv"))).toThrow(`${mappingFile}:period: "period" must be a month written YYYY-MM, e.g. "2011-01", or an object of file name → month`);
+    writeFileSync(mappingFile, '{"period": {"payments.csv": "2011-13"}}');
+    expect(() => institutionFolderFor(join(trust, "payments.csv"))).toThrow(`"period.payments.csv" must be a month written YYYY-MM`);
+    writeFileSync(mappingFile, '{"replaces": ["v1.csv"]}');
+    expect(() => institutionFolderFor(join(trust, "payments.csv"))).toThrow(`"replaces" must be an object of file name → the name of the earlier file it re-publishes`);
   });
 });

@@ -16,10 +16,15 @@ function describeResult(result: FileResult): string {
   switch (result.status) {
     case "loaded": {
       const { rowsRead, rowsLoaded, rowsQuarantined } = result.outcome;
-      const superseding = result.outcome.reissues.map((old) => `; replaces ${old.path} (re-issued: ${old.shared} of its ${old.lines} lines again here)`).join("");
+      const superseding = result.outcome.reissues.map((old) => {
+        const lines = `${old.shared} of its ${old.lines} lines again here`;
+        const said = old.saidBy === "mapping.json" ? "mapping.json says so" : old.saidBy === "--replaces" ? "--replaces says so" : "";
+        return `; replaces ${old.path} (${said ? `re-issued: ${said}; ${lines}` : `re-issued: ${lines}`})`;
+      }).join("");
+      const unmatched = result.outcome.notReplaced.map((old) => `\n              note: ${old.saidBy} says this file replaces ${old.path}, which is not a current spend file of this institution in the warehouse (load it first, or check the name): nothing superseded`).join("");
       const repeating = result.outcome.duplicates.map((old) => `\n              note: ${old.shared} of ${old.lines} lines of ${old.path} appear again here (not a re-issue: both files count; check for double counting)`).join("");
       const reading = result.outcome.reading ? `\n              read as ${result.outcome.reading}` : "";
-      return `loaded        ${result.path} (${result.kind}${describeScope(result.scope)}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}${reading}${repeating}`;
+      return `loaded        ${result.path} (${result.kind}${describeScope(result.scope)}): read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}${superseding}${reading}${repeating}${unmatched}`;
     }
     case "already loaded":
       return `already loaded ${result.path} (${result.kind}${describeScope(result.scope)}): same content (sha256 ${result.sha256.slice(0, 12)}…), nothing changed`;
@@ -28,6 +33,20 @@ function describeResult(result: FileResult): string {
     case "skipped":
       return `skipped       ${result.path}: ${result.reason}`;
   }
+}
+
+/** `--institution ID` (with `--institution-name`, `--kind`) and `--infer-institution`, checked. */
+function institutionOptions(values: Values): { institution?: { id: string; name?: string; kind?: string }; inferInstitution?: boolean } {
+  const text = (name: string) => (typeof values[name] === "string" && (values[name] as string).trim() !== "" ? (values[name] as string).trim() : undefined);
+  const id = text("institution");
+  const name = text("institution-name");
+  const kind = text("kind");
+  if (!id && (name || kind)) throw new UsageError("--institution-name and --kind go with --institution ID (the institution they describe)");
+  if (id && values["infer-institution"] === true) throw new UsageError("--institution ID and --infer-institution say two things: give one");
+  return {
+    ...(id ? { institution: { id, ...(name ? { name } : {}), ...(kind ? { kind } : {}) } } : {}),
+    ...(values["infer-institution"] === true ? { inferInstitution: true } : {}),
+  };
 }
 
 /** `anchor-spend load <path…>`: load every input under the paths, print each file's result and the load report. */
@@ -44,6 +63,7 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
     const clearProgress = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
     const results = await loadInputs(warehouse, paths, {
       replaces: typeof values.replaces === "string" ? [values.replaces] : [],
+      ...institutionOptions(values),
       onFile: (result) => {
         clearProgress();
         // One line per file, whatever its name holds (a line break would forge a "loaded" line; an escape sequence would reach the terminal).
@@ -72,6 +92,10 @@ export const load: Command = {
   options: {
     warehouse: warehouseOption,
     replaces: { type: "string", valueName: "OLD", description: "an earlier spend file the file loaded now re-issues, whatever lines they share" },
+    institution: { type: "string", valueName: "ID", description: "the institution of spend files with no institution.json (recorded in the warehouse with each file)" },
+    "institution-name": { type: "string", valueName: "NAME", description: "its name, when the NHS ODS register or the file does not give it" },
+    kind: { type: "string", valueName: "KIND", description: "its kind (nhs-trust, ccg, council…), when the NHS ODS register does not give it" },
+    "infer-institution": { type: "boolean", description: "take the institution of a spend file with no institution.json from its Entity/Body name column, by the NHS ODS register" },
   },
   run: runLoad,
 };
