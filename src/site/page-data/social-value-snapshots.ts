@@ -41,7 +41,10 @@ export async function tenderingSnapshot(warehouse: Warehouse) {
   const scope = await resolveScope(warehouse);
   const report = await tenderingAndReturnsReport(warehouse, { institutionId: scope.institution.id });
   const contracts = await warehouse.all<Record<string, unknown>>(
-    `SELECT c.contract_id AS contract, c.title, c.supplier_name AS supplier, c.category, c.value::DOUBLE AS value,
+    `SELECT c.contract_id AS contract, c.title,
+            (SELECT CASE WHEN count(*) > 1 THEN arg_min(s.supplier_name, s.position) || ' and ' || (count(*) - 1) || ' more' ELSE arg_min(s.supplier_name, s.position) END
+             FROM int_contract_suppliers s WHERE s.institution_id = c.institution_id AND s.contract_id = c.contract_id) AS supplier,
+            c.category, c.value::DOUBLE AS value,
             strftime(c.start_date, '%Y-%m-%d') AS "start", strftime(c.end_date, '%Y-%m-%d') AS "end", c.weighting_percent AS weighting,
             f.minimum_weighting_percent AS minimum, array_to_string(c.question_ids, ', ') AS questions,
             (SELECT string_agg(DISTINCT qp.priority_code, ', ' ORDER BY qp.priority_code) FROM sv_question_priorities qp
