@@ -101,7 +101,7 @@ function contractIdOf(ocid: string, id: string): string {
  * (present, and the institution's own: `isOwnBuyer`), each award's value (GBP), contract period and suppliers
  * (each a party of the release, with its identifiers, postcode and flags), and KPIs where the notice gives them.
  * Facts are read where OCDS puts them, the most specific first: a contract signed under the award, the award,
- * then the tender.
+ * then the tender (its value only for a release of one award and one contract).
  */
 export function readRelease(value: unknown, path: string, isOwnBuyer: (buyer: Buyer) => boolean, problems: Problems): NoticeRelease | null {
   if (!isObject(value)) {
@@ -158,7 +158,9 @@ export function readRelease(value: unknown, path: string, isOwnBuyer: (buyer: Bu
         [jsonPath(awardPath, key), award[key]],
         [jsonPath(at("tender"), key), tender[key]],
       ];
-      const valuePence = readValue(places("value"), problems);
+      // The tender's value is the whole procurement's: it stands for an award's only when the award is the only one.
+      const onlyContract = list(value.awards).length === 1 && units.length === 1;
+      const valuePence = readValue(onlyContract ? places("value") : places("value").slice(0, -1), problems);
       const { start, end } = readPeriod(contract ? [[jsonPath(unitPath, "period"), contract.period], ...places("contractPeriod").slice(1)] : places("contractPeriod"), problems);
       const kpis = readMetrics([[awardPath, award], ...(contract ? [[unitPath, contract] as [string, JsonObject]] : [])], problems);
       if (ocid === null || valuePence === null || start === null || end === null || suppliers.length === 0) continue;

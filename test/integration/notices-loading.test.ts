@@ -114,6 +114,25 @@ describe("published notices (OCDS)", () => {
     });
   });
 
+  it("an award with no value takes the tender's only when it is the release's one award", async () => {
+    const releases = (await import(join(FIXTURES, "contracts-finder-welland-2025.json"), { with: { type: "json" } })).default.releases;
+    const single = structuredClone(releases[0]); // Release11: one award; its tender's value is £134,326
+    delete single.awards[0].value;
+    const double = structuredClone(releases[0]);
+    double.id = `${double.id}-two-lots`;
+    delete double.awards[0].value;
+    double.awards.push({ ...structuredClone(double.awards[0]), id: `${double.awards[0].id}-lot2` });
+    const path = institutionFolder("tender-value", WELLAND, [], { "notices/values.json": JSON.stringify({ version: "1.1", releases: [single, double] }) });
+    await withTempWarehouse(async (warehouse) => {
+      const results = await loadInputs(warehouse, [path]);
+      expect(outcomeOf(results, "values.json")).toEqual({ read: 2, loaded: 1, quarantined: 1 });
+      expect(await quarantineOf(warehouse, "values.json")).toEqual([
+        [2, "releases[1].awards[0].value.amount", "missing-value"], [2, "releases[1].awards[1].value.amount", "missing-value"],
+      ]);
+      expect(await warehouse.all("SELECT contract_id, value::VARCHAR AS value FROM current_sv_contracts")).toEqual([{ contract_id: R11, value: "134326.00" }]);
+    });
+  });
+
   it("a record package loads through its compiled releases; a record without one is quarantined", async () => {
     const path = institutionFolder("records", WELLAND, ["record-package-welland.json"]);
     await withTempWarehouse(async (warehouse) => {
