@@ -100,7 +100,8 @@ async function refusal(source: TableSource, headings: TableHeadings, body?: File
   const said = body === undefined ? await bodyOfFile(source, headings) : body;
   if (!said) return new InputError(`${NO_INSTITUTION}; it has no Entity, Body name or Organisation column naming its publisher`, { file: source.path });
   if (said.names.length !== 1) {
-    const names = said.names.length === 0 ? "no body" : `${said.names.length > NAMES_KEPT ? "more than " + NAMES_KEPT : said.names.length} bodies (${said.names.slice(0, 3).join("; ")}…)`;
+    const count = said.names.length > NAMES_KEPT ? `more than ${NAMES_KEPT}` : String(said.names.length);
+    const names = said.names.length === 0 ? "no body" : `${count} bodies (${said.names.slice(0, 3).join("; ")}${said.names.length > 3 ? "; …" : ""})`;
     return new InputError(`${NO_INSTITUTION}; its ${quote(said.heading)} column names ${names}: one file, one institution`, { file: source.path });
   }
   const name = said.names[0]!;

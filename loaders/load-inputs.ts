@@ -245,17 +245,21 @@ async function planFile(warehouse: Warehouse, path: string, scan: FileScan, fold
 /**
  * A file whose content is loaded already for the institution it belongs to, told before its kind (a re-load of
  * an unchanged folder reads no heading and opens no workbook): by each kind it was loaded as, the file would
- * belong where it belonged then. Null when it was not loaded, or loaded only as another institution's.
+ * belong where it belonged then (a spend file with no institution.json: to the institution it was loaded for, unless
+ * --institution names another). Null when it was not loaded, or loaded only as another institution's.
  */
-async function alreadyLoaded(warehouse: Warehouse, path: string, scan: FileScan, folders: FolderSettings): Promise<PlannedFile | null> {
+async function alreadyLoaded(warehouse: Warehouse, path: string, scan: FileScan, folders: FolderSettings, choice: InstitutionChoice): Promise<PlannedFile | null> {
   const loaded = await warehouse.all<{ kind: InputKind; institution_id: string | null }>(
     "SELECT DISTINCT kind, institution_id FROM source_files WHERE sha256 = ?", [scan.sha256]);
   if (loaded.length === 0) return null;
   const institution = folders.institutionFor(path);
   for (const { kind, institution_id } of loaded) {
     let scope: Pick<PlannedFile, "belongsTo" | "scope">;
+    // A spend file with no institution.json was loaded for the institution --institution or --infer-institution gave
+    // it: loaded again with the same one, or with none said, it is the same facts.
+    const given = kind === "spend" && !institution && institution_id !== null && (choice.institution?.id.trim() ?? institution_id) === institution_id;
     try {
-      scope = scopeOf(path, kind, institution, folders);
+      scope = given ? { belongsTo: institution_id, scope: { institution: institution_id } } : scopeOf(path, kind, institution, folders);
     } catch {
       continue;
     }
@@ -403,7 +407,7 @@ export async function loadInputs(
     try {
       const scan = await scanFile(path);
       const choice = { institution: options.institution ?? null, infer: options.inferInstitution === true };
-      planned.push((await alreadyLoaded(warehouse, path, scan, folders)) ?? (await planFile(warehouse, path, scan, folders, choice)));
+      planned.push((await alreadyLoaded(warehouse, path, scan, folders, choice)) ?? (await planFile(warehouse, path, scan, folders, choice)));
     } catch (error) {
       report({ path, kind: null, status: "refused", error: (error as Error).message });
     }

@@ -88,6 +88,10 @@ describe("a spend file with no institution.json (failure 8)", () => {
     if (result?.status !== "loaded") throw new Error(JSON.stringify(result));
     expect(result.scope).toEqual({ institution: "RVR" });
     expect(result.outcome.reading).toContain("(closest name: EPSOM AND ST HELIER UNIVERSITY HOSPITALS NHS TRUST)");
+    // Loaded again, with no flag or the same institution, it is the same facts: nothing changes, nothing is refused.
+    for (const options of [{}, { institution: { id: "RVR" } }]) {
+      expect((await loadInputs(warehouse, [epsom], options))[0]).toMatchObject({ status: "already loaded", scope: { institution: "RVR" } });
+    }
   });
 
   it("loads with --institution, taking the name from the file when the register's code matches it", async () => {
@@ -103,6 +107,12 @@ describe("a spend file with no institution.json (failure 8)", () => {
     // 10,940.76 + 261,331.50 + 252,870.06 + 6,652.72 + 371,563.20 + 41,429.60 + 589,405.06
     expect(result.outcome).toMatchObject({ rowsLoaded: 7, amountLoadedPence: 153419290n, firstDate: "2011-01-01" });
     expect(await warehouse.one("SELECT name, kind, ods_code FROM institutions WHERE institution_id = 'E08000003'")).toEqual({ name: "Manchester City Council", kind: "council", ods_code: null });
+  });
+
+  it("offers nothing when the body column names more than one body", async () => {
+    const department = join(nobody, "cabinetoffice-2019-06.csv");
+    cpSync("test/fixtures/spend-real/cabinet-office/cabinetoffice-2019-06.csv", department);
+    expect(await refusalOf(department)).toContain(`its "Entity" column names 3 bodies (CABINET OFFICE; Government Property Agency; Crown Commercial Service): one file, one institution`);
   });
 
   it("refuses --institution when the file's folder has an institution.json that says otherwise", async () => {
