@@ -10,6 +10,8 @@ export interface Institution {
   odsCode: string | null;
   isDemo: boolean;
   note: string | null;
+  /** Published output names no payee that looks like a private individual (src/core/individual-name.ts). */
+  withholdIndividuals: boolean;
 }
 
 /** Checks an institution.json: who publishes the files in its folder. */
@@ -30,6 +32,9 @@ export function institutionFrom(parsed: unknown, file: string): Institution {
       throw new InputError(`"${key}" must be a non-empty string ${example}`, { file, column: key });
     }
   }
+  if (value.withholdIndividuals !== undefined && typeof value.withholdIndividuals !== "boolean") {
+    throw new InputError(`"withholdIndividuals" must be true or false, found ${JSON.stringify(value.withholdIndividuals)}`, { file, column: "withholdIndividuals" });
+  }
   const optional = (key: string): string | null => (typeof value[key] === "string" ? (value[key] as string) : null);
   return {
     id: value.id as string,
@@ -38,14 +43,15 @@ export function institutionFrom(parsed: unknown, file: string): Institution {
     odsCode: optional("odsCode"),
     isDemo: value.isDemo === true,
     note: optional("note"),
+    withholdIndividuals: value.withholdIndividuals === true,
   };
 }
 
 export async function loadInstitution(warehouse: Warehouse, text: string, file: string): Promise<LoadOutcome> {
   const institution = parseInstitution(text, file);
   await warehouse.run(
-    `INSERT OR REPLACE INTO institutions VALUES (?, ?, ?, ?, ?, ?)`,
-    [institution.id, institution.name, institution.kind, institution.odsCode, institution.isDemo, institution.note],
+    `INSERT OR REPLACE INTO institutions (institution_id, name, kind, ods_code, is_demo, note, withhold_individuals) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    [institution.id, institution.name, institution.kind, institution.odsCode, institution.isDemo, institution.note, institution.withholdIndividuals],
   );
   return { rowsRead: 1, rowsLoaded: 1, rowsQuarantined: 0 };
 }

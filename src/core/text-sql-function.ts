@@ -1,10 +1,10 @@
-import { DuckDBScalarFunction, VARCHAR } from "@duckdb/node-api";
+import { BOOLEAN, DuckDBScalarFunction, VARCHAR } from "@duckdb/node-api";
 
 /**
- * A JavaScript text → text function as a DuckDB scalar function (`name(text)`), for a rule that JS and SQL both
+ * A JavaScript text → text (or → true/false) function as a DuckDB scalar function (`name(text)`), for a rule that JS and SQL both
  * apply: one definition, run by both. NULL in, NULL out.
  */
-export function textSqlFunction(name: string, rule: (text: string) => string | null): DuckDBScalarFunction {
+export function textSqlFunction(name: string, rule: (text: string) => string | boolean | null, returns: "text" | "boolean" = "text"): DuckDBScalarFunction {
   return DuckDBScalarFunction.create({
     name,
     mainFunction: (_info, input, output) => {
@@ -15,7 +15,7 @@ export function textSqlFunction(name: string, rule: (text: string) => string | n
       }
       output.flush();
     },
-    returnType: VARCHAR,
+    returnType: returns === "boolean" ? BOOLEAN : VARCHAR,
     parameterTypes: [VARCHAR],
   });
 }

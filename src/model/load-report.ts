@@ -24,14 +24,22 @@ export interface LoadReportLine {
   /** How a spend file was read: each table's heading mapping, its date column's order and why. */
   reading: string | null;
   reconciles: boolean;
+  /**
+   * Payees of the file's loaded lines whose names look like private individuals' (src/core/individual-name.ts): a
+   * data-quality finding (a published file should withhold them); a count only, never their names. 0 for other kinds.
+   */
+  individualPayees: number;
 }
 
 export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]> {
   const rows = await warehouse.all<Record<string, string | number | string[] | null>>(
     `SELECT f.path, f.sha256, f.kind, f.institution_id, f.rows_read, f.rows_loaded, f.rows_quarantined,
             f.amount_loaded::VARCHAR AS amount_loaded, f.first_date, f.last_date,
-            strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by, f.reading
+            strftime(f.loaded_at, '%Y-%m-%dT%H:%M:%SZ') AS loaded_at, f.vat_basis, f.sheets, later.path AS superseded_by, f.reading,
+            coalesce(individuals.payees, 0) AS individual_payees
      FROM source_files f LEFT JOIN source_files later ON later.file_id = f.superseded_by
+     LEFT JOIN (SELECT sp.file_id, count(DISTINCT sp.supplier_id) AS payees FROM spend sp JOIN suppliers s USING (supplier_id)
+                WHERE NOT s.is_redacted AND looks_like_individual(s.name) GROUP BY sp.file_id) individuals ON individuals.file_id = f.file_id
      ORDER BY f.file_id`,
   );
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
@@ -52,6 +60,7 @@ export async function loadReport(warehouse: Warehouse): Promise<LoadReportLine[]
     supersededBy: text(row.superseded_by),
     reading: text(row.reading),
     reconciles: Number(row.rows_read) === Number(row.rows_loaded) + Number(row.rows_quarantined),
+    individualPayees: Number(row.individual_payees),
   }));
 }
 

@@ -1,3 +1,4 @@
+import { publishedSupplierName } from "./published-supplier.js";
 import type { Warehouse } from "../warehouse/warehouse.js";
 import { figureColumns } from "./spend-figures.js";
 
@@ -142,7 +143,7 @@ export interface ClassChange {
 export async function suppliersChangingClass(warehouse: Warehouse, scope: Scope, other: { id: string; version: number }): Promise<ClassChange[]> {
   const rows = await warehouse.all<Record<string, string | number>>(
     `${SCOPED_SPEND}
-     SELECT CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS supplier, sum(amount)::DOUBLE AS total,
+     SELECT ${publishedSupplierName("s", "$institution")} AS supplier, sum(amount)::DOUBLE AS total,
             any_value(scoped.status) AS here, coalesce(any_value(o.status), 'unlocated') AS there
      FROM scoped JOIN suppliers s USING (supplier_id)
      LEFT JOIN supplier_locality o ON o.institution_id = $institution AND o.supplier_id = s.supplier_id

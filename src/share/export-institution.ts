@@ -4,6 +4,7 @@ import { readTableSchema, type SchemaField } from "../../loaders/schema/column-s
 import type { AreaSpec } from "../../geo/definition-spec.js";
 import type { Warehouse } from "../warehouse/warehouse.js";
 import { registerFormulaFunction, writeQueryCsv } from "./write-csv.js";
+import { publishedSupplierName, withheldIndividual } from "../model/published-supplier.js";
 
 export type SharingLevel = "public" | "partner" | "internal";
 const LEVELS: readonly SharingLevel[] = ["public", "partner", "internal"];
@@ -24,7 +25,7 @@ export function neutralised(expression: string): string {
 /** How each schema field is read from the warehouse, for one institution's export. */
 export const SPEND_COLUMNS: Record<string, string> = {
   date: "strftime(sp.payment_date, '%Y-%m-%d')",
-  supplier: neutralised("CASE WHEN sp.is_redacted THEN 'REDACTED' ELSE s.name END"),
+  supplier: neutralised(publishedSupplierName("s", "sp.institution_id", "REDACTED")),
   amount: "sp.amount",
   expense_type: neutralised("sp.expense_type"),
   expense_area: neutralised("sp.expense_area"),
@@ -85,7 +86,9 @@ export async function exportInstitution(warehouse: Warehouse, institutionId: str
     join(directory, "spend", "spend"), { institution: institutionId });
   files.push("spend/spend.csv", "spend/spend.parquet");
 
-  const paid = `s.supplier_id IN (SELECT supplier_id FROM current_spend WHERE institution_id = $institution) AND NOT s.is_redacted`;
+  // A withheld individual is in the spend as WITHHELD_INDIVIDUAL, and in neither the register nor the locality.
+  const paid = `s.supplier_id IN (SELECT supplier_id FROM current_spend WHERE institution_id = $institution) AND NOT s.is_redacted
+    AND NOT ${withheldIndividual("s.name", "$institution")}`;
   const suppliers = columnsAt(readTableSchema("suppliers").fields, SUPPLIER_COLUMNS, level);
   await copyTo(warehouse,
     `SELECT ${suppliers.select} FROM suppliers s

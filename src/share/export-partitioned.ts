@@ -4,6 +4,7 @@ import { readTableSchema } from "../../loaders/schema/column-synonyms.js";
 import type { Warehouse } from "../warehouse/warehouse.js";
 import { SPEND_COLUMNS, columnsAt, neutralised, type SharingLevel } from "./export-institution.js";
 import { registerFormulaFunction } from "./write-csv.js";
+import { withheldIndividual } from "../model/published-supplier.js";
 
 /** The keys a dataset may be partitioned by, and the column each becomes (Hive style: `institution=RWK/year=2024`). */
 const PARTITION_COLUMNS: Record<PartitionKey, string> = { institution: "sp.institution_id", year: "year(sp.payment_date)" };
@@ -47,7 +48,7 @@ export async function exportPartitioned(
     `COPY (SELECT DISTINCT sp.institution_id AS institution, ${neutralised("s.name")} AS supplier, l.definition_id AS definition, l.version, l.status, l.precision
            FROM current_spend sp JOIN suppliers s USING (supplier_id)
            JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = sp.supplier_id
-           WHERE NOT s.is_redacted ${only} ORDER BY ALL)
+           WHERE NOT s.is_redacted AND NOT ${withheldIndividual("s.name", "sp.institution_id")} ${only} ORDER BY ALL)
      TO ${quotedPath(join(directory, "locality"))} (FORMAT parquet, PARTITION_BY (institution))`,
     params,
   );

@@ -587,4 +587,13 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 12,
+    name: "an institution may withhold payees that look like individuals from what it publishes",
+    sql: `
+      -- institution.json's withholdIndividuals: the site and the exports name no payee that looks like a private
+      -- individual (src/core/individual-name.ts) for that institution; the warehouse keeps the names.
+      ALTER TABLE institutions ADD COLUMN withhold_individuals BOOLEAN DEFAULT false;
+    `,
+  },
 ];

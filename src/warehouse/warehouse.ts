@@ -8,6 +8,8 @@ import { migrations } from "./migrations.js";
 import { createViews, KEPT_VIEWS } from "./views.js";
 import { decodeValue } from "./decode-row.js";
 import { registerPostcodeFunctions } from "../../geo/postcode-sql.js";
+import { looksLikeIndividual } from "../core/individual-name.js";
+import { textSqlFunction } from "../core/text-sql-function.js";
 
 const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
 
@@ -127,6 +129,8 @@ export class Warehouse {
     await connection.run("SET TimeZone = 'UTC'");
     // SQL and JavaScript share one postcode rule: geo/postcode-parts.ts, callable as normalise_postcode(text).
     registerPostcodeFunctions(connection);
+    // looks_like_individual(name): the individual-name rule (src/core/individual-name.ts), for the load report and published names.
+    connection.registerScalarFunction(textSqlFunction("looks_like_individual", looksLikeIndividual, "boolean"));
     return new Warehouse(instance, connection, path);
   }
 

@@ -10,7 +10,7 @@ const LAYER_ORDER = ["staging", "intermediate", "marts"];
 /** Two spend files of one institution, the first superseded by the second; a supplier placed under one definition only. */
 async function seed(warehouse: Warehouse): Promise<void> {
   await warehouse.run(`
-    INSERT INTO institutions VALUES ('T1', 'Trust', 'nhs-trust', NULL, true, NULL);
+    INSERT INTO institutions (institution_id, name, kind, ods_code, is_demo, note) VALUES ('T1', 'Trust', 'nhs-trust', NULL, true, NULL);
     INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined, loaded_at, superseded_by)
       VALUES (1, 'a.csv', 'a', 'spend', 'T1', 1, 1, 0, current_timestamp, 2),
              (2, 'b.csv', 'b', 'spend', 'T1', 3, 3, 0, current_timestamp, NULL);

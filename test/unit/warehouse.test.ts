@@ -16,7 +16,7 @@ describe("warehouse", () => {
   it("rolls a failed transaction back entirely", async () => {
     await withTempWarehouse(async (warehouse) => {
       await expect(warehouse.transaction(async () => {
-        await warehouse.run("INSERT INTO institutions VALUES ('X', 'X', 'nhs-trust', NULL, false, NULL)");
+        await warehouse.run("INSERT INTO institutions (institution_id, name, kind, ods_code, is_demo, note) VALUES ('X', 'X', 'nhs-trust', NULL, false, NULL)");
         throw new Error("boom");
       })).rejects.toThrow("boom");
       expect(await warehouse.all("SELECT * FROM institutions")).toEqual([]);

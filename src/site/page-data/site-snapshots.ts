@@ -3,6 +3,7 @@ import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../
 import { spendPeriods } from "../../model/spend-figures.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 import { PUBLISHED_POINT } from "./published-location.js";
+import { publishedSupplierName, withheldIndividual } from "../../model/published-supplier.js";
 
 /**
  * A supplier as the snapshots name it: one institution's view of it (its class, flags and location are that
@@ -81,7 +82,7 @@ export async function localDefinitionsSnapshot(warehouse: Warehouse) {
      JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
      JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
      ${PUBLISHED_POINT.joins}
-     WHERE sp.institution_id = ? AND NOT s.is_redacted AND sp.payment_date BETWEEN ?::DATE AND ?::DATE AND ${PUBLISHED_POINT.area} IS NOT NULL
+     WHERE sp.institution_id = ? AND NOT s.is_redacted AND NOT ${withheldIndividual("s.name", "sp.institution_id")} AND sp.payment_date BETWEEN ?::DATE AND ?::DATE AND ${PUBLISHED_POINT.area} IS NOT NULL
      GROUP BY ALL ORDER BY spend DESC`,
     [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
   );
@@ -123,7 +124,7 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
        FROM supplier_locality GROUP BY ALL
      )
      SELECT ${snapshotSupplierId("f.institution_id", "f.supplier_id")} AS id,
-            CASE WHEN s.is_redacted THEN 'Redacted payee' ELSE s.name END AS name,
+            ${publishedSupplierName("s", "f.institution_id")} AS name,
             f.is_sme AS sme, f.is_vcse AS vcse, f.deprived, st.status
      FROM int_supplier_flags f JOIN suppliers s ON s.supplier_id = f.supplier_id
      LEFT JOIN status st ON st.institution_id = f.institution_id AND st.supplier_id = f.supplier_id

@@ -1,3 +1,4 @@
+import { publishedName } from "../../model/published-supplier.js";
 import { resolveScope } from "../../model/metrics.js";
 import { localMultiplier } from "../../model/local-multiplier.js";
 import { committedVsDelivered, deliveredLocally, engagementSummary, prioritiesFramework, priorityDeliveryRates, proxyValues } from "../../model/social-value-metrics.js";
@@ -42,7 +43,8 @@ export async function tenderingSnapshot(warehouse: Warehouse) {
   const report = await tenderingAndReturnsReport(warehouse, { institutionId: scope.institution.id });
   const contracts = await warehouse.all<Record<string, unknown>>(
     `SELECT c.contract_id AS contract, c.title,
-            (SELECT CASE WHEN count(*) > 1 THEN arg_min(s.supplier_name, s.position) || ' and ' || (count(*) - 1) || ' more' ELSE arg_min(s.supplier_name, s.position) END
+            (SELECT CASE WHEN count(*) > 1 THEN arg_min(${publishedName("s.supplier_name", "s.institution_id")}, s.position) || ' and ' || (count(*) - 1) || ' more'
+                         ELSE arg_min(${publishedName("s.supplier_name", "s.institution_id")}, s.position) END
              FROM int_contract_suppliers s WHERE s.institution_id = c.institution_id AND s.contract_id = c.contract_id) AS supplier,
             c.category, c.value::DOUBLE AS value,
             strftime(c.start_date, '%Y-%m-%d') AS "start", strftime(c.end_date, '%Y-%m-%d') AS "end", c.weighting_percent AS weighting,

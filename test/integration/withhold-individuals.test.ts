@@ -1,0 +1,77 @@
+// Issue 18, point 3: payees that look like private individuals are a data-quality finding (counts in the load
+// report and on the Data quality page, never names), and an institution can withhold them from everything it
+// publishes (institution.json "withholdIndividuals": true). The demo (data/demo) with one synthetic spend file
+// written here: three individuals (one with a quoted nickname), a company, and a redacted row whose amount cell
+// holds a name with an inner quote (a quarantined cell that must never reach a public reason).
+import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { writePageData } from "../../src/site/write-page-data.js";
+import { runCli } from "../helpers/run-cli.js";
+import { tempFolder } from "../helpers/temp-warehouse.js";
+
+const folder = tempFolder();
+const NAMES = ["John Smith", "Bloggs", "Johnny"];
+
+function loadedWarehouse(name: string, withhold: boolean): string {
+  const trust = join(folder.path, name);
+  cpSync("data/demo", trust, { recursive: true });
+  const institution = JSON.parse(readFileSync(join(trust, "institution.json"), "utf-8"));
+  writeFileSync(join(trust, "institution.json"), JSON.stringify({ ...institution, withholdIndividuals: withhold }));
+  writeFileSync(join(trust, "spend", "individuals.csv"), [
+    "Date,Supplier,Amount",
+    "01/05/2024,Mr John Smith,900000.00",
+    "02/05/2024,J A Bloggs,800000.00",
+    '03/05/2024,"Mr ""Johnny"" Smith",700000.00',
+    "04/05/2024,Acme Widgets Ltd,500.00",
+    '05/05/2024,REDACTED - personal data,"Mr ""Johnny"" Smith"',
+  ].join("\n") + "\n");
+  const warehouse = join(folder.path, `${name}.duckdb`);
+  const load = runCli(["load", trust, "--warehouse", warehouse]);
+  if (load.status !== 0) throw new Error(load.stderr);
+  return warehouse;
+}
+
+/** Every file of a folder (recursively) as text. */
+function texts(path: string): string {
+  return readdirSync(path, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())
+    .map((entry) => readFileSync(join(entry.parentPath, entry.name)).toString("utf-8")).join("\n");
+}
+
+let withheld: string;
+let shown: string;
+beforeAll(() => {
+  withheld = loadedWarehouse("withheld", true);
+  shown = loadedWarehouse("shown", false);
+}, 600_000);
+afterAll(() => folder.cleanup());
+
+describe("payees that look like individuals (issue 18, point 3)", () => {
+  it("are counted per file in the load report (3 in the file written here, none in the demo's own)", () => {
+    const report = JSON.parse(runCli(["report", "--json", "--warehouse", withheld]).stdout);
+    const files = (report.files ?? report) as { path: string; individualPayees: number }[];
+    expect(files.find((file) => file.path.endsWith("individuals.csv"))!.individualPayees).toBe(3);
+    expect(files.filter((file) => !file.path.endsWith("individuals.csv")).reduce((n, file) => n + file.individualPayees, 0)).toBe(0);
+  });
+
+  it("withheld: no page data and no public export names them, nor the quarantined cell", async () => {
+    const pages = join(folder.path, "withheld-pages");
+    await writePageData(withheld, pages);
+    const out = join(folder.path, "withheld-export");
+    expect(runCli(["export", "--institution", "DEMO", "--level", "public", "--to", out, "--warehouse", withheld]).status).toBe(0);
+    for (const text of [texts(pages), texts(out)]) {
+      for (const name of NAMES) expect(text).not.toContain(name);
+      expect(text).toContain("Individual (withheld)");
+      expect(text).toContain("Acme Widgets Ltd");
+    }
+    expect(JSON.parse(readFileSync(join(pages, "data-quality.json"), "utf-8")).files.some((f: { individualPayees: number }) => f.individualPayees === 3)).toBe(true);
+  }, 300_000);
+
+  it("not withheld: the site names them (the analyst's choice), but the quarantined cell never", async () => {
+    const pages = join(folder.path, "shown-pages");
+    await writePageData(shown, pages);
+    const text = texts(pages);
+    expect(text).toContain("Mr John Smith");
+    expect(readFileSync(join(pages, "data-quality.json"), "utf-8")).not.toContain("Johnny");
+  }, 300_000);
+});
