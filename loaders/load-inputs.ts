@@ -445,8 +445,9 @@ export async function loadInputs(
           : { superseded: [], duplicates: [], notFound: [] };
         // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
         // that the warehouse is never left with a file loaded and its suppliers unclassified.
-        // Spend and social value files bring suppliers only; every other kind can move any supplier's locality.
-        await refreshSupplierLocality(warehouse, kind === "spend" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind) ? "new suppliers" : "all");
+        // Spend, social value files and notices bring suppliers only; every other kind can move any supplier's locality.
+        const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
+        await refreshSupplierLocality(warehouse, bringsSuppliersOnly ? "new suppliers" : "all");
         return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
