@@ -447,9 +447,9 @@ const XLSX_SHAPES: CaseSpec[] = [
     const [a, b, ...rest] = rows as [Clean, Clean, ...Clean[]];
     return [{ name: "Spend", lines: [heading(), badAmount(a, true), badAmount(b, "#N/A"), ...rest.map((r) => good(r))] }];
   }),
-  xlsxCase("xlsx-number-supplier", "a supplier name that is a number cell (12345): loaded as the text 12345", (rows) => {
+  xlsxCase("xlsx-number-supplier", "a supplier name that is a number cell (90210): quarantined, a payee of digits only is a sign of shifted columns", (rows) => {
     const [a, ...rest] = rows as [Clean, ...Clean[]];
-    return [{ name: "Spend", lines: [heading(), good(a, { supplier: 90210 }, { supplier: "90210" }), ...rest.map((r) => good(r))] }];
+    return [{ name: "Spend", lines: [heading(), quarantined(a, { supplier: 90210 }, [{ column: "Supplier", includes: "only digits" }]), ...rest.map((r) => good(r))] }];
   }),
   xlsxCase("xlsx-date-cell-in-amount", "a date cell in the amount column (quarantined)", (rows) => {
     const [a, ...rest] = rows as [Clean, ...Clean[]];
@@ -559,14 +559,14 @@ const HEADINGS: CaseSpec[] = [
     [heading(["Date", "", "Supplier", "Transaction Number", "Amount"]), ...rows.map((c) => good(c))]),
   spend("heading-all-optional-empty", "headings", "empty headings over every optional column", (rows) =>
     [heading(["Date", "", "Supplier", "", "Amount"]), ...rows.map((c) => good(c))]),
-  { id: "heading-amount-heading-empty", category: "headings", what: "the amount column has values but no heading (refused: no amount column)", make: (random) =>
-    refusedSpend("heading-amount-heading-empty", csvText([heading(["Date", "Expense Type", "Supplier", "Transaction Number", ""]), ...cleanRows(random, 4).map((c) => good(c))]), ["amount"]) },
+  spend("heading-amount-heading-empty", "headings", "the amount column has values but no heading (read by its values: amounts with pence)", (rows) =>
+    [heading(["Date", "Expense Type", "Supplier", "Transaction Number", ""]), ...rows.map((c) => good(c))], { count: 4 }),
   { id: "heading-all-empty", category: "headings", what: "a heading row of empty cells", make: (random) =>
     refusedSpend("heading-all-empty", csvText([blank(5), ...cleanRows(random, 4).map((c) => good(c))]), ["heading"]) },
   { id: "heading-supplier-as-name", category: "headings", what: "the supplier column headed \"Name\" (not a spend heading: refused, naming what is needed)", make: (random) =>
     refusedSpend("heading-supplier-as-name", csvText([heading(["Date", "Expense Type", "Name", "Transaction Number", "Amount"]), ...cleanRows(random, 4).map((c) => good(c))]), ["supplier"]) },
-  { id: "heading-markup", category: "headings", what: "headings wrapped in HTML (<b>Amount</b>) (refused)", make: (random) =>
-    refusedSpend("heading-markup", csvText([heading(HEADING.map((h) => `<b>${h}</b>`)), ...cleanRows(random, 4).map((c) => good(c))]), ["amount"]) },
+  spend("heading-markup", "headings", "headings wrapped in HTML (<b>Amount</b>): read by the words they hold", (rows) =>
+    [heading(HEADING.map((h) => `<b>${h}</b>`)), ...rows.map((c) => good(c))], { count: 4 }),
   spend("heading-nbsp-and-case", "headings", "headings in capitals with non-breaking spaces (AMOUNT\u00a0(£))", (rows) =>
     [heading(["DATE", "EXPENSE\u00a0TYPE", "SUPPLIER", "TRANSACTION\u00a0NUMBER", "AMOUNT\u00a0(£)"]), ...rows.map((c) => good(c))]),
   spend("heading-line-break-in-heading", "headings", "a quoted heading holding a line break (\"Payment\\nDate\")", (rows) =>

@@ -1,5 +1,6 @@
 import type * as XLSX from "@e965/xlsx";
 import { readFile } from "node:fs/promises";
+import * as zlib from "node:zlib";
 import { InputError } from "../../src/core/errors.js";
 
 export interface SheetRows {
@@ -40,6 +41,19 @@ function cellText(ssf: Formats, cell: Cell | undefined, date1904: boolean): stri
 }
 
 /**
+ * Node's zlib, as SheetJS's zip reader asks for it (an InflateRaw whose `bytesRead` is the input consumed,
+ * which Node now calls `bytesWritten`). Without it SheetJS inflates in JavaScript, and on some damaged
+ * workbooks (16 bytes scrambled inside a compressed sheet) that never ends: the bad-input corpus's setup ran
+ * past 25 CPU-minutes on those; Node's inflate refuses them at once ("invalid code -- missing end-of-block").
+ */
+class InflateRaw extends zlib.InflateRaw {
+  get bytesRead(): number {
+    return this.bytesWritten;
+  }
+}
+let nativeInflate = false;
+
+/**
  * Every sheet of a workbook (.xlsx, .xls or .ods, told by its bytes) as rows of text, through SheetJS
  * (@e965/xlsx 0.20.3, which carries the fixes for CVE-2023-30533 and CVE-2024-22363). Formulas are not
  * evaluated (their cached values are read); a workbook that cannot be opened is refused, with the reason.
@@ -47,6 +61,10 @@ function cellText(ssf: Formats, cell: Cell | undefined, date1904: boolean): stri
  */
 export async function readWorkbookSheets(path: string): Promise<SheetRows[]> {
   const xlsx = await import("@e965/xlsx");
+  if (!nativeInflate) {
+    xlsx.CFB.utils.use_zlib({ ...zlib, InflateRaw });
+    nativeInflate = true;
+  }
   let workbook: XLSX.WorkBook;
   try {
     workbook = xlsx.read(await readFile(path), { dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false });

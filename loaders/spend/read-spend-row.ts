@@ -84,8 +84,16 @@ export function isDigitsOnly(text: string): boolean {
   return /^\d+$/.test(text.trim());
 }
 
-/** An amount of eight digits or more with no pence and no separators: as likely an identifier as pounds. */
+/** An amount of eight digits or more with no pence and no separators: as likely an identifier as pounds (for SQL). */
 export const IDENTIFIER_AMOUNT = /^\d{8,}$/;
+
+/**
+ * IDENTIFIER_AMOUNT in JavaScript. Not by that regex: V8 runs out of stack matching `\d{8,}` against a cell of
+ * millions of digits (the bad-input corpus's 10 MB amount was refused "Maximum call stack size exceeded").
+ */
+function isIdentifierAmount(text: string): boolean {
+  return text.length >= 8 && isDigitsOnly(text);
+}
 
 /**
  * Whether a row's cells look shifted by a column (rows of PDF-derived files): the supplier's cell holds
@@ -99,7 +107,7 @@ function shiftedColumns(cells: readonly string[], header: SpendHeader): { code: 
   if (isDigitsOnly(supplier)) {
     return { code: "columns-shifted", column: header.headings[header.columns.supplier!] ?? "supplier", reason: `the supplier ${quoted(supplier)} is only digits: the columns look shifted (a number where the payee's name should be)` };
   }
-  if (IDENTIFIER_AMOUNT.test(amount) && cells.some((cell, i) => i !== amountColumn && cell.trim() === amount)) {
+  if (isIdentifierAmount(amount) && cells.some((cell, i) => i !== amountColumn && cell.trim() === amount)) {
     return { code: "columns-shifted", column: header.headings[amountColumn] ?? "amount", reason: `the amount ${quoted(amount)} is an identifier repeated in another cell: the columns look shifted` };
   }
   return null;
