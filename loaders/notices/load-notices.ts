@@ -32,35 +32,45 @@ interface LoadedRelease {
   release: NoticeRelease;
 }
 
+/** An award of a contracting process: what a later release of the process gives again, perhaps as contracts signed under it. */
+const awardKey = (ocid: string, awardId: string) => `${ocid}\u0000${awardId}`;
+
 /**
- * Which contract of each contracting process is current: the one of the latest release (by its date as written,
- * then the later file, then the later release in the file). Returns, per contract of this file (by release row and
- * id), the file that supersedes it (null: current), and the earlier current rows this file supersedes.
+ * Which contracts of each award are current: those the latest release giving the award gives (by its date as
+ * written, then the later file, then the later release in the file), whether as the award itself or as contracts
+ * signed under it (a contract award notice, then its contract details notice). Returns, per contract of this file
+ * (by release row and award), the file that supersedes it (null: current), and the earlier current rows this file
+ * supersedes.
  */
 async function decideCurrent(warehouse: Warehouse, institutionId: string, fileId: number, loaded: readonly LoadedRelease[]) {
-  const ids = [...new Set(loaded.flatMap(({ release }) => release.contracts.map((contract) => contract.contractId)))];
-  const earlier = ids.length === 0 ? [] : await warehouse.all<{ file_id: number; contract_id: string; release_date: string | null }>(
-    `SELECT c.file_id, c.contract_id, n.release_date FROM sv_contracts c
-     LEFT JOIN notice_contracts n ON n.file_id = c.file_id AND n.row_number = c.row_number AND n.contract_id = c.contract_id
-     WHERE c.superseded_by IS NULL AND c.institution_id = $institution
-       AND c.contract_id IN (SELECT unnest(from_json($ids, '["VARCHAR"]')))`,
-    { institution: institutionId, ids: JSON.stringify(ids) },
-  );
   const latest = new Map<string, { date: string; rowNumber: number }>();
   for (const { rowNumber, release } of loaded) {
     for (const contract of release.contracts) {
-      const best = latest.get(contract.contractId);
+      const key = awardKey(release.ocid, contract.awardId);
+      const best = latest.get(key);
       const date = release.date ?? "";
-      if (!best || date > best.date || (date === best.date && rowNumber > best.rowNumber)) latest.set(contract.contractId, { date, rowNumber });
+      if (!best || date > best.date || (date === best.date && rowNumber > best.rowNumber)) latest.set(key, { date, rowNumber });
     }
   }
-  const supersededBy = (rowNumber: number, contractId: string): number | null => {
-    const best = latest.get(contractId)!;
+  const awards = [...latest.keys()].map((key) => key.split("\u0000")).map(([ocid, award_id]) => ({ ocid, award_id }));
+  const earlier = awards.length === 0 ? [] : await warehouse.all<{ file_id: number; contract_id: string; ocid: string; award_id: string; release_date: string | null }>(
+    `SELECT c.file_id, c.contract_id, n.ocid, n.award_id, n.release_date FROM sv_contracts c
+     JOIN notice_contracts n ON n.file_id = c.file_id AND n.row_number = c.row_number AND n.contract_id = c.contract_id
+     WHERE c.superseded_by IS NULL AND c.institution_id = $institution
+       AND EXISTS (SELECT 1 FROM (SELECT unnest(from_json($awards, '[{"ocid":"VARCHAR","award_id":"VARCHAR"}]'), recursive := true)) a
+                   WHERE a.ocid = n.ocid AND a.award_id = n.award_id)`,
+    { institution: institutionId, awards: JSON.stringify(awards) },
+  );
+  const supersededBy = (rowNumber: number, ocid: string, awardId: string): number | null => {
+    const key = awardKey(ocid, awardId);
+    const best = latest.get(key)!;
     if (best.rowNumber !== rowNumber) return fileId;
-    const kept = earlier.find((row) => row.contract_id === contractId && (row.release_date ?? "") > best.date);
+    const kept = earlier.find((row) => awardKey(row.ocid, row.award_id) === key && (row.release_date ?? "") > best.date);
     return kept ? Number(kept.file_id) : null;
   };
-  const replaced = earlier.filter((row) => (row.release_date ?? "") <= latest.get(row.contract_id)!.date).map((row) => ({ file_id: Number(row.file_id), contract_id: row.contract_id }));
+  const replaced = earlier
+    .filter((row) => (row.release_date ?? "") <= latest.get(awardKey(row.ocid, row.award_id))!.date)
+    .map((row) => ({ file_id: Number(row.file_id), contract_id: row.contract_id }));
   return { supersededBy, replaced };
 }
 
@@ -113,10 +123,10 @@ async function writeNotices(warehouse: Warehouse, fileId: number, institutionId:
   await insertRows(warehouse, "sv_contracts",
     { file_id: "INTEGER", row_number: "INTEGER", institution_id: "VARCHAR", contract_id: "VARCHAR", supplier_id: "VARCHAR", supplier_name: "VARCHAR",
       title: "VARCHAR", category: "VARCHAR", value: "DECIMAL(18,2)", start_date: "DATE", end_date: "DATE", question_ids: "VARCHAR[]", superseded_by: "INTEGER" },
-    contracts.map(({ rowNumber, contract }) => ({
+    contracts.map(({ rowNumber, release, contract }) => ({
       ...base(rowNumber, contract), supplier_id: contract.suppliers[0]!.supplierId, supplier_name: contract.suppliers[0]!.supplierName,
       title: contract.title, category: contract.category, value: (contract.valuePence / 100).toFixed(2), start_date: contract.start, end_date: contract.end,
-      question_ids: [], superseded_by: supersededBy(rowNumber, contract.contractId),
+      question_ids: [], superseded_by: supersededBy(rowNumber, release.ocid, contract.awardId),
     })));
   await insertRows(warehouse, "notice_contracts",
     { file_id: "INTEGER", row_number: "INTEGER", institution_id: "VARCHAR", contract_id: "VARCHAR", ocid: "VARCHAR", award_id: "VARCHAR", release_date: "VARCHAR", json_path: "VARCHAR" },

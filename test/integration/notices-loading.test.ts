@@ -182,6 +182,27 @@ describe("published notices (OCDS)", () => {
     });
   });
 
+  it("a contract award notice, then its contract details notice: the contracts signed under the award replace it, in either loading order", async () => {
+    const details = (await import(join(FIXTURES, "synthetic-find-a-tender-style.json"), { with: { type: "json" } })).default;
+    const award = structuredClone(details.releases[0]);
+    Object.assign(award, { id: `${award.id}-uk6`, date: "2026-03-01T09:00:00Z", tag: ["award"] });
+    delete award.contracts;
+    award.awards[0].contractPeriod = { startDate: "2026-04-01T00:00:00+01:00", endDate: "2029-03-31T23:59:59+01:00" };
+    for (const [name, order] of [["award-first", ["1-award.json", "2-details.json"]], ["details-first", ["2-details.json", "1-award.json"]]] as const) {
+      const path = institutionFolder(name, WELLAND, [], {
+        "notices/1-award.json": JSON.stringify({ version: "1.1", releases: [award] }),
+        "notices/2-details.json": JSON.stringify(details),
+      });
+      await withTempWarehouse(async (warehouse) => {
+        for (const file of order) await loadInputs(warehouse, [join(path, "institution.json"), join(path, "notices", file)]);
+        expect(await warehouse.all("SELECT contract_id, value::VARCHAR AS value FROM current_sv_contracts ORDER BY 1"), name).toEqual([
+          { contract_id: "ocds-synthetic-0001/C-1", value: "480000.00" }, { contract_id: "ocds-synthetic-0001/C-2", value: "20000.00" },
+        ]);
+        expect(await warehouse.all("SELECT count(*)::INTEGER AS n FROM sv_contracts WHERE contract_id = 'ocds-synthetic-0001/1'")).toEqual([{ n: 1 }]);
+      });
+    }
+  });
+
   it("a JSON array of release packages loads; paths name the package", async () => {
     const releases = (await import(join(FIXTURES, "contracts-finder-welland-2025.json"), { with: { type: "json" } })).default.releases;
     const path = institutionFolder("array", WELLAND, [], { "notices/packages.json": JSON.stringify([{ version: "1.1", releases: [releases[0]] }, { version: "1.1", releases: [releases[3]] }]) });
