@@ -3,6 +3,7 @@ import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
 import { IDENTIFIER_AMOUNT, SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
+import { YES_TEXT } from "../cells/parse-flag.js";
 import type { SpendWriter } from "./spend-writer.js";
 import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
@@ -31,7 +32,7 @@ export async function loadStagedSpend(
   warehouse: Warehouse, staged: StagedSpendCsv, writer: SpendWriter, fileId: number, institutionId: string, dateContext: DateOrderContext,
 ): Promise<DateOrderChoice> {
   const { headerRow } = staged;
-  const { date, amount, supplier, expense_type, expense_area, transaction_number } = staged.header.columns;
+  const { date, amount, supplier, expense_type, expense_area, transaction_number, period_total } = staged.header.columns;
   const suppliers = new SupplierKeys();
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_dates (text VARCHAR, day DATE)");
   await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_spend_names (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)");
@@ -72,12 +73,14 @@ export async function loadStagedSpend(
   // Order is kept by the row numbers; letting DuckDB write in any order saves it a merge.
   await warehouse.run("SET preserve_insertion_order = false");
   await warehouse.run(
-    `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet)
-     SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL
+    `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet, is_period_total)
+     SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
+            lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
      FROM (
        SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
               regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
               ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
+              ${cell(period_total)} AS period_total,
               CASE WHEN regexp_full_match(${cell(amount)}, '${AMOUNT}')
                    THEN CAST(${pounds} AS DECIMAL(18, 2)) * (CASE WHEN left(${cell(amount)}, 1) IN ('-', '(') THEN -1 ELSE 1 END)
               END AS amount

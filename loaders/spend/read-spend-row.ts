@@ -4,6 +4,7 @@ import type { ProblemCode } from "../../src/core/problem-codes.js";
 import { REDACTED_SUPPLIER_ID, isRedactedPayee, supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
 import { DATE_EXPECTED, numericDateParts, parseDate, type DateOrder } from "../cells/parse-date.js";
+import { parseFlag } from "../cells/parse-flag.js";
 import type { FoundHeader } from "../schema/detect-header.js";
 
 /** One spend line as it will be stored. */
@@ -147,9 +148,11 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   };
   const heading = (field: string) => header.headings[header.columns[field]!] ?? field;
   const entries: QuarantineEntry[] = [];
-  // A table with no date column: each line is its supplier's total for the file's month, dated its first day.
-  const isPeriodTotal = header.columns.date === undefined;
-  const date = isPeriodTotal ? (header.periodDate ?? null) : parseDate(cell("date"), header.dateOrder);
+  // A table with no date column: each line is its supplier's total for the file's month, dated its first day (or,
+  // in a partner's export, a dated line its period_total column marks so).
+  const undated = header.columns.date === undefined;
+  const isPeriodTotal = undated || parseFlag(cell("period_total")) === true;
+  const date = undated ? (header.periodDate ?? null) : parseDate(cell("date"), header.dateOrder);
   if (date === null) entries.push({ row, column: heading("date"), rawValue: cell("date"), code: "not-a-date", reason: notADate(cell("date"), header.dateOrder) });
   const amountPence = parseAmountPence(cell("amount"));
   if (amountPence === null) entries.push({ row, column: heading("amount"), rawValue: cell("amount"), code: "not-an-amount", reason: `${quoted(cell("amount"))} is not an amount (${AMOUNT_EXPECTED})` });

@@ -8,17 +8,8 @@ import { detectHeader } from "../schema/detect-header.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { writeQuarantine, type QuarantineEntry } from "../quarantine.js";
 import { isRedactedPayee, supplierId, supplierNameKey } from "../schema/normalise-supplier-name.js";
+import { parseFlag } from "../cells/parse-flag.js";
 
-const YES = new Set(["y", "yes", "true", "1"]);
-const NO = new Set(["n", "no", "false", "0", ""]);
-
-function parseFlag(raw: string | undefined): boolean | null | "bad" {
-  if (raw === undefined) return null;
-  const value = raw.trim().toLowerCase();
-  if (YES.has(value)) return true;
-  if (NO.has(value)) return value === "" ? null : false;
-  return "bad";
-}
 
 interface RegisterRow {
   supplierId: string;

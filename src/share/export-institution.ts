@@ -30,6 +30,7 @@ export const SPEND_COLUMNS: Record<string, string> = {
   expense_type: neutralised("sp.expense_type"),
   expense_area: neutralised("sp.expense_area"),
   transaction_number: neutralised("sp.transaction_number"),
+  period_total: "CASE WHEN sp.is_period_total THEN 'true' END",
 };
 /** The exporting institution's locations of a supplier on one basis (its registers' and shared ones'). */
 const locationsOn = (basis: string) =>

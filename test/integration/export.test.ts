@@ -81,16 +81,17 @@ describe("anchor-spend export", () => {
   it("writes the export's CSV with the site's own writer (pages/shared/csv-cell.js): these lines, byte for byte", () => {
     // Written by hand from the hostile file above: text quoted (quotes doubled), formulas after an apostrophe,
     // amounts bare, CRLF line ends; the loader trims a cell's outer white space (the tab and CR prefixes), and a
-    // line break inside a value stays inside its quoted cell. Spend has no expense area here: an empty cell.
+    // line break inside a value stays inside its quoted cell. Spend has no expense area here: an empty cell; no
+    // line is a supplier's month total: an empty period_total.
     const text = readFileSync(join(folder.path, "public", "spend", "spend.csv"), "utf-8");
     for (const line of [
-      `"2024-05-01","'=HYPERLINK(""http://x"")",30000.00,"'+1+1",\r\n`,
-      `"2024-05-02","'@SUM Ltd",31000.00,"'-1+1",\r\n`,
-      `"2024-05-03","Quote ""Co"" Ltd; and\nsons",100.00,"'@SUM(1)",\r\n`,
-      `"2024-05-04","'=Tab Ltd",100.00,"a;b\r\nc",\r\n`,
-      `"2024-05-05","'-Minus Ltd",100.00,"'=1",\r\n`,
+      `"2024-05-01","'=HYPERLINK(""http://x"")",30000.00,"'+1+1",,\r\n`,
+      `"2024-05-02","'@SUM Ltd",31000.00,"'-1+1",,\r\n`,
+      `"2024-05-03","Quote ""Co"" Ltd; and\nsons",100.00,"'@SUM(1)",,\r\n`,
+      `"2024-05-04","'=Tab Ltd",100.00,"a;b\r\nc",,\r\n`,
+      `"2024-05-05","'-Minus Ltd",100.00,"'=1",,\r\n`,
     ]) expect(text).toContain(line);
-    expect(text.startsWith(`"date","supplier","amount","expense_type","expense_area"\r\n`)).toBe(true);
+    expect(text.startsWith(`"date","supplier","amount","expense_type","expense_area","period_total"\r\n`)).toBe(true);
   });
 });
 

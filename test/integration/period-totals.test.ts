@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadInputs, type FileResult } from "../../loaders/load-inputs.js";
 import { headline, resolveScope } from "../../src/model/metrics.js";
+import { exportInstitution } from "../../src/share/export-institution.js";
 import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { runCli } from "../helpers/run-cli.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
@@ -71,6 +72,22 @@ describe("a spend file with no date column (failure 7)", () => {
     // 1,177,254.14 + 1,534,192.90
     expect(figures).toMatchObject({ totalSpend: 2711447.04, lines: 0, payments: 0, suppliers: 7 });
   });
+
+  it("keeps them supplier totals through a partner's export and its load (the period_total column)", async () => {
+    const exported = join(folder.path, "export");
+    await exportInstitution(warehouse, "E08000003", "public", exported);
+    expect(readFileSync(join(exported, "spend", "spend.csv"), "utf-8").split("\n")[0]).toContain("period_total");
+    for (const duckdbCsvReader of [true, false]) {
+      const partner = await Warehouse.openForWriting(join(folder.path, `partner-${duckdbCsvReader}.duckdb`));
+      try {
+        await loadInputs(partner, [exported], { duckdbCsvReader });
+        expect(await partner.one("SELECT count(*)::INTEGER AS lines, count(*) FILTER (is_period_total)::INTEGER AS totals, sum(amount)::VARCHAR AS spend FROM spend"))
+          .toEqual({ lines: 13, totals: 13, spend: "2711447.04" });
+      } finally {
+        partner.close();
+      }
+    }
+  }, 120_000);
 
   it("refuses a file with no date column and no period, naming both ways to give one", async () => {
     const lone = join(folder.path, "lone");
