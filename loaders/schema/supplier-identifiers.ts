@@ -13,11 +13,15 @@ export interface SupplierIdentifier {
   id: string;
 }
 
-/** Everything but letters and digits dropped, upper case; a leading scheme code (`GB-COH-…`) dropped too. */
+/**
+ * Upper case, with the separators people write inside identifiers (spaces, hyphens, dots) dropped, and a leading
+ * scheme code (`GB-COH-…`) too; "" when anything else is in it (`+1+1`, a formula, "N/A"), which no form accepts.
+ */
 function compact(raw: string, scheme: string): string {
   const text = raw.trim().toUpperCase();
   const prefix = `${scheme}-`;
-  return (text.startsWith(prefix) ? text.slice(prefix.length) : text).replace(/[^A-Z0-9]/g, "");
+  const body = text.startsWith(prefix) ? text.slice(prefix.length) : text;
+  return /^[A-Z0-9\s.-]*$/.test(body) ? body.replace(/[\s.-]/g, "") : "";
 }
 
 /**

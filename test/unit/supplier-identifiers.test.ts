@@ -20,6 +20,8 @@ describe("company numbers", () => {
     ["", null],
     ["N/A", null],
     ["XX123456", null],
+    ["+1+1", null], // a formula in a register cell is not company 00000011
+    ['=HYPERLINK("x")', null],
   ])("%j → %j", (raw, expected) => {
     expect(normaliseCompanyNumber(raw)).toBe(expected);
   });
