@@ -68,7 +68,8 @@ export function categoryGaps(data, facts, definitionKey) {
     .map(({ localSuppliers, ...row }) => ({
       ...row,
       localShare: row.spend === 0 ? null : row.local / row.spend,
-      localSuppliers: [...localSuppliers].sort((a, b) => b[1] - a[1]).map(([name, spend]) => ({ name, spend })),
+      localSuppliers: [...localSuppliers].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, spend]) => ({ name, spend })),
     }))
-    .sort((a, b) => b.nonLocal - a.nonLocal);
+    // Ties by name: the order never depends on the order of the facts (supplier ids are salted per build).
+    .sort((a, b) => b.nonLocal - a.nonLocal || a.category.localeCompare(b.category));
 }

@@ -1,3 +1,4 @@
+import { createHash, randomBytes } from "node:crypto";
 import { loadReport, quarantineByReason } from "../../model/load-report.js";
 import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../model/metrics.js";
 import { spendPeriods } from "../../model/spend-figures.js";
@@ -10,13 +11,20 @@ import { publishedSupplierName, withheldIndividual } from "../../model/published
  * institution's facts), so the same supplier paid by two institutions is two entries.
  */
 export function snapshotSupplierId(institution = "institution_id", supplier = "supplier_id"): string {
-  return `(${institution} || '/' || ${supplier})`;
+  return `(${institution} || '/' || substr(md5(${supplier} || '${ID_SALT}'), 1, 12))`;
 }
 
 /** The same id, for rows read with the institution and the supplier apart. */
 export function snapshotSupplierKey(institution: string, supplier: string): string {
-  return `${institution}/${supplier}`;
+  return `${institution}/${createHash("md5").update(supplier + ID_SALT).digest("hex").slice(0, 12)}`;
 }
+
+/**
+ * The published id is a salted hash of the warehouse's supplier id, the salt new in every process (one build):
+ * a supplier id is a hash of the name's key, so a withheld individual's name could be found from it by trying
+ * names; from a salted one it cannot. Ids agree within one build, which is all the pages need.
+ */
+const ID_SALT = randomBytes(12).toString("hex");
 
 // The small JSON snapshots the site's pages read. Pages never see the warehouse: only these aggregates
 // (redacted payees appear only as "Redacted payee").
