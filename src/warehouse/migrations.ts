@@ -596,4 +596,18 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE institutions ADD COLUMN withhold_individuals BOOLEAN DEFAULT false;
     `,
   },
+  {
+    version: 13,
+    name: "definitions loaded by the first releases (schema 1 and 2) get the spec every later one has",
+    sql: `
+      -- Version 3 added the spec (the area as loaded, JSON) and left the rows already there without one: every later
+      -- load compiles the stored definitions from it and failed on those ("Cannot read properties of null"), and a
+      -- definition loaded again was "already loaded with another area". The first releases knew three kinds, each
+      -- its codes only; the spec is written as the loader writes it (JSON.stringify of { kind, codes | prefixes }).
+      UPDATE local_definitions SET spec = json_object('kind', kind, 'codes', codes)::VARCHAR
+        WHERE spec IS NULL AND kind IN ('local-authorities', 'icb');
+      UPDATE local_definitions SET kind = 'postcode-prefixes', spec = json_object('kind', 'postcode-prefixes', 'prefixes', codes)::VARCHAR
+        WHERE spec IS NULL AND kind = 'postcode-districts';
+    `,
+  },
 ];

@@ -1,7 +1,7 @@
 // Warehouses made by the first releases (schema v1 and v2: test/fixtures/old-schemas, with their provenance):
 // read-only, they are refused in words (a report failed with a raw binder error); opened for writing, they are
-// migrated to the latest schema (in a copy renamed into place) and keep their rows. Issue 18, point 7 (the
-// loading of definitions and registers into an upgraded warehouse is not yet fixed).
+// migrated to the latest schema (in a copy renamed into place) and keep their rows. Issue 18, point 7 (loading
+// the demo into one holding that release's demo: test/integration/old-warehouse-upgrade.test.ts).
 import { DuckDBInstance } from "@duckdb/node-api";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
