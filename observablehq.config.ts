@@ -1,5 +1,8 @@
 // Observable Framework configuration. The site is built offline: no global stylesheet from a CDN,
 // no DuckDB-wasm extensions, and TypeScript data loaders run through tsx.
+/** `anchor-spend build --level internal` (src/site/build-site.ts sets it): the analysts' site, never to be published. */
+const internal = process.env.ANCHOR_SPEND_SITE_LEVEL === "internal";
+
 const config = {
   root: "pages",
   // buildSite() sets ANCHOR_SPEND_SITE_OUTPUT (dist/ unless it is given another folder, as the benchmark does).
@@ -13,6 +16,7 @@ const config = {
   // Framework 1.13 has no language option: set it first thing, for screen readers and hyphenation.
   head: '<link rel="icon" href="data:,"><script>document.documentElement.lang = "en-GB";</script>',
   style: "style.css",
+  header: internal ? '<div class="internal-build" role="note">Internal build for analysts: it shows quarantined raw values. Not for publication.</div>' : "",
   // Framework's own pager names the root page by the site title ("anchor-spend"): the footer draws the same
   // previous/next links (same markup, same style) from the pages below, by their own names.
   pager: false,
@@ -27,6 +31,9 @@ const config = {
     { name: "Data quality", path: "/data-quality" },
     { name: "Methodology", path: "/methodology" },
     { name: "Data-sharing schema", path: "/schema" },
+    { name: "Board pack", path: "/board-pack" },
+    // The analysts' build only (`build --level internal`): every quarantined row with its raw value.
+    ...(internal ? [{ name: "Quarantined rows", path: "/quarantine" }] : []),
   ],
   footer: ({ path }: { path: string }) => `${pagerLinks(path)}<div>anchor-spend — open-source evidence for social value procurement.</div>`,
 };

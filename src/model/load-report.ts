@@ -93,3 +93,31 @@ export function formatLoadReport(lines: readonly LoadReportLine[]): string {
     [2, 3, 4, 5],
   );
 }
+
+/** One quarantined row as an analyst reads it: where it is, the raw value, and why (internal: raw values may be personal data). */
+export interface QuarantinedRow {
+  path: string;
+  sheet: string | null;
+  row: number;
+  column: string | null;
+  rawValue: string | null;
+  code: string;
+  reason: string;
+}
+
+/**
+ * Every quarantined row, file by file and row by row, at most `limit` of them, and how many there are in all: for
+ * the analysts' build only (`build --level internal`). The published site carries quarantineByReason's counts.
+ */
+export async function quarantinedRows(warehouse: Warehouse, limit: number): Promise<{ total: number; rows: QuarantinedRow[] }> {
+  const { total } = await warehouse.one<{ total: number }>("SELECT count(*)::INTEGER AS total FROM quarantine");
+  const rows = await warehouse.all<{ path: string; sheet: string | null; row_number: number; column_name: string | null; raw_value: string | null; code: string | null; reason: string }>(
+    `SELECT path, sheet, row_number, column_name, raw_value, code, reason FROM quarantine
+     ORDER BY file_id, sheet NULLS FIRST, row_number, column_name NULLS FIRST LIMIT ?`,
+    [limit],
+  );
+  return {
+    total: Number(total),
+    rows: rows.map((r) => ({ path: r.path, sheet: r.sheet, row: Number(r.row_number), column: r.column_name, rawValue: r.raw_value, code: r.code ?? "unclassified", reason: r.reason })),
+  };
+}

@@ -10,12 +10,15 @@ import { withWarehouse } from "../warehouse/warehouse.js";
 import { withBuildLock } from "./build-lock.js";
 import { prepareOfflineCache } from "./prepare-offline-cache.js";
 import { writePageData } from "./write-page-data.js";
+import type { SiteLevel } from "./page-data/page-data-files.js";
 
 export const distPath = defaultSitePath;
 
 export interface BuildSiteOptions {
   /** Where the site is written (observablehq.config.ts reads it from ANCHOR_SPEND_SITE_OUTPUT); dist/ unless given. */
   outputDir?: string;
+  /** Who the site is for: public (the default) or internal (analysts: quarantined rows with raw values; never to be published). */
+  level?: SiteLevel;
 }
 
 /**
@@ -34,7 +37,7 @@ export async function buildSite(warehousePath: string, log: (line: string) => vo
   await withBuildLock(log, () => buildSiteLocked(warehousePath, log, options));
 }
 
-async function buildSiteLocked(warehousePath: string, log: (line: string) => void, { outputDir }: BuildSiteOptions): Promise<void> {
+async function buildSiteLocked(warehousePath: string, log: (line: string) => void, { outputDir, level = "public" }: BuildSiteOptions): Promise<void> {
   const outputPath = outputDir === undefined ? distPath : resolve(outputDir);
   const building = `${outputPath}.building-${process.pid}`;
   removeAbandoned(dirname(outputPath), `${basename(outputPath)}.building-`);
@@ -43,7 +46,7 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
   const cache = join(projectRoot, "pages", ".observablehq", "cache");
   for (const entry of await readdir(cache).catch(() => [])) if (entry !== "_npm") await rm(join(cache, entry), { recursive: true, force: true });
   await checkDefinitions(warehousePath, log);
-  const written = await writePageData(warehousePath);
+  const written = await writePageData(warehousePath, undefined, level);
   log(`page data: ${written.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} KB`).join(", ")}`);
   const prepared = await prepareOfflineCache();
   log(`offline npm cache: ${prepared.join(", ")}`);
@@ -54,7 +57,7 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
       cwd: projectRoot,
       env: {
         ...process.env, OBSERVABLE_TELEMETRY_DISABLE: "true",
-        ANCHOR_SPEND_SITE_OUTPUT: building,
+        ANCHOR_SPEND_SITE_OUTPUT: building, ANCHOR_SPEND_SITE_LEVEL: level,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -120,6 +120,36 @@ describe("the built site in headless Chromium", () => {
     await page.close();
   });
 
+  it("maps the headline area on What counts as local: one map per place, authorities shaded, outlined and named, at both widths", async () => {
+    for (const viewport of WIDTHS) {
+      const { page, problems, bytes } = await openSitePage(browser, siteUrl, "/local", viewport);
+      const maps = page.locator(".area-maps svg[aria-label^='Map of']");
+      expect(await maps.count(), `${viewport.width} px`).toBe(2);
+      for (const [index, shaded] of [4, 3].entries()) {
+        // Two geo marks: the neighbours outlined, then the area's own authorities shaded (East London 4, Bedfordshire 3).
+        expect(await maps.nth(index).locator("g[aria-label='geo']").count()).toBe(2);
+        expect(await maps.nth(index).locator("g[aria-label='geo']").nth(1).locator("path").count()).toBe(shaded);
+        expect(await maps.nth(index).locator("g[aria-label='dot'] circle").count()).toBeGreaterThan(3);
+      }
+      const names = (await page.locator(".area-maps svg g[aria-label='text'] text").allTextContents());
+      for (const name of ["City of London", "Hackney", "Newham", "Tower Hamlets", "Bedford", "Central Bedfordshire", "Luton"]) expect(names, `${name} at ${viewport.width} px`).toContain(name);
+      expect(names.length, "neighbours named too").toBeGreaterThan(10);
+      await page.locator(".area-maps").screenshot({ path: join(screenshots, `local-maps-${viewport.width}.png`) });
+      expect(problems).toEqual([]);
+      expect(await bytes()).toBeLessThan(1_000_000);
+      await page.close();
+    }
+  });
+
+  it("keeps quarantined rows out of the public site: its Quarantined rows page says where analysts find them", async () => {
+    const { page, problems } = await openSitePage(browser, siteUrl, "/quarantine");
+    expect(await page.locator("#public-note").innerText()).toContain("never shows a raw value");
+    expect(await page.locator("main table").count()).toBe(0);
+    expect(await page.locator("#observablehq-sidebar").innerText()).not.toContain("Quarantined rows");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("compares the three demo bodies on the Partners page under the shared definition, and says the rule", async () => {
     const { page, problems } = await open("/partners");
     await page.locator("main select").first().selectOption({ label: "The partnership's two integrated care boards (shared) (version 1, registered address)" });
@@ -181,7 +211,8 @@ describe("the built site with a second institution that has no definition of loc
     copyFileSync("data/partners-demo/council/spend/council-2024-04.csv", join(body, "spend", "council-2024-04.csv"));
     const load = runCli(["load", "data/demo", body, "--warehouse", warehouse]);
     if (load.status !== 0) throw new Error(load.stderr);
-    await buildSite(warehouse, () => undefined, { outputDir: output });
+    // The analysts' build (--level internal): its Quarantined rows page is tested below.
+    await buildSite(warehouse, () => undefined, { outputDir: output, level: "internal" });
     ({ server, url: siteUrl } = await serveSite(output, 0));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   });
@@ -208,4 +239,23 @@ describe("the built site with a second institution that has no definition of loc
       await page.close();
     });
   }
+
+  it("lists every quarantined row, with file, row, column, raw value and reason, searchable, in the analysts' build", async () => {
+    const { page, problems } = await openSitePage(browser, siteUrl, "/quarantine", { width: 1366, height: 900 });
+    expect(await page.locator(".internal-build").innerText()).toContain("Not for publication");
+    expect(await page.locator("#observablehq-sidebar").innerText()).toContain("Quarantined rows");
+    const expected = await withWarehouse(warehouse, "read", (w) => w.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM quarantine"));
+    expect(await page.locator("#quarantine-count").innerText()).toContain(`${expected.n} rows quarantined`);
+    await page.locator("main input[type=search]").fill("TBC");
+    await page.waitForTimeout(300);
+    const rows = await page.locator("main table tbody tr").allInnerTexts();
+    // The demo's two: data/demo/spend/demo-2024-10.csv row 150 (Amount) and social-value/returns.csv row 42 (Delivered).
+    expect(rows).toHaveLength(2);
+    expect(rows.join("\n")).toMatch(/demo-2024-10\.csv\s+150\s+Amount\s+TBC\s+Not an amount/);
+    expect(rows.join("\n")).toMatch(/returns\.csv\s+42\s+Delivered\s+TBC/);
+    await page.screenshot({ path: join(screenshots, "internal-quarantined-rows-1366.png"), fullPage: true });
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
+    await page.close();
+  });
 });

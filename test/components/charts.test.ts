@@ -73,17 +73,32 @@ describe("CategoryGaps and Sparkline", () => {
 });
 
 describe("LocalityMap", () => {
-  it("draws one dot per supplier over the shaded boundary", async () => {
-    const square = [[-0.1, 51.5], [0, 51.5], [0, 51.6], [-0.1, 51.6], [-0.1, 51.5]];
-    const boundary = { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [square] } };
+  it("shades the area, outlines its neighbour, names both where they fit, and draws the suppliers inside its frame", async () => {
+    // Two squares side by side (clockwise, as d3-geo wants an outer ring), the frame around both.
+    const square = (west: number) => ({ type: "MultiPolygon", coordinates: [[[[west, 51.5], [west, 51.6], [west + 0.1, 51.6], [west + 0.1, 51.5], [west, 51.5]]]] });
+    const map = {
+      title: "Bow", frame: [-0.12, 51.48, 0.12, 51.62],
+      shapes: [
+        { code: "E1", name: "Bow", shaded: true, label: [-0.05, 51.55], geometry: square(-0.1) },
+        { code: "E2", name: "Stratford", shaded: false, label: [0.05, 51.55], geometry: square(0) },
+      ],
+    };
     const locations = [
-      { supplier: "Bow Catering Ltd", latitude: 51.55, longitude: -0.05, spend: 900_000, status: "local", precision: "unit" },
-      { supplier: "Far Away PLC", latitude: 51.52, longitude: 0.05, spend: 100_000, status: "non_local", precision: "sector" },
+      { supplier: "Bow Catering Ltd", latitude: 51.55, longitude: -0.05, spend: 900_000, status: "local" },
+      { supplier: "Near PLC", latitude: 51.52, longitude: 0.05, spend: 100_000, status: "non_local" },
+      { supplier: "Far Away PLC", latitude: 52.2, longitude: -0.45, spend: 400_000, status: "non_local" },
     ];
-    const chart = LocalityMap(locations, { width: 400, boundary, definitionName: "Test", document: chartDocument() });
+    const chart = LocalityMap(map, locations, { width: 400, maxSpend: 900_000, definitionName: "Test", document: chartDocument() });
     expect(chart.querySelectorAll("g[aria-label='dot'] circle")).toHaveLength(2);
-    expect(chart.querySelectorAll("g[aria-label='geo'] path")).toHaveLength(1);
+    expect(chart.querySelectorAll("g[aria-label='geo'] path")).toHaveLength(2);
+    expect([...chart.querySelectorAll("g[aria-label='text'] text")].map((t) => t.textContent)).toEqual(["Bow", "Stratford"]);
     await expect(normalisedMarkup(chart)).toMatchFileSnapshot("snapshots/locality-map.html");
+  });
+
+  it("leaves out a name that would run past the map's edge", () => {
+    const map = { title: "x", frame: [-0.12, 51.48, 0.12, 51.62], shapes: [{ code: "E9", name: "A Very Long Authority Name Indeed", shaded: false, label: [0.11, 51.55], geometry: { type: "MultiPolygon", coordinates: [] } }] };
+    const chart = LocalityMap(map, [], { width: 300, document: chartDocument() });
+    expect(chart.querySelectorAll("g[aria-label='text'] text")).toHaveLength(0);
   });
 });
 

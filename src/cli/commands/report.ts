@@ -8,13 +8,14 @@ export const report: Command = {
   options: {
     warehouse: warehouseOption,
     json: { type: "boolean", description: "print JSON for machines" },
-    pdf: { type: "string", valueName: "FILE", description: "print the built site's overview and social value pages to a PDF, for board papers" },
+    pdf: { type: "string", valueName: "FILE", description: "print the board pack (cover, summary, figures, charts, sources) from the built site to an A4 PDF" },
+    institution: { type: "string", valueName: "ID", description: "with --pdf: whose board pack (default: the first institution with a definition of local)" },
   },
   async run(values) {
     if (typeof values.pdf === "string") {
-      const { BOARD_PAPER_PAGES, printPdf } = await import("../../site/print-pdf.js");
-      const printed = await printPdf(resolve(values.pdf), BOARD_PAPER_PAGES, sitePath());
-      console.log(`printed ${printed.join(", ")} to ${values.pdf}`);
+      const { printPdf } = await import("../../site/print-pdf.js");
+      const printed = await printPdf(resolve(values.pdf), { site: sitePath(), ...(typeof values.institution === "string" ? { institution: values.institution } : {}) });
+      console.log(`printed the board pack of ${printed.institution} (${printed.pages} A4 pages) to ${values.pdf}`);
       return 0;
     }
     const [{ withWarehouse }, { formatLoadReport, loadReport }] = await Promise.all([

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { projectRoot } from "../../core/config.js";
-import { PROBLEM_LIST } from "../../core/problem-codes.js";
+import { PROBLEM_LIST, problemTitle } from "../../core/problem-codes.js";
+import { quarantinedRows } from "../../model/load-report.js";
 import { readTableSchema } from "../../../loaders/schema/column-synonyms.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 import { withFactsArrow } from "./facts-arrow.js";
-import { groupedFactsSnapshot, overviewFactsSnapshot } from "./overview-snapshot.js";
+import { columnar, groupedFactsSnapshot, overviewFactsSnapshot } from "./overview-snapshot.js";
 import { dataQualitySnapshot, localDefinitionsSnapshot, methodologySnapshot } from "./site-snapshots.js";
 import { socialValueSnapshot, tenderingSnapshot } from "./social-value-snapshots.js";
 
@@ -13,6 +14,22 @@ import { socialValueSnapshot, tenderingSnapshot } from "./social-value-snapshots
 async function schemaSnapshot() {
   const descriptor = JSON.parse(readFileSync(join(projectRoot, "data", "schema", "datapackage.json"), "utf-8")) as unknown;
   return { descriptor, tables: [readTableSchema("spend"), readTableSchema("suppliers")], problems: PROBLEM_LIST };
+}
+
+/**
+ * Who a build is for: `public` (the published site: quarantine counts only, never a raw value) or `internal` (the
+ * analysts' build, `build --level internal`: every quarantined row with its raw value; never to be published).
+ */
+export type SiteLevel = "public" | "internal";
+
+/** Quarantined rows the analysts' page lists at most (the rest are counted, and `report --json` has them all). */
+export const QUARANTINE_ROWS_LISTED = 20_000;
+
+/** The analysts' list of quarantined rows: in an internal build only; a public build says where to find it, with no row. */
+async function quarantineRowsSnapshot(warehouse: Warehouse, level: SiteLevel) {
+  if (level !== "internal") return { level, total: null, rows: null };
+  const { total, rows } = await quarantinedRows(warehouse, QUARANTINE_ROWS_LISTED);
+  return { level, total, rows: columnar(rows.map((row) => ({ ...row, reasonTitle: problemTitle(row.code) }))) };
 }
 
 /** Suppliers kept one by one on the Suppliers page: the top this many of any period (the rest grouped by class). */
@@ -26,7 +43,7 @@ export const MARKET_LOCAL_NAMED = 3;
  * build, from one read-only connection. A `.json` file holds its value as JSON; an `.arrow` file holds the
  * Arrow IPC bytes given. Spend facts are sized by what each page shows, never by the history.
  */
-export const PAGE_DATA: ((warehouse: Warehouse) => Promise<Record<string, unknown>>)[] = [
+export const PAGE_DATA: ((warehouse: Warehouse, level: SiteLevel) => Promise<Record<string, unknown>>)[] = [
   async (w) => ({ "overview-facts.json": await overviewFactsSnapshot(w) }),
   async (w) => withFactsArrow("suppliers", await groupedFactsSnapshot(w, { topSuppliers: SUPPLIERS_LISTED, byCategory: true })),
   async (w) => withFactsArrow("market", await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: MARKET_LOCAL_NAMED })),
@@ -36,4 +53,5 @@ export const PAGE_DATA: ((warehouse: Warehouse) => Promise<Record<string, unknow
   async (w) => ({ "data-quality.json": await dataQualitySnapshot(w) }),
   async (w) => ({ "methodology.json": await methodologySnapshot(w) }),
   async () => ({ "schema.json": await schemaSnapshot() }),
+  async (w, level) => ({ "quarantine-rows.json": await quarantineRowsSnapshot(w, level) }),
 ];

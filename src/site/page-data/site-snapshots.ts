@@ -5,6 +5,7 @@ import { spendPeriods } from "../../model/spend-figures.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 import { PUBLISHED_POINT } from "./published-location.js";
 import { publishedSupplierName, withheldIndividual } from "../../model/published-supplier.js";
+import { areaMaps } from "./area-maps.js";
 
 /**
  * A supplier as the snapshots name it: one institution's view of it (its class, flags and location are that
@@ -72,7 +73,7 @@ export async function methodologySnapshot(warehouse: Warehouse) {
  * The "what counts as local" page: every definition side by side, the suppliers that change class between
  * the headline definition and each other one, and supplier locations for the map (each at its postcode sector's
  * or district's centroid, never its own postcode's position: published-location.ts; redacted payees never
- * appear) with the first drawn (polygon) definition's boundary.
+ * appear) with maps of the headline definition's area (area-maps.ts).
  */
 export async function localDefinitionsSnapshot(warehouse: Warehouse) {
   const scope = await resolveScope(warehouse);
@@ -94,13 +95,7 @@ export async function localDefinitionsSnapshot(warehouse: Warehouse) {
      GROUP BY ALL ORDER BY spend DESC`,
     [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
   );
-  const drawn = await warehouse.all<{ id: string; name: string; spec: string }>(
-    `SELECT definition_id AS id, name, spec FROM local_definitions WHERE kind = 'polygon' AND (institution_id IS NULL OR institution_id = ?)
-     ORDER BY is_headline DESC, institution_id NULLS LAST, definition_id LIMIT 1`,
-    [scope.institution.id],
-  );
-  const boundary = drawn[0] ? { id: drawn[0].id, name: drawn[0].name, geojson: (JSON.parse(drawn[0].spec) as { geojson: unknown }).geojson } : null;
-  return { scope, compared, changes, locations, boundary };
+  return { scope, compared, changes, locations, areas: await areaMaps(warehouse, scope.definition, locations) };
 }
 
 /**
