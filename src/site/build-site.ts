@@ -34,6 +34,8 @@ export interface BuildSiteOptions {
  * (build-lock.ts), a second waits.
  */
 export async function buildSite(warehousePath: string, log: (line: string) => void = console.error, options: BuildSiteOptions = {}): Promise<void> {
+  // Refused before waiting for another build: no site can come of a warehouse where no institution has a definition.
+  await checkDefinitions(warehousePath, log);
   await withBuildLock(log, () => buildSiteLocked(warehousePath, log, options));
 }
 
@@ -45,7 +47,6 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
   await rm(building, { recursive: true, force: true });
   const cache = join(projectRoot, "pages", ".observablehq", "cache");
   for (const entry of await readdir(cache).catch(() => [])) if (entry !== "_npm") await rm(join(cache, entry), { recursive: true, force: true });
-  await checkDefinitions(warehousePath, log);
   const written = await writePageData(warehousePath, undefined, level);
   log(`page data: ${written.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} KB`).join(", ")}`);
   const prepared = await prepareOfflineCache();
