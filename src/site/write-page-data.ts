@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { projectRoot } from "../core/config.js";
 import { withWarehouse } from "../warehouse/warehouse.js";
 import { PAGE_DATA, type SiteLevel } from "./page-data/page-data-files.js";
+import { withheldNames, withoutNames } from "./page-data/withhold-names.js";
 
 /** Where the pages find their data: written here before each build, git-ignored, never edited by hand. */
 export const pageDataPath = join(projectRoot, "pages", "data");
@@ -22,9 +23,12 @@ export async function writePageData(warehousePath: string, folder = pageDataPath
   for (const name of await readdir(folder)) if (WRITTEN.test(name)) await rm(join(folder, name));
   return withWarehouse(warehousePath, "read", async (warehouse) => {
     const written: { file: string; bytes: number }[] = [];
+    // Withheld individuals stay withheld from the public site; the analysts' (internal) site names them.
+    const withheld = level === "public" ? await withheldNames(warehouse) : new Set<string>();
     for (const compute of PAGE_DATA) {
       for (const [file, value] of Object.entries(await compute(warehouse, level))) {
-        const bytes = value instanceof Uint8Array ? value : Buffer.from(JSON.stringify(value));
+        // Arrow files hold figures and ids, never names (the names are in the JSON beside them).
+        const bytes = value instanceof Uint8Array ? value : Buffer.from(JSON.stringify(withoutNames(value, withheld)));
         await writeFile(join(folder, file), bytes);
         written.push({ file, bytes: bytes.length });
       }

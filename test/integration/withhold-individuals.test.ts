@@ -2,7 +2,8 @@
 // report and on the Data quality page, never names), and an institution can withhold them from everything it
 // publishes (institution.json "withholdIndividuals": true). The demo (data/demo) with one synthetic spend file
 // written here: three individuals (one with a quoted nickname), a company, and a redacted row whose amount cell
-// holds a name with an inner quote (a quarantined cell that must never reach a public reason).
+// holds a name with an inner quote (a quarantined cell that must never reach a public reason); and a contract
+// (synthetic, added to the demo's contracts) let to one of the individuals.
 import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -27,6 +28,9 @@ function loadedWarehouse(name: string, withhold: boolean): string {
     "04/05/2024,Acme Widgets Ltd,500.00",
     '05/05/2024,REDACTED - personal data,"Mr ""Johnny"" Smith"',
   ].join("\n") + "\n");
+  // A contract let to one of them: its name reaches tendering, social value and LM3 figures too.
+  const contracts = join(trust, "social-value", "contracts.csv");
+  writeFileSync(contracts, `${readFileSync(contracts, "utf-8").trimEnd()}\nDEMO-SV-099,DEMO,Mr John Smith,Window cleaning,Facilities management,50000.00,2024-04-01,2026-03-31,10%,SVQ-02,SVQ-02: P1,Quarterly\n`);
   const warehouse = join(folder.path, `${name}.duckdb`);
   const load = runCli(["load", trust, "--warehouse", warehouse]);
   if (load.status !== 0) throw new Error(load.stderr);
