@@ -1,9 +1,9 @@
 import { bbox } from "@turf/bbox";
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { point } from "@turf/helpers";
-import { kinks } from "@turf/kinks";
 import { rewind } from "@turf/rewind";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
+import { countSegmentCrossings } from "./segment-crossings.js";
 
 type AreaFeature = Feature<Polygon | MultiPolygon>;
 
@@ -16,7 +16,7 @@ function rings(feature: AreaFeature): Position[][] {
   return feature.geometry.type === "Polygon" ? feature.geometry.coordinates : feature.geometry.coordinates.flat();
 }
 
-/** A ring without repeats of a vertex in a row (GIS tools often write them; turf's kinks reports each as a crossing). */
+/** A ring without repeats of a vertex in a row (GIS tools often write them; a crossing test reports each as a crossing). */
 export function withoutRepeatedVertices(ring: Position[]): Position[] {
   return ring.filter((position, index) => index === 0 || position[0] !== ring[index - 1]![0] || position[1] !== ring[index - 1]![1]);
 }
@@ -32,9 +32,14 @@ function withoutRepeats(feature: AreaFeature): AreaFeature {
 /**
  * Checks a GeoJSON boundary and prepares it: every ring closed and of four points or more, no
  * self-intersections, coordinates as WGS84 longitude/latitude. Rings wound the "wrong" way are rewound
- * (RFC 7946 asks readers not to refuse them). Returns the problems instead when there are any.
+ * (RFC 7946 asks readers not to refuse them). Returns the problems instead when there are any. The crossing
+ * check (segment-crossings.ts) reports its progress on a big boundary to `onProgress` (feature number, its
+ * segments checked so far, and their number).
  */
-export function preparePolygonArea(geojson: unknown): { area?: PolygonArea; problems: string[] } {
+export function preparePolygonArea(
+  geojson: unknown,
+  onProgress?: (feature: number, checked: number, segments: number) => void,
+): { area?: PolygonArea; problems: string[] } {
   const problems: string[] = [];
   const collection = geojson as Partial<FeatureCollection> & Partial<Feature>;
   const features: unknown[] = collection?.type === "FeatureCollection" ? (collection.features ?? [])
@@ -68,7 +73,7 @@ export function preparePolygonArea(geojson: unknown): { area?: PolygonArea; prob
       if (ring.length < 4) problems.push(`feature ${index + 1}, ring ${ringIndex + 1}: expected at least 4 positions (3 distinct corners), found ${ring.length - 1} distinct`);
     }
     if (problems.length > 0) return;
-    const crossings = kinks(simplified).features.length;
+    const crossings = countSegmentCrossings(rings(simplified), onProgress && ((checked, segments) => onProgress(index + 1, checked, segments)));
     if (crossings > 0) {
       problems.push(`feature ${index + 1}: its boundary crosses itself at ${crossings} point(s) (expected a simple polygon)`);
       return;

@@ -282,7 +282,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "institution":
       return { outcome: await loadInstitution(warehouse, await text(), path) };
     case "definitions":
-      return { outcome: await loadDefinitions(warehouse, await text(), path, fileId, belongsTo) };
+      return { outcome: await loadDefinitions(warehouse, await text(), path, fileId, belongsTo, onProgress) };
     case "postcodes":
     case "postcode-areas":
     case "deprivation":

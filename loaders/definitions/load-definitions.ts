@@ -6,6 +6,7 @@ import { definitionCodes, parseLocalDefinition, type AreaSpec, type LocalDefinit
 import { preparePolygonArea } from "../../geo/polygon-area.js";
 import { DEFAULT_BORDERING, borderingAuthorities } from "../../geo/bordering-authorities.js";
 import type { LoadOutcome } from "../load-outcome.js";
+import type { ProgressListener } from "../spend/spend-writer.js";
 import { parseJsonText, readJsonFile } from "../files/read-json.js";
 
 /** A GeoJSON file named by an area, read from beside the definition (never a path elsewhere). */
@@ -34,7 +35,7 @@ function readBesideDefinition(name: string, folder: string, file: string, at: st
  * Reads the files an area names (relative to the definition file) into the area itself, checked: a polygon's
  * GeoJSON; for bordering authorities, the neighbours found in the boundaries file.
  */
-function embedPolygons(area: AreaSpec, folder: string, file: string, at: string): AreaSpec {
+function embedPolygons(area: AreaSpec, folder: string, file: string, at: string, onProgress?: ProgressListener): AreaSpec {
   switch (area.kind) {
     case "bordering-authorities": {
       const boundaries = readBesideDefinition(area.file, folder, file, at);
@@ -44,15 +45,17 @@ function embedPolygons(area: AreaSpec, folder: string, file: string, at: string)
     }
     case "polygon": {
       const geojson = readBesideDefinition(area.file, folder, file, at);
-      const { problems } = preparePolygonArea(geojson);
+      const polygonPath = join(folder, area.file);
+      const { problems } = preparePolygonArea(geojson, onProgress && ((feature, checked, segments) =>
+        onProgress(polygonPath, checked, `of feature ${feature}'s ${segments.toLocaleString("en-GB")} boundary segments checked for crossings`)));
       if (problems.length > 0) throw new InputError(`${at}.file: ${area.file}: ${problems.join("; ")}`, { file, column: "file" });
       return { ...area, geojson };
     }
     case "deprivation":
-      return area.within ? { ...area, within: embedPolygons(area.within, folder, file, `${at}.within`) } : area;
+      return area.within ? { ...area, within: embedPolygons(area.within, folder, file, `${at}.within`, onProgress) } : area;
     case "union":
     case "intersection":
-      return { ...area, of: area.of.map((part, index) => embedPolygons(part, folder, file, `${at}.of[${index}]`)) };
+      return { ...area, of: area.of.map((part, index) => embedPolygons(part, folder, file, `${at}.of[${index}]`, onProgress)) };
     default:
       return area;
   }
@@ -62,14 +65,14 @@ function embedPolygons(area: AreaSpec, folder: string, file: string, at: string)
  * Checks a definitions file: one definition (an object with an id), or {"definitions": [...]}. Any bad
  * definition refuses the whole file, naming the field and what was expected.
  */
-export function parseDefinitionsFile(text: string, file: string): LocalDefinition[] {
+export function parseDefinitionsFile(text: string, file: string, onProgress?: ProgressListener): LocalDefinition[] {
   const value = parseJsonText(text, file);
   const list = Array.isArray((value as { definitions?: unknown })?.definitions) ? (value as { definitions: unknown[] }).definitions : [value];
   if (list.length === 0) throw new InputError(`expected a definition, or {"definitions": [ … ]} with at least one`, { file });
   const definitions = list.map((item, index) => {
     const { definition, problems } = parseLocalDefinition(item);
     if (!definition) throw new InputError(`definition ${index + 1}: ${problems.join("; ")}`, { file, row: index + 1 });
-    return { ...definition, area: embedPolygons(definition.area, dirname(file), file, "definition") };
+    return { ...definition, area: embedPolygons(definition.area, dirname(file), file, "definition", onProgress) };
   });
   const seen = new Set<string>();
   for (const definition of definitions) {
@@ -91,8 +94,9 @@ export async function loadDefinitions(
   file: string,
   fileId: number,
   institutionId: string | null,
+  onProgress?: ProgressListener,
 ): Promise<LoadOutcome> {
-  const definitions = parseDefinitionsFile(text, file);
+  const definitions = parseDefinitionsFile(text, file, onProgress);
   for (const definition of definitions) {
     const spec = JSON.stringify(definition.area);
     const existing = await warehouse.all<{ spec: string }>(

@@ -7,7 +7,8 @@ import { epochDays } from "../cells/parse-date.js";
 import type { SpendLine } from "./read-spend-row.js";
 
 /** Told every PROGRESS_EVERY rows of a long load: the file and the rows read so far. */
-export type ProgressListener = (path: string, rowsRead: number) => void;
+/** Progress through a big file: so many rows read (or, with `unit`, so many of what it names: "of 1,000 boundary cells checked"). */
+export type ProgressListener = (path: string, count: number, unit?: string) => void;
 const PROGRESS_EVERY = 50_000;
 
 function appendText(appender: DuckDBAppender, text: string | null): void {

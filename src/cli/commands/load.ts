@@ -58,7 +58,7 @@ export async function runLoad(values: Values, paths: string[]): Promise<number> 
   ]);
   const results = await withWarehouse(warehouseOf(values), "write", async (warehouse) => {
     const progress = process.stderr.isTTY
-      ? (path: string, rows: number) => process.stderr.write(`\r  reading ${path}: ${rows.toLocaleString("en-GB")} rows…`)
+      ? (path: string, count: number, unit = "rows") => process.stderr.write(`\r  reading ${path}: ${count.toLocaleString("en-GB")} ${unit}…`)
       : undefined;
     const clearProgress = () => process.stderr.isTTY && process.stderr.write("\r\x1b[K");
     const results = await loadInputs(warehouse, paths, {
