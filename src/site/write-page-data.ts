@@ -23,8 +23,8 @@ export async function writePageData(warehousePath: string, folder = pageDataPath
   for (const name of await readdir(folder)) if (WRITTEN.test(name)) await rm(join(folder, name));
   return withWarehouse(warehousePath, "read", async (warehouse) => {
     const written: { file: string; bytes: number }[] = [];
-    // Withheld individuals stay withheld from the public site; the analysts' (internal) site names them.
-    const withheld = level === "public" ? await withheldNames(warehouse) : new Set<string>();
+    // Withheld individuals are withheld from every site built, the analysts' too (the warehouse and `report` keep the names).
+    const withheld = await withheldNames(warehouse);
     for (const compute of PAGE_DATA) {
       for (const [file, value] of Object.entries(await compute(warehouse, level))) {
         // Arrow files hold figures and ids, never names (the names are in the JSON beside them).
