@@ -13,6 +13,14 @@ describe("parseInstitution", () => {
       .toThrow(`data/trust/institution.json: must be a JSON object with "id", "name" and "kind", found ${found} ${EXAMPLE}`);
   });
 
+  it("reads withholdIndividuals as true or false (false when absent), and refuses anything else in words", () => {
+    const base = '"id": "RWK", "name": "A Trust", "kind": "nhs-trust"';
+    expect(parseInstitution(`{${base}}`, "institution.json").withholdIndividuals).toBe(false);
+    expect(parseInstitution(`{${base}, "withholdIndividuals": true}`, "institution.json").withholdIndividuals).toBe(true);
+    expect(() => parseInstitution(`{${base}, "withholdIndividuals": "yes"}`, "institution.json"))
+      .toThrow('"withholdIndividuals" must be true or false, found "yes"');
+  });
+
   it("reads an institution.json saved with a byte-order mark", () => {
     expect(parseInstitution('\uFEFF{"id": "RWK", "name": "A Trust", "kind": "nhs-trust"}', "institution.json").id).toBe("RWK");
   });
