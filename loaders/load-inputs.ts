@@ -287,6 +287,8 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "postcode-areas":
     case "deprivation":
     case "authority-icb":
+    case "companies":
+    case "charities":
       return { outcome: await loadReferenceTable(warehouse, REFERENCE_TABLES[file.kind], path, file.detected!, fileId) };
     case "codepoint":
       return { outcome: await loadCodePoint(warehouse, source!, fileId) };

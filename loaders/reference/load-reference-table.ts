@@ -5,6 +5,8 @@ import type { DetectedTable } from "../schema/detect-kind.js";
 import type { LoadOutcome } from "../load-outcome.js";
 import { QuarantineWriter } from "../quarantine.js";
 import type { ProblemCode } from "../../src/core/problem-codes.js";
+import { registerEdition } from "./register-edition.js";
+import { registerRegisterFunctions } from "./register-sql-functions.js";
 import { stageReferenceCsv } from "./stage-reference-csv.js";
 
 /** How one kind of reference table (postcodes, areas, deprivation…) maps onto its warehouse table. */
@@ -25,6 +27,32 @@ export interface ReferenceTable {
   keep?: string;
   /** The quarantine code and reason for the rows not kept, when the default (a duplicate) is not what they are. */
   notKept?: { code: ProblemCode; reason: string };
+  /**
+   * A national register published in editions (loaders/reference/register-edition.ts): a newer edition replaces
+   * the loaded one whole, parts of one edition add up, an older one is refused; each file's edition is recorded
+   * in register_editions. `example` is a published name, for the refusal of a file whose name gives no date.
+   */
+  edition?: { register: "companies-house" | "charity-commission"; example: string };
+  /** False for a tab-separated extract whose values are never quoted (a quote is part of the value). */
+  quoted?: false;
+}
+
+/** Refuses an older edition than the one loaded; clears the loaded one for a newer. Returns the file's edition. */
+async function replaceEdition(warehouse: Warehouse, spec: ReferenceTable, register: NonNullable<ReferenceTable["edition"]>, path: string): Promise<string> {
+  const edition = registerEdition(path);
+  if (edition === null) {
+    throw new InputError(`no edition date (YYYY-MM-DD) in the file's name or its folder's: keep the published name, e.g. ${register.example}`, { file: path });
+  }
+  const { loaded } = await warehouse.one<{ loaded: string | null }>(
+    "SELECT strftime(max(edition), '%Y-%m-%d') AS loaded FROM register_editions WHERE register = ?", [register.register]);
+  if (loaded !== null && edition < loaded) {
+    throw new InputError(`is the ${edition} edition of the ${spec.name}, older than the ${loaded} edition loaded: load the newest edition`, { file: path });
+  }
+  if (loaded !== null && edition > loaded) {
+    await warehouse.run(`DELETE FROM ${spec.table}`);
+    await warehouse.run("DELETE FROM register_editions WHERE register = ?", [register.register]);
+  }
+  return edition;
 }
 
 /**
@@ -41,13 +69,17 @@ export async function loadReferenceTable(
 ): Promise<LoadOutcome> {
   const header = detected.headings.get(null);
   if (!header) throw new InputError(`no ${spec.name} heading row found (needs ${describeRequired(spec.fields)})`, { file: path });
+  const edition = spec.edition ? await replaceEdition(warehouse, spec, spec.edition, path) : null;
+  if (spec.edition) registerRegisterFunctions(warehouse);
   const headings = detected.head.tables[0]!.rows[header.headerIndex]!;
   const column = (field: string) => (header.columns[field] === undefined ? "NULL" : `c${header.columns[field]}`);
   const heading = (field: string) => (header.columns[field] === undefined ? field : headings[header.columns[field]!] ?? field);
   const selected = spec.select(column, { path, heading: (field) => (header.columns[field] === undefined ? null : heading(field)) });
   const targets = Object.keys(selected);
   const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
-  await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length);
+  await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length, {
+    delimiter: detected.head.csv?.delimiter ?? ",", quoted: spec.quoted !== false,
+  });
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE selected_reference AS
      SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
@@ -77,6 +109,9 @@ export async function loadReferenceTable(
   await quarantine.close();
   await warehouse.run(`DELETE FROM ${spec.table} WHERE (${key}) IN (SELECT (${key}) FROM good_reference)`);
   await warehouse.run(`INSERT INTO ${spec.table} (${targets.join(", ")}, file_id) SELECT ${targets.join(", ")}, ? FROM good_reference`, [fileId]);
+  if (spec.edition) {
+    await warehouse.run("INSERT INTO register_editions (register, edition, file_id) VALUES (?, ?::DATE, ?)", [spec.edition.register, edition, fileId]);
+  }
   const counts = await warehouse.one<{ read: number; loaded: number }>(
     `SELECT (SELECT count(*) FROM staged_reference) AS read, (SELECT count(*) FROM good_reference) AS loaded`,
   );

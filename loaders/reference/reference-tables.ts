@@ -1,4 +1,4 @@
-import { AUTHORITY_ICB_FIELDS, DEPRIVATION_FIELDS, POSTCODE_AREA_FIELDS, POSTCODE_FIELDS } from "../schema/column-synonyms.js";
+import { AUTHORITY_ICB_FIELDS, CHARITY_REGISTER_FIELDS, COMPANIES_HOUSE_FIELDS, DEPRIVATION_FIELDS, POSTCODE_AREA_FIELDS, POSTCODE_FIELDS } from "../schema/column-synonyms.js";
 import { DEPRIVATION_DOMAINS, deprivationColumn, type DeprivationDomain } from "../../geo/deprivation-index.js";
 import { deprivationEdition } from "./deprivation-edition.js";
 import type { ReferenceTable } from "./load-reference-table.js";
@@ -97,8 +97,69 @@ export const AUTHORITY_ICB: ReferenceTable = {
   notKept: { code: "split-authority", reason: "not used: this authority is split between ICBs, and another ICB holds more of its LSOAs" },
 };
 
+/** Text, trimmed; NULL when empty. */
+const text = (column: string) => `nullif(trim(${column}), '')`;
+
+/**
+ * Companies House basic company data, one edition at a time (loaders/reference/register-edition.ts): the company
+ * number as the register holds it, its name and the supplier-name key spend is matched by, category, status, the
+ * registered office postcode (NULL when not a UK postcode: overseas, or blank), SIC codes and the accounts category
+ * last filed (evidence of size, not proof).
+ */
+export const COMPANIES: ReferenceTable = {
+  name: "Companies House basic company data",
+  fields: COMPANIES_HOUSE_FIELDS,
+  table: "companies",
+  select: (column) => ({
+    company_number: `company_number(${column("company_number")})`,
+    name: text(column("name")),
+    name_key: `supplier_name_key(${column("name")})`,
+    category: text(column("category")),
+    status: text(column("status")),
+    postcode: `normalise_postcode(${column("postcode")})`,
+    sic_codes: `list_filter([${[1, 2, 3, 4].map((n) => text(column(`sic_${n}`))).join(", ")}]::VARCHAR[], (code) -> code IS NOT NULL)`,
+    accounts_category: text(column("accounts_category")),
+  }),
+  problems: [
+    { when: "company_number IS NULL", field: "company_number", code: "not-an-identifier", reason: "not a Companies House number (expected 8 characters, e.g. 07687209 or SC123456)" },
+    { when: "name IS NULL OR name_key IS NULL", field: "name", code: "missing-value", reason: "no company name" },
+  ],
+  key: ["company_number"],
+  edition: { register: "companies-house", example: "BasicCompanyDataAsOneFile-2025-11-01.csv" },
+};
+
+/**
+ * The Charity Commission for England and Wales register extract, one edition at a time: the charity number (a
+ * linked charity's as `1123456-1`), name and name key, contact postcode, registration status (Registered /
+ * Removed), the company number of a charitable company, and the latest income. Tab-separated, values unquoted
+ * (a name may hold a quote).
+ */
+export const CHARITIES: ReferenceTable = {
+  name: "Charity Commission register extract",
+  fields: CHARITY_REGISTER_FIELDS,
+  table: "charities",
+  select: (column) => ({
+    charity_number: `charity_number(concat(trim(${column("charity_number")}), CASE WHEN trim(${column("linked_number")}) NOT IN ('', '0') THEN '-' || trim(${column("linked_number")}) END))`,
+    name: text(column("name")),
+    name_key: `supplier_name_key(${column("name")})`,
+    status: text(column("status")),
+    postcode: `normalise_postcode(${column("postcode")})`,
+    company_number: `company_number(${column("company_number")})`,
+    latest_income: `TRY_CAST(${column("latest_income")} AS DOUBLE)`,
+  }),
+  problems: [
+    { when: "charity_number IS NULL", field: "charity_number", code: "not-an-identifier", reason: "not a charity number (expected 6 or 7 digits, e.g. 1123456, with linked_charity_number 0 or a number)" },
+    { when: "name IS NULL OR name_key IS NULL", field: "name", code: "missing-value", reason: "no charity name" },
+  ],
+  key: ["charity_number"],
+  edition: { register: "charity-commission", example: "charity-2025-11-01/publicextract.charity.txt" },
+  quoted: false,
+};
+
 /** The reference kinds, most specific first (a postcode directory also has district columns). */
 export const REFERENCE_TABLES = {
+  companies: COMPANIES,
+  charities: CHARITIES,
   postcodes: POSTCODE_DIRECTORY,
   "postcode-areas": POSTCODE_AREAS,
   deprivation: DEPRIVATION,

@@ -92,6 +92,12 @@ async function writeUtf8Copy(path: string, target: string): Promise<void> {
   }, createWriteStream(target));
 }
 
+/** A one-character delimiter as a SQL string literal. */
+function quoteSql(delimiter: string): string {
+  if (![",", ";", "\t", "|"].includes(delimiter)) throw new Error(`unexpected delimiter ${JSON.stringify(delimiter)}`);
+  return delimiter === "\t" ? "'\t'" : `'${delimiter}'`;
+}
+
 /** DuckDB's CSV error in words: where it stopped and why, without its list of reader options and fixes. */
 function describeCsvError(message: string): { problem: string; row?: number } {
   const line = /CSV Error on Line: (\d+)/.exec(message);
@@ -109,7 +115,10 @@ function describeCsvError(message: string): { problem: string; row?: number } {
  * DuckDB's reader skips them. A Windows-1252 file is read through a UTF-8 copy. A file the reader cannot
  * read is refused in words, naming the row (DuckDB's message stays in the error's cause).
  */
-export async function stageReferenceCsv(warehouse: Warehouse, path: string, headerIndex: number, columnCount: number): Promise<void> {
+export async function stageReferenceCsv(
+  warehouse: Warehouse, path: string, headerIndex: number, columnCount: number,
+  format: { delimiter: string; quoted: boolean } = { delimiter: ",", quoted: true },
+): Promise<void> {
   const headingLine = headerIndex + 1;
   const { blankLines, utf8 } = await scanReferenceLines(path, headingLine);
   const copyFolder = utf8 ? null : mkdtempSync(join(tmpdir(), "anchor-spend-reference-"));
@@ -120,7 +129,8 @@ export async function stageReferenceCsv(warehouse: Warehouse, path: string, head
     const recordsBefore = new Map<number, number>();
     blankLines.forEach((blank, index) => recordsBefore.set(blank - headingLine - (index + 1), index + 1));
     const read = `SELECT row_number() OVER () AS record, *
-                  FROM read_csv(?, header = false, skip = ${headingLine}, all_varchar = true, quote = '"', escape = '"',
+                  FROM read_csv(?, header = false, skip = ${headingLine}, all_varchar = true, delim = ${quoteSql(format.delimiter)},
+                                ${format.quoted ? `quote = '"', escape = '"'` : `quote = '', escape = ''`},
                                 null_padding = true, names = ?::VARCHAR[])`;
     const names = listValue(Array.from({ length: columnCount }, (_, index) => `c${index}`));
     try {
@@ -138,7 +148,7 @@ export async function stageReferenceCsv(warehouse: Warehouse, path: string, head
         );
       }
     } catch (error) {
-      const unclosed = await findUnclosedQuote(csvPath);
+      const unclosed = format.quoted ? await findUnclosedQuote(csvPath) : null;
       if (unclosed !== null) {
         throw new InputError(`a quote (") is opened and not closed before the end of the line (expected "…" around a value, with "" for a quote inside it; values here hold no line breaks)`,
           { file: path, row: unclosed }, { cause: error });

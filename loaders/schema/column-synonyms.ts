@@ -110,6 +110,31 @@ export const AUTHORITY_ICB_FIELDS: readonly FieldSpec[] = [
   { field: "share", required: false, synonyms: ["share_of_lad_lsoas", "share"] },
 ];
 
+/**
+ * Companies House "Free Company Data Product" (BasicCompanyDataAsOneFile-YYYY-MM-01.csv or its parts), as published:
+ * several headings carry a leading space (" CompanyNumber"), matched trimmed. Only these columns are read.
+ */
+export const COMPANIES_HOUSE_FIELDS: readonly FieldSpec[] = [
+  { field: "company_number", required: true, synonyms: ["CompanyNumber"] },
+  { field: "name", required: true, synonyms: ["CompanyName"] },
+  { field: "category", required: true, synonyms: ["CompanyCategory"] },
+  { field: "status", required: true, synonyms: ["CompanyStatus"] },
+  { field: "postcode", required: true, synonyms: ["RegAddress.PostCode"] },
+  { field: "accounts_category", required: false, synonyms: ["Accounts.AccountCategory"] },
+  ...[1, 2, 3, 4].map((n) => ({ field: `sic_${n}`, required: false, synonyms: [`SICCode.SicText_${n}`] })),
+];
+
+/** The Charity Commission for England and Wales register extract (publicextract.charity.txt, tab-separated), as published. */
+export const CHARITY_REGISTER_FIELDS: readonly FieldSpec[] = [
+  { field: "charity_number", required: true, synonyms: ["registered_charity_number"] },
+  { field: "linked_number", required: true, synonyms: ["linked_charity_number"] },
+  { field: "name", required: true, synonyms: ["charity_name"] },
+  { field: "status", required: true, synonyms: ["charity_registration_status"] },
+  { field: "postcode", required: false, synonyms: ["charity_contact_postcode"] },
+  { field: "company_number", required: false, synonyms: ["charity_company_registration_number"] },
+  { field: "latest_income", required: false, synonyms: ["latest_income"] },
+];
+
 /** A partner export's locality.csv: each supplier's class under each definition. */
 export const IMPORTED_LOCALITY_FIELDS: readonly FieldSpec[] = [
   { field: "supplier", required: true, synonyms: ["supplier"] },

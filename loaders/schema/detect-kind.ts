@@ -19,7 +19,7 @@ export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoi
 
 /** The order a run loads kinds in: what others refer to comes first. */
 export const LOAD_ORDER: readonly InputKind[] = [
-  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "definitions", "suppliers", "imported-locality", "spend",
+  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "companies", "charities", "definitions", "suppliers", "imported-locality", "spend",
   // Social value: contracts name questions and priorities; returns name contracts and measures. Published notices
   // (OCDS) give contracts too, and may supersede a register's row of the same contract.
   "priorities", "question-bank", "proxy-values", "contracts", "notices", "returns", "engagement",

@@ -610,4 +610,40 @@ export const migrations: readonly Migration[] = [
         WHERE spec IS NULL AND kind = 'postcode-districts';
     `,
   },
+  {
+    version: 14,
+    name: "national registers as reference: Companies House companies, Charity Commission charities, their editions",
+    sql: `
+      -- Companies House basic company data: only the columns used (loaders/reference/reference-tables.ts), one
+      -- edition at a time (a newer monthly edition replaces the last whole; parts of one edition add up).
+      CREATE TABLE companies (
+        company_number VARCHAR NOT NULL PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        name_key VARCHAR NOT NULL,
+        category VARCHAR,
+        status VARCHAR,
+        postcode VARCHAR,
+        sic_codes VARCHAR[],
+        accounts_category VARCHAR,
+        file_id INTEGER NOT NULL
+      );
+      -- The Charity Commission for England and Wales register extract: a linked charity's number as 1123456-1.
+      CREATE TABLE charities (
+        charity_number VARCHAR NOT NULL PRIMARY KEY,
+        name VARCHAR NOT NULL,
+        name_key VARCHAR NOT NULL,
+        status VARCHAR,
+        postcode VARCHAR,
+        company_number VARCHAR,
+        latest_income DOUBLE,
+        file_id INTEGER NOT NULL
+      );
+      -- Which edition of each register is loaded, file by file (one row per part of a multi-part edition).
+      CREATE TABLE register_editions (
+        register VARCHAR NOT NULL CHECK (register IN ('companies-house', 'charity-commission')),
+        edition DATE NOT NULL,
+        file_id INTEGER NOT NULL
+      );
+    `,
+  },
 ];
