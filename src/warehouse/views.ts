@@ -63,6 +63,17 @@ const intermediate: View[] = [
           ORDER BY i.institution_id, f.supplier_id, f.institution_id NULLS LAST`,
   },
   {
+    name: "int_supplier_companies",
+    layer: "intermediate",
+    description: "the company an institution's supplier is, by identifier only: the company number its register gives "
+      + "(int_supplier_facts; normalised when loaded) found in the loaded Companies House edition, with what the register "
+      + "says of the company (name, status, category, registered office postcode, SIC codes, accounts category). "
+      + "No name matching: a supplier whose register gives no number, or a number not in the edition, has no row",
+    sql: `SELECT f.institution_id, f.supplier_id, c.company_number, c.name AS company_name, c.status, c.category,
+                 c.postcode AS registered_postcode, c.sic_codes, c.accounts_category, 'identifier' AS method
+          FROM int_supplier_facts f JOIN companies c ON c.company_number = f.company_number`,
+  },
+  {
     name: "int_supplier_locations",
     layer: "intermediate",
     description: "a location an institution has for a supplier (basis, postcode as given, source file): its own register's "

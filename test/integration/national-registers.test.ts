@@ -195,3 +195,35 @@ describe("the Charity Commission register extract as reference", () => {
     expect(await editions(warehouse, "charity-commission")).toEqual([{ edition: "2025-12-01", file: "charity-2025-12-01/publicextract.charity.txt" }]);
   });
 });
+
+describe("an institution's supplier register joined to Companies House by company number only", () => {
+  const folder = tempFolder();
+  let warehouse: Warehouse;
+  const matched = () => warehouse.all<Record<string, unknown>>(
+    `SELECT s.name AS supplier, m.institution_id, m.company_number, m.status, m.registered_postcode, m.accounts_category, m.method
+     FROM int_supplier_companies m JOIN suppliers s USING (supplier_id) ORDER BY m.company_number`);
+
+  beforeAll(async () => {
+    warehouse = await Warehouse.openForWriting(join(folder.path, "warehouse.duckdb"));
+    const results = await loadInputs(warehouse, [join(fixtures, "trust"), COMPANIES_NOV]);
+    expect(results.map((result) => result.status)).toEqual(["loaded", "loaded", "loaded"]);
+  });
+  afterAll(async () => {
+    await warehouse.close();
+    folder.cleanup();
+  });
+
+  it("finds the companies the register's numbers name (7687209 → 07687209, sc123456 → SC123456), and no other", async () => {
+    expect(await matched()).toEqual([
+      { supplier: "Made Up Cleaning Services Ltd", institution_id: "MADEUP", company_number: "07687209", status: "Active",
+        registered_postcode: "E1 0JL", accounts_category: "MICRO ENTITY", method: "identifier" },
+      { supplier: "Invented Catering (Scotland) Ltd", institution_id: "MADEUP", company_number: "SC123456", status: "Active - Proposal to Strike off",
+        registered_postcode: "E10 7FG", accounts_category: "SMALL", method: "identifier" },
+    ]);
+  });
+
+  it("follows the edition loaded: a company gone from the newer edition is no longer found", async () => {
+    await loadInputs(warehouse, COMPANIES_DEC);
+    expect((await matched()).map((row) => [row.company_number, row.status])).toEqual([["07687209", "Liquidation"]]);
+  });
+});
