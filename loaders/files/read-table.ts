@@ -118,7 +118,7 @@ export interface TableHead {
 /** The top `rows` records of a table file (gzipped CSV, CSV or any sheet of a workbook). */
 export async function readTableHead(source: TableSource, rows: number): Promise<TableHead> {
   if (source.format === "workbook") {
-    const sheets = await readWorkbookSheets(source.path);
+    const sheets = await readWorkbookSheets(source.path, rows);
     return { tables: sheets.map(({ sheet, rows: all }) => ({ sheet, rows: all.slice(0, rows) })), csv: null };
   }
   const csv = await readCsvHead(source.path, source.scan.encoding, rows);

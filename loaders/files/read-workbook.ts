@@ -57,9 +57,10 @@ let nativeInflate = false;
  * Every sheet of a workbook (.xlsx, .xls or .ods, told by its bytes) as rows of text, through SheetJS
  * (@e965/xlsx 0.20.3, which carries the fixes for CVE-2023-30533 and CVE-2024-22363). Formulas are not
  * evaluated (their cached values are read); a workbook that cannot be opened is refused, with the reason.
- * SheetJS (1 MB of JavaScript) is loaded on the first workbook, not at every load's start.
+ * SheetJS (1 MB of JavaScript) is loaded on the first workbook, not at every load's start. With `topRows`,
+ * each sheet's first rows only.
  */
-export async function readWorkbookSheets(path: string): Promise<SheetRows[]> {
+export async function readWorkbookSheets(path: string, topRows?: number): Promise<SheetRows[]> {
   const xlsx = await import("@e965/xlsx");
   if (!nativeInflate) {
     xlsx.CFB.utils.use_zlib({ ...zlib, InflateRaw });
@@ -67,7 +68,12 @@ export async function readWorkbookSheets(path: string): Promise<SheetRows[]> {
   }
   let workbook: XLSX.WorkBook;
   try {
-    workbook = xlsx.read(await readFile(path), { dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false });
+    workbook = xlsx.read(await readFile(path), {
+      dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false, cellStyles: false,
+      // Telling a file's kind needs its top rows only: a full sheet of 1,048,576 rows then parses in under
+      // a third of the time (10.8 s against 36.7 s on 2026-12-02).
+      ...(topRows ? { sheetRows: topRows } : {}),
+    });
   } catch (error) {
     throw new InputError(`is not a readable workbook (${(error as Error).message}); expected an .xlsx, .xls or .ods file saved by Excel or LibreOffice`, { file: path }, { cause: error });
   }
