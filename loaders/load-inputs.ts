@@ -27,7 +27,7 @@ import type { ProgressListener } from "./spend/spend-writer.js";
 import { dropStagedSpend, stageSpendCsv, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
 import { loadSupplierRegister } from "./suppliers/load-suppliers.js";
 import { readAllRows, tableSource, type TableSource } from "./files/read-table.js";
-import { readSheetTable } from "./social-value/read-social-value-table.js";
+import { readSheetTable, type SocialValueTableLoader } from "./social-value/read-social-value-table.js";
 import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "./social-value/social-value-fields.js";
 import type { FieldSpec } from "./schema/column-synonyms.js";
 import { refreshSupplierLocality } from "../src/model/refresh-locality.js";
@@ -325,7 +325,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
 }
 
 /** Loaders of the social value tables; each takes the folder's institution (null outside any institution's folder). */
-const SOCIAL_VALUE_TABLE_LOADERS: Record<Exclude<SocialValueKind, "priorities">, { load: typeof loadReturns; fields: readonly FieldSpec[] }> = {
+const SOCIAL_VALUE_TABLE_LOADERS: Record<Exclude<SocialValueKind, "priorities">, { load: SocialValueTableLoader; fields: readonly FieldSpec[] }> = {
   "question-bank": { load: loadQuestionBank, fields: QUESTION_BANK_FIELDS },
   "proxy-values": { load: loadProxyValues, fields: PROXY_VALUE_FIELDS },
   contracts: { load: loadContracts, fields: CONTRACT_FIELDS },

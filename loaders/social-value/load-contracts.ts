@@ -1,10 +1,8 @@
-import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { LoadOutcome } from "../load-outcome.js";
 import { namedSupplier, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
 import { DATE_EXPECTED, parseDate } from "../cells/parse-date.js";
 import { parseCodeList, parseFrequency, parseQuestionPriorities, parseShare } from "./parse-social-value-cells.js";
-import { insertRows, loadedInstitutions, readTableRows, type SheetTable, type TableRow, writeTableQuarantine } from "./read-social-value-table.js";
+import { insertRows, loadedInstitutions, readTableRows, type SocialValueTableLoader, type TableRow, writeTableQuarantine } from "./read-social-value-table.js";
 import { CONTRACT_FIELDS } from "./social-value-fields.js";
 
 interface ContractRow {
@@ -37,13 +35,7 @@ function readDate(row: TableRow, field: string): string | undefined {
  * adopted, and the priorities each question serves ("Q1: P1, P2; Q3: P3"). Every bad cell of a row is
  * quarantined with it. A contract loaded again (same institution and id) supersedes the earlier row.
  */
-export async function loadContracts(
-  warehouse: Warehouse,
-  sheetTable: SheetTable,
-  path: string,
-  fileId: number,
-  folderInstitutionId: string | null,
-): Promise<LoadOutcome> {
+export const loadContracts: SocialValueTableLoader = async (warehouse, sheetTable, path, fileId, folderInstitutionId) => {
   const institutions = await loadedInstitutions(warehouse);
   const seen = new Map<string, number>();
   const table = readTableRows(sheetTable, CONTRACT_FIELDS, path, "contracts register", (row): ContractRow | null => {
@@ -109,4 +101,4 @@ export async function loadContracts(
     table.accepted.flatMap((contract) => contract.served.map((link) => ({ ...link, file_id: fileId, row_number: contract.row_number }))));
   await writeTableQuarantine(warehouse, fileId, path, sheetTable, table.quarantined);
   return { rowsRead: table.rowsRead, rowsLoaded: table.accepted.length, rowsQuarantined: table.rowsQuarantined };
-}
+};

@@ -1,8 +1,6 @@
-import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { LoadOutcome } from "../load-outcome.js";
 import { DATE_EXPECTED, parseDate } from "../cells/parse-date.js";
 import { parseCodeList, parseCount, parseEngagementKind } from "./parse-social-value-cells.js";
-import { insertRows, loadedInstitutions, readTableRows, type SheetTable, writeTableQuarantine } from "./read-social-value-table.js";
+import { insertRows, loadedInstitutions, readTableRows, type SocialValueTableLoader, writeTableQuarantine } from "./read-social-value-table.js";
 import { ENGAGEMENT_FIELDS } from "./social-value-fields.js";
 
 interface EngagementRow {
@@ -24,13 +22,7 @@ interface EngagementRow {
  * suppliers reached. An engagement log is usually re-issued whole: an event in a later file (same
  * institution, date, kind and title) supersedes the same event in an earlier file.
  */
-export async function loadEngagement(
-  warehouse: Warehouse,
-  sheetTable: SheetTable,
-  path: string,
-  fileId: number,
-  folderInstitutionId: string | null,
-): Promise<LoadOutcome> {
+export const loadEngagement: SocialValueTableLoader = async (warehouse, sheetTable, path, fileId, folderInstitutionId) => {
   const institutions = await loadedInstitutions(warehouse);
   const table = readTableRows(sheetTable, ENGAGEMENT_FIELDS, path, "engagement log", (row): EngagementRow | null => {
     const dateText = row.text("date");
@@ -69,4 +61,4 @@ export async function loadEngagement(
   await writeTableQuarantine(warehouse, fileId, path, sheetTable, table.quarantined);
   const dates = table.accepted.map((event) => event.event_date).sort();
   return { rowsRead: table.rowsRead, rowsLoaded: table.accepted.length, rowsQuarantined: table.rowsQuarantined, firstDate: dates[0], lastDate: dates.at(-1) };
-}
+};

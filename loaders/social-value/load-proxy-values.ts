@@ -1,7 +1,5 @@
-import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { LoadOutcome } from "../load-outcome.js";
 import { parseQuantity } from "./parse-social-value-cells.js";
-import { insertRows, readTableRows, type SheetTable, writeTableQuarantine } from "./read-social-value-table.js";
+import { insertRows, readTableRows, type SocialValueTableLoader, writeTableQuarantine } from "./read-social-value-table.js";
 import { PROXY_VALUE_FIELDS } from "./social-value-fields.js";
 
 /**
@@ -10,13 +8,7 @@ import { PROXY_VALUE_FIELDS } from "./social-value-fields.js";
  * are neither shipped nor derived from here). A table's value for a measure wins over the framework's; a later
  * table's value for the same measure (and institution) supersedes an earlier table's.
  */
-export async function loadProxyValues(
-  warehouse: Warehouse,
-  sheetTable: SheetTable,
-  path: string,
-  fileId: number,
-  institutionId: string | null,
-): Promise<LoadOutcome> {
+export const loadProxyValues: SocialValueTableLoader = async (warehouse, sheetTable, path, fileId, institutionId) => {
   const seen = new Map<string, number>();
   const table = readTableRows(sheetTable, PROXY_VALUE_FIELDS, path, "proxy values", (row) => {
     const measureCode = row.text("measure");
@@ -45,4 +37,4 @@ export async function loadProxyValues(
     table.accepted.map((proxy) => ({ ...proxy, institution_id: institutionId, origin: "table", file_id: fileId })));
   await writeTableQuarantine(warehouse, fileId, path, sheetTable, table.quarantined);
   return { rowsRead: table.rowsRead, rowsLoaded: table.accepted.length, rowsQuarantined: table.rowsQuarantined };
-}
+};

@@ -1,7 +1,5 @@
-import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import type { LoadOutcome } from "../load-outcome.js";
 import { parseCodeList } from "./parse-social-value-cells.js";
-import { insertRows, readTableRows, type SheetTable, writeTableQuarantine } from "./read-social-value-table.js";
+import { insertRows, readTableRows, type SocialValueTableLoader, writeTableQuarantine } from "./read-social-value-table.js";
 import { QUESTION_BANK_FIELDS } from "./social-value-fields.js";
 
 /** The five themes of the UK Social Value Model (PPN 06/20), by number, for banks that give the number only. */
@@ -36,13 +34,7 @@ interface BankQuestion {
  * every institution) may adopt in tenders. A question id loaded again replaces the earlier wording, which
  * stays marked as superseded.
  */
-export async function loadQuestionBank(
-  warehouse: Warehouse,
-  sheetTable: SheetTable,
-  path: string,
-  fileId: number,
-  institutionId: string | null,
-): Promise<LoadOutcome> {
+export const loadQuestionBank: SocialValueTableLoader = async (warehouse, sheetTable, path, fileId, institutionId) => {
   const seen = new Map<string, number>();
   const table = readTableRows(sheetTable, QUESTION_BANK_FIELDS, path, "question bank", (row): BankQuestion | null => {
     const questionId = row.text("question_id");
@@ -71,4 +63,4 @@ export async function loadQuestionBank(
     table.accepted.map((question) => ({ ...question, institution_id: institutionId, file_id: fileId })));
   await writeTableQuarantine(warehouse, fileId, path, sheetTable, table.quarantined);
   return { rowsRead: table.rowsRead, rowsLoaded: table.accepted.length, rowsQuarantined: table.rowsQuarantined };
-}
+};

@@ -1,10 +1,8 @@
-import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { postcodePlace } from "../../geo/postcode-parts.js";
-import type { LoadOutcome } from "../load-outcome.js";
 import { namedSupplier, supplierNameKey } from "../schema/normalise-supplier-name.js";
 import { parseReportingPeriod } from "./parse-reporting-period.js";
 import { parseQuantity, parseShare } from "./parse-social-value-cells.js";
-import { insertRows, readTableRows, type SheetTable, type TableRow, writeTableQuarantine } from "./read-social-value-table.js";
+import { insertRows, readTableRows, type SocialValueTableLoader, type TableRow, writeTableQuarantine } from "./read-social-value-table.js";
 import { RETURN_FIELDS } from "./social-value-fields.js";
 
 const SHARE_FIELDS = ["local_respend_share", "local_staff_share", "staff_cost_share"] as const;
@@ -51,13 +49,7 @@ function readShares(row: TableRow): Record<ShareField, number | null> | undefine
  * loaded are kept: the tendering and returns checks report them. A later file's return for a contract and
  * period supersedes the earlier file's rows for it.
  */
-export async function loadReturns(
-  warehouse: Warehouse,
-  sheetTable: SheetTable,
-  path: string,
-  fileId: number,
-  institutionId: string | null,
-): Promise<LoadOutcome> {
+export const loadReturns: SocialValueTableLoader = async (warehouse, sheetTable, path, fileId, institutionId) => {
   const keys = new Map<string, number>();
   const periodShares = new Map<string, { row: number; shares: Record<ShareField, number | null> }>();
   const table = readTableRows(sheetTable, RETURN_FIELDS, path, "supplier returns", (row): ReturnRow | null => {
@@ -132,4 +124,4 @@ export async function loadReturns(
     })));
   await writeTableQuarantine(warehouse, fileId, path, sheetTable, table.quarantined);
   return { rowsRead: table.rowsRead, rowsLoaded: table.accepted.length, rowsQuarantined: table.rowsQuarantined };
-}
+};

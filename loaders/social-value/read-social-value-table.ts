@@ -4,11 +4,15 @@ import { describeRequired, type FieldSpec } from "../schema/column-synonyms.js";
 import { detectHeader } from "../schema/detect-header.js";
 import { writeQuarantine, type QuarantineEntry } from "../quarantine.js";
 import type { ProblemCode } from "../../src/core/problem-codes.js";
+import type { LoadOutcome } from "../load-outcome.js";
 import type { Parsed } from "./parse-social-value-cells.js";
 import { readAllRows, type TableSource } from "../files/read-table.js";
 import { readWorkbookSheets } from "../files/read-workbook.js";
 
 /** A social value table as read: its rows, and the workbook sheet they come from (null for CSV). */
+/** A social value table's loader: the table's rows into the warehouse, for the institution whose folder held it (null: shared). */
+export type SocialValueTableLoader = (warehouse: Warehouse, sheetTable: SheetTable, path: string, fileId: number, institutionId: string | null) => Promise<LoadOutcome>;
+
 export interface SheetTable {
   rows: string[][];
   sheet: string | null;
