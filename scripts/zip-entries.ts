@@ -11,25 +11,23 @@ export function zipOf(entries: Record<string, Buffer>, deflate: boolean): Buffer
   for (const [name, data] of Object.entries(entries)) {
     const written = deflate ? deflateRawSync(data) : data;
     const nameBytes = Buffer.from(name);
+    // The fields a local header and its central directory entry share, in the same order (version needed …
+    // name length, extra length): bytes 4–29 of the one, 6–31 of the other.
+    const shared = Buffer.alloc(26);
+    shared.writeUInt16LE(20, 0);
+    shared.writeUInt16LE(deflate ? 8 : 0, 4);
+    shared.writeUInt32LE(0x00210000, 6);
+    shared.writeUInt32LE(crc32(data), 10);
+    shared.writeUInt32LE(written.length, 14);
+    shared.writeUInt32LE(data.length, 18);
+    shared.writeUInt16LE(nameBytes.length, 22);
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(deflate ? 8 : 0, 8);
-    header.writeUInt32LE(0x00210000, 10);
-    header.writeUInt32LE(crc32(data), 14);
-    header.writeUInt32LE(written.length, 18);
-    header.writeUInt32LE(data.length, 22);
-    header.writeUInt16LE(nameBytes.length, 26);
+    shared.copy(header, 4);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(deflate ? 8 : 0, 10);
-    central.writeUInt32LE(0x00210000, 12);
-    central.writeUInt32LE(crc32(data), 16);
-    central.writeUInt32LE(written.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
+    shared.copy(central, 6);
     central.writeUInt32LE(offset, 42);
     locals.push(header, nameBytes, written);
     centrals.push(central, nameBytes);
