@@ -646,4 +646,45 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 15,
+    name: "suppliers matched to the national registers: identifiers spend files give, automatic matches, analysts' decisions",
+    sql: `
+      -- The identifiers a spend file gives for its suppliers (its Company / Charity / VAT Registration Number
+      -- columns), normalised (loaders/schema/supplier-identifiers.ts): one row per file, supplier and identifier.
+      -- A file's identifiers belong to the institution whose folder holds it.
+      CREATE TABLE spend_supplier_identifiers (
+        file_id INTEGER NOT NULL,
+        institution_id VARCHAR NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        scheme VARCHAR NOT NULL CHECK (scheme IN ('GB-COH', 'GB-CHC', 'GB-SC', 'GB-NIC', 'GB-VAT')),
+        identifier VARCHAR NOT NULL
+      );
+      -- Candidates from automatic matching of an institution's suppliers against the loaded register editions,
+      -- rewritten for an institution by each matching run: rank 1 is the best candidate; accepted marks the one
+      -- match taken without review (an identifier, a unique exact name, a score at or above the threshold).
+      CREATE TABLE supplier_matches (
+        institution_id VARCHAR NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        register VARCHAR NOT NULL CHECK (register IN ('companies-house', 'charity-commission')),
+        register_id VARCHAR NOT NULL,
+        method VARCHAR NOT NULL CHECK (method IN ('identifier', 'name', 'fuzzy')),
+        score DOUBLE NOT NULL,
+        rank INTEGER NOT NULL,
+        accepted BOOLEAN NOT NULL,
+        edition DATE NOT NULL
+      );
+      -- An analyst's decision on a supplier, loaded from an edited suppliers-to-review.csv: it persists across
+      -- loads and wins over automatic matching. register_id NULL with 'reject' means "none of these".
+      CREATE TABLE supplier_match_decisions (
+        institution_id VARCHAR NOT NULL,
+        supplier_id VARCHAR NOT NULL,
+        register VARCHAR CHECK (register IN ('companies-house', 'charity-commission')),
+        register_id VARCHAR,
+        decision VARCHAR NOT NULL CHECK (decision IN ('accept', 'reject')),
+        file_id INTEGER NOT NULL,
+        row_number INTEGER NOT NULL
+      );
+    `,
+  },
 ];

@@ -74,6 +74,27 @@ const intermediate: View[] = [
           FROM int_supplier_facts f JOIN companies c ON c.company_number = f.company_number`,
   },
   {
+    // Decisions win: an accepted decision is the match (method 'review'); a rejected candidate, or "none of these",
+    // takes the automatic match away. The latest decision for a supplier counts (file, then row order).
+    name: "int_supplier_matches",
+    layer: "intermediate",
+    description: "the one register entry an institution's supplier is matched to: the analyst's accepted decision, else the "
+      + "accepted automatic match no decision rejects (register, id, method identifier | name | fuzzy | review, score)",
+    sql: `WITH latest AS (
+            SELECT DISTINCT ON (institution_id, supplier_id) *
+            FROM supplier_match_decisions ORDER BY institution_id, supplier_id, file_id DESC, row_number DESC
+          )
+          SELECT institution_id, supplier_id, register, register_id, 'review' AS method, 1.0::DOUBLE AS score
+          FROM latest WHERE decision = 'accept'
+          UNION ALL
+          SELECT m.institution_id, m.supplier_id, m.register, m.register_id, m.method, m.score
+          FROM supplier_matches m
+          WHERE m.accepted AND m.rank = 1
+            AND NOT EXISTS (SELECT 1 FROM latest d WHERE d.institution_id = m.institution_id AND d.supplier_id = m.supplier_id
+                              AND (d.decision = 'accept' OR d.register_id IS NULL
+                                   OR (d.register = m.register AND d.register_id = m.register_id)))`,
+  },
+  {
     name: "int_supplier_locations",
     layer: "intermediate",
     description: "a location an institution has for a supplier (basis, postcode as given, source file): its own register's "
