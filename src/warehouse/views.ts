@@ -56,9 +56,13 @@ const intermediate: View[] = [
     name: "int_supplier_facts",
     layer: "intermediate",
     description: "what an institution's registers say of a supplier (company number, SME, VCSE): its own register's row, "
-      + "else a shared (partnership) register's; from_shared says which",
+      + "else a shared (partnership) register's; from_shared says which. sme_evidence and vcse_evidence say where each class "
+      + "comes from: 'register' (the institution said so), 'companies-house' or 'charity-commission' (inferred from the "
+      + "matched entry), 'name' (inferred from the name only: never counted in a figure), 'unknown'",
     sql: `SELECT DISTINCT ON (i.institution_id, f.supplier_id)
-                 i.institution_id, f.supplier_id, f.company_number, f.is_sme, f.is_vcse, f.institution_id IS NULL AS from_shared
+                 i.institution_id, f.supplier_id, f.company_number, f.is_sme, f.is_vcse, f.institution_id IS NULL AS from_shared,
+                 CASE WHEN f.is_sme IS NULL THEN 'unknown' ELSE 'register' END AS sme_evidence,
+                 CASE WHEN f.is_vcse IS NULL THEN 'unknown' ELSE 'register' END AS vcse_evidence
           FROM institutions i JOIN supplier_facts f ON coalesce(f.institution_id, i.institution_id) = i.institution_id
           ORDER BY i.institution_id, f.supplier_id, f.institution_id NULLS LAST`,
   },
