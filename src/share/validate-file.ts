@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { withWarehouse, type Warehouse } from "../warehouse/warehouse.js";
+import { Warehouse } from "../warehouse/warehouse.js";
 import { SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../loaders/schema/column-synonyms.js";
 import type { FoundHeader } from "../../loaders/schema/detect-header.js";
 import { detectTableKind, headingsIn, readDetectionHead, type DetectedTable } from "../../loaders/schema/detect-kind.js";
@@ -62,7 +62,7 @@ async function problemsFrom(warehouse: Warehouse, file: string, rows: string[][]
 }
 
 /**
- * Reads a file exactly as `anchor-spend load` would — into a scratch warehouse that is thrown away — and
+ * Reads a file exactly as `anchor-spend load` would — into a scratch warehouse in memory that is thrown away — and
  * reports what it found: per column, per problem (file:row:column, value, rule, in plain words), and the
  * quality warnings that passing the schema does not rule out. No real warehouse is touched.
  */
@@ -82,7 +82,8 @@ export async function validateFile(file: string, kind?: ValidatedKind): Promise<
       return { ...empty, refused: `${file}: this is a ${detected} file; validate checks spend files and supplier registers` };
     }
     const rows = await readAllRows(source);
-    return await withWarehouse(join(scratch, "scratch.duckdb"), "write", async (warehouse) => {
+    const warehouse = await Warehouse.inMemory(scratch);
+    try {
       const outcome = detected === "spend"
         ? await loadSpend(warehouse, source, 1, institution, table.headings, await stageSpendCsv(warehouse, source, table))
         : await loadSupplierRegister(warehouse, rows, file, 1, institution.institutionId);
@@ -92,7 +93,9 @@ export async function validateFile(file: string, kind?: ValidatedKind): Promise<
         rowsRead: outcome.rowsRead, rowsValid: outcome.rowsLoaded, rowsWithProblems: outcome.rowsQuarantined,
         columns: describeColumns(rows, detected, table.headings.values().next().value), problems, warnings: await qualityWarnings(warehouse, detected),
       };
-    });
+    } finally {
+      warehouse.close();
+    }
   } catch (error) {
     return { ...empty, refused: (error as Error).message };
   } finally {

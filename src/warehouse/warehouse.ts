@@ -113,6 +113,22 @@ export class Warehouse {
     return warehouse;
   }
 
+  /**
+   * A warehouse held in memory, migrated and with its views, for work whose result is thrown away (validate):
+   * nothing is written to disk but what DuckDB spills into spillFolder.
+   */
+  static async inMemory(spillFolder: string): Promise<Warehouse> {
+    const warehouse = await Warehouse.open(":memory:", { temp_directory: spillFolder });
+    try {
+      await warehouse.migrate();
+      await warehouse.recreateViews();
+    } catch (error) {
+      warehouse.closeHandles();
+      throw error;
+    }
+    return warehouse;
+  }
+
   private static async open(path: string, options: Record<string, string>): Promise<Warehouse> {
     let instance: DuckDBInstance;
     try {
