@@ -98,3 +98,21 @@ export function normaliseIdentifier(scheme: string, id: string): SupplierIdentif
 export function identifierKey(identifier: SupplierIdentifier): string {
   return `${identifier.scheme}-${identifier.id}`;
 }
+
+/** Whether 9 digits carry valid UK VAT check digits: the weighted sum (8…2) plus the last two is 0 mod 97, or 55 mod 97 (numbers issued since 2010). */
+function vatCheckDigitsHold(digits: string): boolean {
+  const sum = [8, 7, 6, 5, 4, 3, 2].reduce((total, weight, i) => total + weight * Number(digits[i]), 0) + Number(digits.slice(7, 9));
+  return sum % 97 === 0 || (sum + 55) % 97 === 0;
+}
+
+/**
+ * A UK VAT registration number (scheme GB-VAT) as HMRC issues it, without its `GB`/`XI` country prefix: 9 digits
+ * with valid check digits (`GB 999 9999 73` → `999999973`), or 12 for a branch (9 and a 3-digit branch), or a
+ * government department's `GD` / health authority's `HA` and 3 digits. Null when the text is not one.
+ */
+export function normaliseVatNumber(raw: string): string | null {
+  const text = compact(raw, "GB-VAT").replace(/^(GB|XI)(?=[0-9]|GD|HA)/, "");
+  if (/^GD[0-4]\d\d$/.test(text) || /^HA[5-9]\d\d$/.test(text)) return text;
+  if (!/^\d{9}(\d{3})?$/.test(text)) return null;
+  return vatCheckDigitsHold(text) ? text : null;
+}

@@ -201,6 +201,6 @@ export async function loadSpend(
     vatBasis: vatBasisOf(first.headings[first.columns.amount!] ?? "", institution.mapping.vatBasis),
     sheets: tables.flatMap((table) => (table.sheet === null ? [] : [table.sheet])),
     reader: staged ? "duckdb" : "stream",
-    reading: tables.map(readingOf).join(" | "),
+    reading: [tables.map(readingOf).join(" | "), writer.identifiers.describe()].filter(Boolean).join("; "),
   };
 }

@@ -7,6 +7,7 @@ import { YES_TEXT } from "../cells/parse-flag.js";
 import type { SpendWriter } from "./spend-writer.js";
 import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
+import { addStagedIdentifiers } from "./spend-identifiers.js";
 
 /**
  * Amounts SQL parses itself, all of a form `parseAmountPence` reads to the same pence: `1234.56`, `-1,234.5`,
@@ -93,6 +94,7 @@ export async function loadStagedSpend(
     { file: fileId, offset: headerRow + 1, institution: institutionId },
   );
   await warehouse.run("RESET preserve_insertion_order");
+  await addStagedIdentifiers(warehouse, staged.header.columns, fileId, headerRow + 1, writer.identifiers);
   const totals = await warehouse.one<{ count: number; pence: string | null; first: string | null; last: string | null }>(
     `SELECT count(*)::INTEGER AS count, (sum(amount) * 100)::HUGEINT::VARCHAR AS pence, min(payment_date)::VARCHAR AS first, max(payment_date)::VARCHAR AS last
      FROM spend WHERE file_id = ?`,

@@ -6,6 +6,7 @@ import { AMOUNT_EXPECTED, parseAmountPence } from "../cells/parse-amount.js";
 import { DATE_EXPECTED, numericDateParts, parseDate, type DateOrder } from "../cells/parse-date.js";
 import { parseFlag } from "../cells/parse-flag.js";
 import type { FoundHeader } from "../schema/detect-header.js";
+import { identifierCellsOf, type IdentifierCells } from "./spend-identifiers.js";
 
 /** One spend line as it will be stored. */
 export interface SpendLine {
@@ -21,6 +22,8 @@ export interface SpendLine {
   transactionNumber: string | null;
   /** A supplier's total for the file's period (a file with no date column), not one payment. */
   isPeriodTotal?: boolean;
+  /** The line's company, charity and VAT number cells, as written (spend-identifiers.ts). */
+  identifiers?: IdentifierCells;
 }
 
 export type RowVerdict =
@@ -160,6 +163,7 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
   const { isRedacted, supplierKey, supplierId } = suppliers.of(supplierName);
   if (supplierKey === "") entries.push({ row, column: heading("supplier"), rawValue: supplierName, code: "empty-supplier-name", reason: "supplier name is empty (expected the payee's name, or REDACTED)" });
   if (entries.length > 0 || date === null || amountPence === null) return { kind: "quarantined", entries };
+  const identifiers = isRedacted ? undefined : identifierCellsOf(cells, header.columns);
   return {
     kind: "line",
     line: {
@@ -169,6 +173,7 @@ export function readSpendRow(cells: readonly string[], row: number, header: Spen
       expenseArea: cell("expense_area") || null,
       transactionNumber: cell("transaction_number") || null,
       ...(isPeriodTotal ? { isPeriodTotal } : {}),
+      ...(identifiers ? { identifiers } : {}),
     },
   };
 }

@@ -5,6 +5,7 @@ import { QuarantineWriter, type QuarantineEntry } from "../quarantine.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
 import { epochDays } from "../cells/parse-date.js";
 import type { SpendLine } from "./read-spend-row.js";
+import { SpendIdentifiers } from "./spend-identifiers.js";
 
 /** Told every PROGRESS_EVERY rows of a long load: the file and the rows read so far. */
 /** Progress through a big file: so many rows read (or, with `unit`, so many of what it names: "of 1,000 boundary cells checked"). */
@@ -47,6 +48,8 @@ export class SpendWriter {
   private readonly quarantinedRows = new Set<string>();
   private readonly suppliersSeen = new Map<string, SupplierSeen & { order: number }>();
   private readonly sheetOrder = new Map<string | null, number>();
+  /** The company, charity and VAT numbers the file's loaded lines give for their suppliers. */
+  readonly identifiers = new SpendIdentifiers();
 
   private constructor(
     private readonly spend: DuckDBAppender,
@@ -100,6 +103,7 @@ export class SpendWriter {
     appendText(a, sheet);
     a.appendBoolean(line.isPeriodTotal === true);
     a.endRow();
+    if (line.identifiers) this.identifiers.add(line.supplierId, line.identifiers);
     if (!this.suppliersSeen.has(line.supplierId)) {
       this.supplier({ supplierId: line.supplierId, name: line.supplierName, nameKey: line.supplierKey, isRedacted: line.isRedacted, row: line.row, sheet });
     }
@@ -125,6 +129,7 @@ export class SpendWriter {
     this.spend.flushSync();
     this.spend.closeSync();
     await this.quarantine.close();
+    await this.identifiers.write(warehouse, this.fileId, this.institutionId);
     if (this.suppliersSeen.size === 0) return;
     await warehouse.run("CREATE OR REPLACE TEMP TABLE staged_suppliers (supplier_id VARCHAR, name VARCHAR, name_key VARCHAR, is_redacted BOOLEAN)");
     const suppliers = await warehouse.connection.createAppender("staged_suppliers");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { identifierKey, normaliseCharityNumber, normaliseCompanyNumber, normaliseIdentifier, normalisePpon } from "../../loaders/schema/supplier-identifiers.js";
+import { identifierKey, normaliseCharityNumber, normaliseCompanyNumber, normaliseIdentifier, normalisePpon, normaliseVatNumber } from "../../loaders/schema/supplier-identifiers.js";
 
 // Expected forms written by hand from the registers' own layouts (shared/reference/layouts/README.md: Companies
 // House numbers are 8 characters, zero-padded, with register prefixes; council files often drop the padding).
@@ -60,5 +60,25 @@ describe("PPONs and identifiers with a scheme", () => {
     expect(normaliseIdentifier("GB-COH", "not a number")).toBeNull();
     expect(normaliseIdentifier("GB-VAT", "123456789")).toBeNull();
     expect(identifierKey({ scheme: "GB-COH", id: "01234567" })).toBe("GB-COH-01234567");
+  });
+});
+
+describe("VAT registration numbers", () => {
+  // Check digits worked by hand: 8·9+7·9+…+2·9 = 315, + 73 = 388 = 4·97 (HMRC's example GB 999 9999 73);
+  // 8·1+7·2+6·3+5·4+4·5+3·6+2·7 = 112, + 82 = 194 = 2·97; + 27 + 55 = 194 (the method of numbers issued since 2010).
+  it("keeps 9 digits with valid check digits, from any spacing, with or without GB / XI", () => {
+    expect(normaliseVatNumber("GB 999 9999 73")).toBe("999999973");
+    expect(normaliseVatNumber("gb999999973")).toBe("999999973");
+    expect(normaliseVatNumber("XI 123 4567 82")).toBe("123456782");
+    expect(normaliseVatNumber("123456727")).toBe("123456727");
+    expect(normaliseVatNumber("GB-VAT-123456782")).toBe("123456782");
+  });
+  it("keeps a branch's 12 digits and government and health authority numbers", () => {
+    expect(normaliseVatNumber("GB 999 9999 73 001")).toBe("999999973001");
+    expect(normaliseVatNumber("GBGD001")).toBe("GD001");
+    expect(normaliseVatNumber("HA599")).toBe("HA599");
+  });
+  it("refuses wrong check digits, wrong lengths and words", () => {
+    for (const raw of ["123456789", "99999997", "GB 999 9999 74", "GD500", "HA499", "N/A", "Exempt", "", "=1+1"]) expect(normaliseVatNumber(raw), raw).toBeNull();
   });
 });
