@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { existsSync, readdirSync, renameSync, rmSync } from "node:fs";
-import { readdir, rm } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, dirname, join, resolve } from "node:path";
 import { defaultSitePath, projectRoot } from "../core/config.js";
@@ -27,8 +27,9 @@ export interface BuildSiteOptions {
  * from node_modules, then runs `observable build` into a new folder beside the output (`dist.building-<pid>`),
  * which replaces the output whole once the build succeeds: a failed or killed build leaves the published site
  * as it was (a killed one leaves its folder, removed by the next build).
- * Framework's cache (pages/.observablehq/cache) is cleared of everything but the npm bundles, so that no
- * loader output of an earlier build is reused; the bundles are rebuilt only when their version changes.
+ * Framework's cache (pages/.observablehq/cache) is cleared of everything but the bundles of npm modules, so that
+ * nothing else of an earlier build is reused; the bundles are rebuilt only when their version changes
+ * (keptBundles).
  * pages/data is shared by every build from this tree: a build elsewhere (the benchmark's) leaves its own
  * warehouse's data there, which the next build rewrites before it runs; one build runs at a time in a tree
  * (build-lock.ts), a second waits.
@@ -45,14 +46,17 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
   removeAbandoned(dirname(outputPath), `${basename(outputPath)}.building-`);
   restoreInterruptedSwap(outputPath);
   await rm(building, { recursive: true, force: true });
-  const cache = join(projectRoot, "pages", ".observablehq", "cache");
-  for (const entry of await readdir(cache).catch(() => [])) if (entry !== "_npm") await rm(join(cache, entry), { recursive: true, force: true });
+  const kept = await keptBundles();
+  for (const entry of await readdir(frameworkCache).catch(() => [])) if (!kept.includes(entry)) await rm(join(frameworkCache, entry), { recursive: true, force: true });
+  let started = performance.now();
+  const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const written = await writePageData(warehousePath, undefined, level);
-  log(`page data: ${written.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} KB`).join(", ")}`);
+  log(`page data in ${seconds()}: ${written.map(({ file, bytes }) => `${file} ${Math.round(bytes / 1000)} KB`).join(", ")}`);
   const prepared = await prepareOfflineCache();
   log(`offline npm cache: ${prepared.join(", ")}`);
   const require = createRequire(join(projectRoot, "package.json"));
   const frameworkBin = join(dirname(require.resolve("@observablehq/framework/package.json")), "dist", "bin", "observable.js");
+  started = performance.now();
   await new Promise<void>((done, fail) => {
     const child = spawn(process.execPath, [frameworkBin, "build"], {
       cwd: projectRoot,
@@ -68,7 +72,7 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
     child.on("error", fail);
     child.on("close", (code) => {
       if (code === 0) {
-        log(output.trim().split("\n").slice(-14).join("\n"));
+        log(`observable build in ${seconds()}:\n${output.trim().split("\n").slice(-14).join("\n")}`);
         done();
       } else {
         fail(new Error(`observable build failed (exit ${code}):\n${output}`));
@@ -78,7 +82,31 @@ async function buildSiteLocked(warehousePath: string, log: (line: string) => voi
     await rm(building, { recursive: true, force: true });
     throw error;
   });
+  await writeFile(nodeBundlesComplete, frameworkVersion());
   swapIn(building, outputPath);
+}
+
+const frameworkCache = join(projectRoot, "pages", ".observablehq", "cache");
+/** Written after a build that succeeded (naming Framework's version), removed before one starts. */
+const nodeBundlesComplete = join(frameworkCache, "_node.complete");
+
+function frameworkVersion(): string {
+  const require = createRequire(join(projectRoot, "package.json"));
+  return `@observablehq/framework@${(require("@observablehq/framework/package.json") as { version: string }).version}`;
+}
+
+/**
+ * The cache entries a build keeps: `_npm` (prepare-offline-cache.ts writes each bundle whole, then renames it),
+ * and `_node`, Framework's own bundles of the modules pages import from node_modules (about 13 s of a build to
+ * make), named `<name>@<version>` like `_npm`, so a bundle there is its installed version's. Framework writes a
+ * `_node` bundle in place and reuses any file it finds, so `_node` is kept only when the build before this one
+ * finished (a killed or failed build may have left a bundle half-written) with the same Framework (which made
+ * the bundles): the marker says both, and is removed here until this build finishes.
+ */
+async function keptBundles(): Promise<string[]> {
+  const nodeComplete = existsSync(nodeBundlesComplete) && (await readFile(nodeBundlesComplete, "utf-8")) === frameworkVersion();
+  await rm(nodeBundlesComplete, { force: true });
+  return nodeComplete ? ["_npm", "_node"] : ["_npm"];
 }
 
 /**
