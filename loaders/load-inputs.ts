@@ -2,6 +2,7 @@ import { listValue } from "../src/warehouse/duckdb.js";
 import type { Stats } from "node:fs";
 import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";
+import { reviewFileName } from "../src/core/config.js";
 import { InputError } from "../src/core/errors.js";
 import type { Warehouse } from "../src/warehouse/warehouse.js";
 import { LOAD_ORDER, SOCIAL_VALUE_KINDS, TABLE_EXTENSIONS, configKind, detectTableKind, readDetectionHead, type DetectedTable, type InputKind, type SocialValueKind } from "./schema/detect-kind.js";
@@ -58,6 +59,7 @@ const CONFIGURATION_FILES: Record<string, string> = {
   "mapping.json": "an institution's column mapping: used when its spend files load",
   "partnership.json": "a partnership's name: the registers and definitions beside it are shared by every institution",
   "datapackage.json": "a data package descriptor (a partner's export): the CSV files beside it are loaded",
+  [reviewFileName]: "an analyst's review of supplier matches: loaded by `anchor-spend suppliers review --accept FILE`, not by load",
 };
 const BOUNDARY_FILE = /\.geojson$/i;
 

@@ -8,10 +8,11 @@ import { locate } from "./commands/locate.js";
 import { report } from "./commands/report.js";
 import { serve } from "./commands/serve.js";
 import { start } from "./commands/start.js";
+import { suppliers } from "./commands/suppliers.js";
 import { validate } from "./commands/validate.js";
 
 export type { Command } from "./command.js";
 
 export const commands: Record<string, Command> = {
-  load, build, serve, report, definitions, locate, export: exportCommand, validate, start,
+  load, build, serve, report, definitions, suppliers, locate, export: exportCommand, validate, start,
 };

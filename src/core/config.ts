@@ -33,3 +33,6 @@ export function sitePath(): string {
   return output ? resolve(output) : defaultSitePath;
 }
 
+
+/** The review file `suppliers match` writes (beside the warehouse unless --to says where) and `suppliers review --accept` reads. */
+export const reviewFileName = "suppliers-to-review.csv";

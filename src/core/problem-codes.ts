@@ -50,6 +50,12 @@ export const PROBLEM_CODES = {
   "not-in-pounds": "Not in pounds sterling",
   "not-an-identifier": "Not an identifier of its scheme",
   "not-a-scale": "Not an organisation scale",
+  // An analyst's review of supplier matches (suppliers-to-review.csv, loaded back by `suppliers review --accept`)
+  "not-a-decision": "Not a review decision (accept, reject or none)",
+  "unknown-supplier": "Supplier not paid by the institution",
+  "unknown-candidate": "Not a candidate nor an entry of the loaded register",
+  "two-accepts": "More than one candidate accepted for one supplier",
+  "conflicting-decision": "Accepts a candidate and says none of these",
   // Reference tables
   "outside-the-uk": "Position missing or outside the UK",
   "not-an-lsoa-code": "Not an LSOA code",

@@ -160,6 +160,12 @@ const VISIBLE_DEFINITIONS = `
       SELECT 1 FROM local_definitions own
       WHERE own.institution_id = i.institution_id AND own.definition_id = d.definition_id AND own.version = d.version))`;
 
+/**
+ * Which suppliers' locality to recompute: every one ("all"), those not yet classified ("new suppliers"), or the
+ * named (institution, supplier) pairs (an analyst's review decisions placed them).
+ */
+export type LocalityScope = "all" | "new suppliers" | { suppliers: readonly { institutionId: string; supplierId: string }[] };
+
 const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
 
 /**
@@ -172,13 +178,35 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
  * "new suppliers" classifies just the pairs not yet classified, from the postcodes already classified,
  * so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
+ * An analyst's review decisions place named suppliers: `{ suppliers }` recomputes just those pairs (after locating
+ * and classifying every postcode again, a match's registered office among them).
  */
-export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all" | "new suppliers" = "all"): Promise<number> {
+export async function refreshSupplierLocality(warehouse: Warehouse, scope: LocalityScope = "all"): Promise<number> {
   let definitions: CompiledDefinition[];
+  let pairs = scope === "all" ? INSTITUTION_SUPPLIERS : UNCLASSIFIED_PAIRS;
   if (scope === "all") {
     await locateSupplierPostcodes(warehouse);
     definitions = await classifyLocatedPostcodes(warehouse);
     await warehouse.run("DELETE FROM supplier_locality");
+  } else if (scope !== "new suppliers") {
+    // Named suppliers may have new locations (a match placed them): every postcode is located and classified again,
+    // and only the named pairs' classes are recomputed.
+    await warehouse.run("CREATE OR REPLACE TEMP TABLE named_locality_pairs (institution_id VARCHAR, supplier_id VARCHAR)");
+    const appender = await warehouse.connection.createAppender("named_locality_pairs");
+    for (const pair of scope.suppliers) {
+      appender.appendVarchar(pair.institutionId);
+      appender.appendVarchar(pair.supplierId);
+      appender.endRow();
+    }
+    appender.flushSync();
+    appender.closeSync();
+    await locateSupplierPostcodes(warehouse);
+    definitions = await classifyLocatedPostcodes(warehouse);
+    await warehouse.run(
+      `DELETE FROM supplier_locality l WHERE EXISTS (
+         SELECT 1 FROM named_locality_pairs n WHERE n.institution_id = l.institution_id AND n.supplier_id = l.supplier_id)`);
+    pairs = `SELECT * FROM (${INSTITUTION_SUPPLIERS}) p WHERE EXISTS (
+               SELECT 1 FROM named_locality_pairs n WHERE n.institution_id = p.institution_id AND n.supplier_id = p.supplier_id)`;
   } else {
     const { unclassified } = await warehouse.one<{ unclassified: number }>(
       `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_PAIRS})`,
@@ -188,7 +216,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
   }
   await warehouse.run(
     `INSERT INTO supplier_locality (institution_id, supplier_id, definition_id, version, status, reason_code, reason, precision, postcode)
-     WITH pairs AS (${scope === "all" ? INSTITUTION_SUPPLIERS : UNCLASSIFIED_PAIRS}),
+     WITH pairs AS (${pairs}),
      visible AS (${VISIBLE_DEFINITIONS}),
      admitted_locations AS (
        -- each institution's definitions' admitted locations, first (a small join), so that suppliers meet them on equalities alone
@@ -254,6 +282,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: "all"
        AND l.status = 'unlocated' AND NOT EXISTS (
          SELECT 1 FROM int_supplier_locations sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id)`,
   );
+  if (typeof scope === "object") await warehouse.run("DROP TABLE named_locality_pairs");
   return supplierLocalityRows(warehouse);
 }
 

@@ -19,9 +19,10 @@ export function registerFormulaFunction(warehouse: Warehouse): void {
 /**
  * Writes a query's rows to a CSV file through the one CSV writer (pages/shared/csv-cell.js: text quoted and
  * formula-neutralised, numbers as they are, CRLF), streaming: DuckDB hands over one chunk of rows at a time, each
- * value as its text (an exact decimal stays exact), and no more than a chunk is held in memory.
+ * value as its text (an exact decimal stays exact), and no more than a chunk is held in memory. `preface`: a line
+ * written before the heading, as one cell (the review file's note of who it is for).
  */
-export async function writeQueryCsv(warehouse: Warehouse, query: string, path: string, params?: SqlParams): Promise<number> {
+export async function writeQueryCsv(warehouse: Warehouse, query: string, path: string, params?: SqlParams, preface?: string): Promise<number> {
   const result = await warehouse.connection.stream(`SELECT COLUMNS(*)::VARCHAR FROM (${query})`, params);
   const file = createWriteStream(path);
   const failed = once(file, "error").then(([error]) => { throw error; });
@@ -30,6 +31,7 @@ export async function writeQueryCsv(warehouse: Warehouse, query: string, path: s
   };
   let rows = 0;
   try {
+    if (preface !== undefined) await write(csvLine([preface]));
     await write(csvLine(result.columnNames()));
     for await (const chunk of result.yieldRows()) {
       await write(chunk.map(csvLine).join(""));

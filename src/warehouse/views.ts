@@ -78,25 +78,38 @@ const intermediate: View[] = [
           FROM int_supplier_facts f JOIN companies c ON c.company_number = f.company_number`,
   },
   {
-    // Decisions win: an accepted decision is the match (method 'review'); a rejected candidate, or "none of these",
-    // takes the automatic match away. The latest decision for a supplier counts (file, then row order).
+    // Decisions win (loaders/suppliers/load-review-decisions.ts). Each candidate's latest decision counts (file, then
+    // row order), so that decisions on several candidates of one supplier, from one file or several, all stand: an
+    // accepted candidate is the match (method 'review'; the latest accept when several, unless a later "none of these"),
+    // a rejected one is never matched automatically, and "none of these" (register_id NULL) takes every automatic match
+    // away until a later accept.
     name: "int_supplier_matches",
     layer: "intermediate",
     description: "the one register entry an institution's supplier is matched to: the analyst's accepted decision, else the "
       + "accepted automatic match no decision rejects (register, id, method identifier | name | fuzzy | review, score)",
-    sql: `WITH latest AS (
-            SELECT DISTINCT ON (institution_id, supplier_id) *
-            FROM supplier_match_decisions ORDER BY institution_id, supplier_id, file_id DESC, row_number DESC
+    sql: `WITH decisions AS (
+            SELECT *, file_id::BIGINT * 4294967296 + row_number AS ordinal FROM supplier_match_decisions
+          ), per_candidate AS (
+            SELECT DISTINCT ON (institution_id, supplier_id, register, register_id) *
+            FROM decisions WHERE register_id IS NOT NULL
+            ORDER BY institution_id, supplier_id, register, register_id, ordinal DESC
+          ), none_of_these AS (
+            SELECT institution_id, supplier_id, max(ordinal) AS ordinal FROM decisions WHERE register_id IS NULL GROUP BY ALL
+          ), accepted AS (
+            SELECT DISTINCT ON (c.institution_id, c.supplier_id) c.institution_id, c.supplier_id, c.register, c.register_id
+            FROM per_candidate c LEFT JOIN none_of_these n ON n.institution_id = c.institution_id AND n.supplier_id = c.supplier_id
+            WHERE c.decision = 'accept' AND (n.ordinal IS NULL OR c.ordinal > n.ordinal)
+            ORDER BY c.institution_id, c.supplier_id, c.ordinal DESC
           )
-          SELECT institution_id, supplier_id, register, register_id, 'review' AS method, 1.0::DOUBLE AS score
-          FROM latest WHERE decision = 'accept'
+          SELECT institution_id, supplier_id, register, register_id, 'review' AS method, 1.0::DOUBLE AS score FROM accepted
           UNION ALL
           SELECT m.institution_id, m.supplier_id, m.register, m.register_id, m.method, m.score
           FROM supplier_matches m
           WHERE m.accepted AND m.rank = 1
-            AND NOT EXISTS (SELECT 1 FROM latest d WHERE d.institution_id = m.institution_id AND d.supplier_id = m.supplier_id
-                              AND (d.decision = 'accept' OR d.register_id IS NULL
-                                   OR (d.register = m.register AND d.register_id = m.register_id)))`,
+            AND NOT EXISTS (SELECT 1 FROM accepted a WHERE a.institution_id = m.institution_id AND a.supplier_id = m.supplier_id)
+            AND NOT EXISTS (SELECT 1 FROM none_of_these n WHERE n.institution_id = m.institution_id AND n.supplier_id = m.supplier_id)
+            AND NOT EXISTS (SELECT 1 FROM per_candidate c WHERE c.institution_id = m.institution_id AND c.supplier_id = m.supplier_id
+                              AND c.register = m.register AND c.register_id = m.register_id AND c.decision = 'reject')`,
   },
   {
     name: "int_supplier_locations",

@@ -11,7 +11,7 @@ const folder = tempFolder();
 afterAll(() => folder.cleanup());
 
 describe("anchor-spend CLI", () => {
-  it.each(["load", "build", "serve", "report", "start"])("%s --help prints usage and --warehouse", (command) => {
+  it.each(["load", "build", "serve", "report", "start", "suppliers"])("%s --help prints usage and --warehouse", (command) => {
     const result = runCli([command, "--help"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain(`Usage: anchor-spend ${command}`);

@@ -7,7 +7,8 @@ export const report: Command = {
   usage: "[options]",
   options: {
     warehouse: warehouseOption,
-    json: { type: "boolean", description: "print JSON for machines" },
+    json: { type: "boolean", description: "print JSON for machines (the load report's files; with --coverage, the coverage)" },
+    coverage: { type: "boolean", description: "print only each institution's coverage: share of spend placed, by source (register, review, Companies House, Charity Commission, unplaced)" },
     pdf: { type: "string", valueName: "FILE", description: "print the board pack (cover, summary, figures, charts, sources) from the built site to an A4 PDF" },
     institution: { type: "string", valueName: "ID", description: "with --pdf: whose board pack (default: the first institution with a definition of local)" },
   },
@@ -18,11 +19,14 @@ export const report: Command = {
       console.log(`printed the board pack of ${printed.institution} (${printed.pages} A4 pages) to ${values.pdf}`);
       return 0;
     }
-    const [{ withWarehouse }, { formatLoadReport, loadReport }] = await Promise.all([
-      import("../../warehouse/warehouse.js"), import("../../model/load-report.js"),
+    const [{ withWarehouse }, { formatLoadReport, loadReport }, { formatCoverage, supplierCoverage }] = await Promise.all([
+      import("../../warehouse/warehouse.js"), import("../../model/load-report.js"), import("../../model/supplier-coverage.js"),
     ]);
-    const lines = await withWarehouse(warehouseOf(values), "read", loadReport);
-    console.log(values.json ? JSON.stringify(lines, null, 2) : formatLoadReport(lines));
+    const { lines, coverage } = await withWarehouse(warehouseOf(values), "read", async (w) => ({ lines: await loadReport(w), coverage: await supplierCoverage(w) }));
+    // `report --json` stays the files' array it has always been; `--coverage --json` gives the coverage.
+    if (values.coverage) console.log(values.json ? JSON.stringify(coverage, null, 2) : formatCoverage(coverage));
+    else if (values.json) console.log(JSON.stringify(lines, null, 2));
+    else console.log(`${formatLoadReport(lines)}\n\nCoverage (share of spend placed, by source):\n${formatCoverage(coverage)}`);
     return 0;
   },
 };

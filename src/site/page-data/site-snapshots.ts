@@ -2,6 +2,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { loadReport, quarantineByReason } from "../../model/load-report.js";
 import { compareDefinitions, resolveScope, suppliersChangingClass } from "../../model/metrics.js";
 import { spendPeriods } from "../../model/spend-figures.js";
+import { classEvidence } from "../../model/class-evidence.js";
+import { supplierCoverage } from "../../model/supplier-coverage.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
 import { PUBLISHED_POINT } from "./published-location.js";
 import { publishedSupplierName, withheldIndividual } from "../../model/published-supplier.js";
@@ -56,6 +58,9 @@ export async function dataQualitySnapshot(warehouse: Warehouse) {
     placement: await spendByPlacement(warehouse),
     files: await loadReport(warehouse),
     quarantine: await quarantineByReason(warehouse),
+    // Each institution's spend by the source that places its supplier, and SME/VCSE spend by the evidence of the class.
+    coverage: await supplierCoverage(warehouse),
+    classEvidence: await classEvidence(warehouse),
   };
 }
 
@@ -66,7 +71,12 @@ export async function methodologySnapshot(warehouse: Warehouse) {
      FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
   );
   const institutions = await warehouse.all(`SELECT institution_id AS id, name, kind, is_demo AS "isDemo", note FROM institutions ORDER BY id`);
-  return { definitions, institutions };
+  // Suppliers an analyst placed by accepting a register match (suppliers review --accept), per institution.
+  const placedByReview = (await supplierCoverage(warehouse)).map((entry) => {
+    const review = entry.sources.find((source) => source.source === "review")!;
+    return { institution: entry.institution, name: entry.name, suppliers: review.suppliers, spend: review.spend, share: review.share };
+  });
+  return { definitions, institutions, placedByReview };
 }
 
 /**
