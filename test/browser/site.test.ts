@@ -5,7 +5,7 @@
 // figures match the warehouse. Then again with a second institution that has no definition of local.
 // Screenshots of every page at both widths go to test/browser/__screenshots__/ (git-ignored) to look at.
 import { chromium, type Browser } from "playwright-core";
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createRequire } from "node:module";
@@ -16,10 +16,7 @@ import { headline, resolveScope } from "../../src/model/metrics.js";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSitePage } from "../../src/site/open-site-page.js";
 import { serveSite } from "../../src/site/serve-site.js";
 import { withWarehouse } from "../../src/warehouse/warehouse.js";
-import { partnersDemoSite } from "../helpers/demo-site.js";
-import { buildSite } from "../../src/site/build-site.js";
-import { runCli } from "../helpers/run-cli.js";
-import { tempFolder } from "../helpers/temp-warehouse.js";
+import { partnersDemoSite, sitesWithTestBody } from "../helpers/demo-site.js";
 import { LAYOUT_PROBLEMS } from "./layout-problems.js";
 
 const WIDTHS = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
@@ -196,31 +193,23 @@ describe("the built site in headless Chromium", () => {
 });
 
 describe("the built site with a second institution that has no definition of local", () => {
-  const folder = tempFolder();
-  const warehouse = join(folder.path, "warehouse.duckdb");
-  const output = join(folder.path, "dist");
+  let warehouse: string;
   let server: Server;
   let siteUrl: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    // A body with spend and nothing else: its institution.json and one month of the partners demo's council file.
-    const body = join(folder.path, "no-definition");
-    mkdirSync(join(body, "spend"), { recursive: true });
-    writeFileSync(join(body, "institution.json"), JSON.stringify({ id: "NODEF", name: "Body With No Definition", kind: "council", isDemo: true, note: "Test body: no definition of local." }));
-    copyFileSync("data/partners-demo/council/spend/council-2024-04.csv", join(body, "spend", "council-2024-04.csv"));
-    const load = runCli(["load", "data/demo", body, "--warehouse", warehouse]);
-    if (load.status !== 0) throw new Error(load.stderr);
-    // The analysts' build (--level internal): its Quarantined rows page is tested below.
-    await buildSite(warehouse, () => undefined, { outputDir: output, level: "internal" });
-    ({ server, url: siteUrl } = await serveSite(output, 0));
+    // The analysts' build (--level internal) of the demo and a body with spend and nothing else: its Quarantined
+    // rows page is tested below.
+    let internalSite: string;
+    ({ warehouse, internalSite } = await sitesWithTestBody());
+    ({ server, url: siteUrl } = await serveSite(internalSite, 0));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
   });
 
   afterAll(async () => {
     await browser?.close();
     server?.close();
-    folder.cleanup();
   });
 
   for (const { name, path } of config.pages) {
