@@ -32,6 +32,7 @@ import { readSheetTable, type SocialValueTableLoader } from "./social-value/read
 import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "./social-value/social-value-fields.js";
 import type { FieldSpec } from "./schema/column-synonyms.js";
 import { refreshSupplierLocality } from "../src/model/refresh-locality.js";
+import { matchOnLoad } from "../src/model/suppliers/match-on-load.js";
 import { scanFile, type FileScan } from "./files/scan-file.js";
 import { supersedeEarlierFiles, type NamedReplacement, type SharedLines } from "./spend/supersede-files.js";
 import { entryFor } from "./spend/file-period.js";
@@ -451,7 +452,9 @@ export async function loadInputs(
         // that the warehouse is never left with a file loaded and its suppliers unclassified.
         // Spend, social value files and notices bring suppliers only; every other kind can move any supplier's locality.
         const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
-        await refreshSupplierLocality(warehouse, bringsSuppliersOnly ? "new suppliers" : "all");
+        // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
+        const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
+        await refreshSupplierLocality(warehouse, bringsSuppliersOnly && relocate !== "all" ? "new suppliers" : "all");
         return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
       report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });

@@ -65,9 +65,10 @@ export async function resolvePostcodes(warehouse: Warehouse, given: readonly str
   return warehouse.all<LocatedPostcodeRow & Record<string, unknown>>(`${RESOLVE_SQL} ORDER BY w.ordinal`, [wantedJson(given)]);
 }
 
-/** Resolves every postcode a supplier location names into `located_postcodes`. */
+/** Resolves every postcode a supplier location names (a register's, or a matched register entry's) into `located_postcodes`. */
 export async function locateSupplierPostcodes(warehouse: Warehouse): Promise<void> {
-  const given = await warehouse.all<{ given: string }>("SELECT DISTINCT postcode_as_given AS given FROM supplier_locations");
+  const given = await warehouse.all<{ given: string }>(
+    "SELECT postcode_as_given AS given FROM supplier_locations UNION SELECT postcode_as_given FROM int_supplier_locations");
   await warehouse.run("DELETE FROM located_postcodes");
   await warehouse.run(`INSERT INTO located_postcodes BY NAME ${RESOLVE_SQL}`, [wantedJson(given.map((row) => row.given))]);
 }

@@ -53,16 +53,12 @@ const intermediate: View[] = [
   },
   {
     // Another institution's register never speaks for an institution: facts are scoped by institution (issue 18.2).
-    name: "int_supplier_facts",
+    name: "int_supplier_own_facts",
     layer: "intermediate",
     description: "what an institution's registers say of a supplier (company number, SME, VCSE): its own register's row, "
-      + "else a shared (partnership) register's; from_shared says which. sme_evidence and vcse_evidence say where each class "
-      + "comes from: 'register' (the institution said so), 'companies-house' or 'charity-commission' (inferred from the "
-      + "matched entry), 'name' (inferred from the name only: never counted in a figure), 'unknown'",
+      + "else a shared (partnership) register's; from_shared says which. Matching reads this (never its own results)",
     sql: `SELECT DISTINCT ON (i.institution_id, f.supplier_id)
-                 i.institution_id, f.supplier_id, f.company_number, f.is_sme, f.is_vcse, f.institution_id IS NULL AS from_shared,
-                 CASE WHEN f.is_sme IS NULL THEN 'unknown' ELSE 'register' END AS sme_evidence,
-                 CASE WHEN f.is_vcse IS NULL THEN 'unknown' ELSE 'register' END AS vcse_evidence
+                 i.institution_id, f.supplier_id, f.company_number, f.is_sme, f.is_vcse, f.institution_id IS NULL AS from_shared
           FROM institutions i JOIN supplier_facts f ON coalesce(f.institution_id, i.institution_id) = i.institution_id
           ORDER BY i.institution_id, f.supplier_id, f.institution_id NULLS LAST`,
   },
@@ -75,7 +71,7 @@ const intermediate: View[] = [
       + "No name matching: a supplier whose register gives no number, or a number not in the edition, has no row",
     sql: `SELECT f.institution_id, f.supplier_id, c.company_number, c.name AS company_name, c.status, c.category,
                  c.postcode AS registered_postcode, c.sic_codes, c.accounts_category, 'identifier' AS method
-          FROM int_supplier_facts f JOIN companies c ON c.company_number = f.company_number`,
+          FROM int_supplier_own_facts f JOIN companies c ON c.company_number = f.company_number`,
   },
   {
     // Decisions win (loaders/suppliers/load-review-decisions.ts). Each candidate's latest decision counts (file, then
@@ -112,14 +108,85 @@ const intermediate: View[] = [
                               AND c.register = m.register AND c.register_id = m.register_id AND c.decision = 'reject')`,
   },
   {
+    name: "int_supplier_register_facts",
+    layer: "intermediate",
+    description: "what the register entry an institution's supplier is matched to (int_supplier_matches) gives: the entry's "
+      + "postcode and file, the company (matched, or the company a matched charity is: its status, category, SIC codes, "
+      + "accounts category) and the charity (matched, or the charity a matched company is: its number, status, latest income); "
+      + "SME inferred from Accounts.AccountCategory (micro, small, medium, total-exemption and abridged filings: only small "
+      + "and medium companies may file them), VCSE from a registered charity ('charity-commission') or the company category "
+      + "(community interest company, charitable incorporated organisation, or limited by guarantee using the 'Limited' "
+      + "exemption, which only charitable and like bodies may use: 'companies-house'). Never false: a filing or category "
+      + "that says nothing leaves the class unknown",
+    sql: `WITH charity_of_company AS (
+            SELECT DISTINCT ON (company_number) company_number, charity_number, status, latest_income
+            FROM charities WHERE company_number IS NOT NULL ORDER BY company_number, charity_number
+          ), facts AS (
+            SELECT m.institution_id, m.supplier_id, m.register, m.register_id, m.method, m.score,
+                   coalesce(c.postcode, ch.postcode) AS postcode, coalesce(c.file_id, ch.file_id) AS file_id,
+                   co.company_number, co.status AS company_status, co.category, co.sic_codes, co.accounts_category,
+                   coalesce(ch.charity_number, cc.charity_number) AS charity_number, coalesce(ch.status, cc.status) AS charity_status,
+                   coalesce(ch.latest_income, cc.latest_income) AS latest_income
+            FROM int_supplier_matches m
+            LEFT JOIN companies c ON m.register = 'companies-house' AND c.company_number = m.register_id
+            LEFT JOIN charities ch ON m.register = 'charity-commission' AND ch.charity_number = m.register_id
+            LEFT JOIN companies co ON co.company_number = coalesce(c.company_number, ch.company_number)
+            LEFT JOIN charity_of_company cc ON m.register = 'companies-house' AND cc.company_number = c.company_number
+          )
+          SELECT *,
+                 CASE WHEN accounts_category IN ('MICRO ENTITY', 'SMALL', 'MEDIUM', 'TOTAL EXEMPTION SMALL', 'TOTAL EXEMPTION FULL',
+                                                 'UNAUDITED ABRIDGED', 'AUDITED ABRIDGED') THEN true END AS is_sme,
+                 CASE WHEN charity_status = 'Registered' THEN 'charity-commission'
+                      WHEN category IN ('Community Interest Company', 'Charitable Incorporated Organisation',
+                                        'Scottish Charitable Incorporated Organisation')
+                        OR category ILIKE '%''Limited'' exemption%' THEN 'companies-house' END AS vcse_evidence
+          FROM facts`,
+  },
+  {
+    name: "int_supplier_facts",
+    layer: "intermediate",
+    description: "an institution's facts of a supplier (company number, SME, VCSE) with where each class comes from: its "
+      + "registers' (int_supplier_own_facts; from_shared says a shared one's) win, else what its matched register entry "
+      + "gives (int_supplier_register_facts). sme_evidence and vcse_evidence: 'register' (the institution said so), "
+      + "'companies-house' or 'charity-commission' (inferred from the matched entry), 'name' (the name alone suggests a "
+      + "VCSE: CHARITY, CHARITABLE, FOUNDATION, VOLUNTARY, HOSPICE, CIC; is_vcse stays NULL: never counted in a figure), "
+      + "'unknown'. company_number is the register's only",
+    sql: `WITH inferred AS (
+            SELECT institution_id, supplier_id, is_sme, CASE WHEN is_sme THEN 'companies-house' END AS sme_evidence,
+                   vcse_evidence IS NOT NULL OR NULL AS is_vcse, vcse_evidence
+            FROM int_supplier_register_facts
+          ), by_name AS (
+            SELECT DISTINCT sp.institution_id, sp.supplier_id
+            FROM current_spend sp JOIN suppliers s USING (supplier_id)
+            WHERE NOT s.is_redacted AND regexp_matches(s.name_key, '\\b(CHARITY|CHARITABLE|FOUNDATION|VOLUNTARY|HOSPICE|CIC|C I C)\\b')
+          )
+          SELECT institution_id, supplier_id, o.company_number, coalesce(o.is_sme, r.is_sme) AS is_sme,
+                 coalesce(o.is_vcse, r.is_vcse) AS is_vcse, coalesce(o.from_shared, false) AS from_shared,
+                 CASE WHEN o.is_sme IS NOT NULL THEN 'register' WHEN r.is_sme IS NOT NULL THEN r.sme_evidence ELSE 'unknown' END AS sme_evidence,
+                 CASE WHEN o.is_vcse IS NOT NULL THEN 'register' WHEN r.is_vcse IS NOT NULL THEN r.vcse_evidence
+                      WHEN n.supplier_id IS NOT NULL THEN 'name' ELSE 'unknown' END AS vcse_evidence
+          FROM int_supplier_own_facts o
+          FULL OUTER JOIN inferred r USING (institution_id, supplier_id)
+          FULL OUTER JOIN by_name n USING (institution_id, supplier_id)`,
+  },
+  {
     name: "int_supplier_locations",
     layer: "intermediate",
-    description: "a location an institution has for a supplier (basis, postcode as given, source file): its own register's "
-      + "for a supplier it lists, else a shared register's (its own register wins whole)",
-    sql: `SELECT i.institution_id, sl.supplier_id, sl.basis, sl.postcode_as_given, sl.file_id, 'register' AS source
-          FROM institutions i JOIN supplier_locations sl ON coalesce(sl.institution_id, i.institution_id) = i.institution_id
-          WHERE sl.institution_id IS NOT NULL
-             OR NOT EXISTS (SELECT 1 FROM supplier_facts own WHERE own.institution_id = i.institution_id AND own.supplier_id = sl.supplier_id)`,
+    description: "a location an institution has for a supplier (basis, postcode as given, source file, source): its own register's "
+      + "for a supplier it lists, else a shared register's (its own register wins whole) (source 'register'); a supplier no "
+      + "register places: its matched register entry's postcode, basis registered (source 'companies-house' or 'charity-commission')",
+    sql: `WITH registered AS (
+            SELECT i.institution_id, sl.supplier_id, sl.basis, sl.postcode_as_given, sl.file_id, 'register' AS source
+            FROM institutions i JOIN supplier_locations sl ON coalesce(sl.institution_id, i.institution_id) = i.institution_id
+            WHERE sl.institution_id IS NOT NULL
+               OR NOT EXISTS (SELECT 1 FROM supplier_facts own WHERE own.institution_id = i.institution_id AND own.supplier_id = sl.supplier_id)
+          )
+          SELECT * FROM registered
+          UNION ALL
+          SELECT r.institution_id, r.supplier_id, 'registered', r.postcode, r.file_id, r.register
+          FROM int_supplier_register_facts r
+          WHERE r.postcode IS NOT NULL
+            AND NOT EXISTS (SELECT 1 FROM registered g WHERE g.institution_id = r.institution_id AND g.supplier_id = r.supplier_id)`,
   },
   {
     name: "int_supplier_flags",
