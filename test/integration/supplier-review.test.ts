@@ -13,6 +13,7 @@ import { writeReviewFile } from "../../src/share/write-review-file.js";
 import { supplierCoverage } from "../../src/model/supplier-coverage.js";
 import { classEvidence } from "../../src/model/class-evidence.js";
 import { dataQualitySnapshot, methodologySnapshot } from "../../src/site/page-data/site-snapshots.js";
+import { refreshSupplierLocality } from "../../src/model/refresh-locality.js";
 import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tableChecksums, tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -60,6 +61,8 @@ describe("the supplier review round trip", () => {
       await warehouse.run("INSERT INTO supplier_matches VALUES ('REVIEWCO', ?, ?, ?, ?, ?, ?, ?, DATE '2025-11-01')",
         [ids.get(name)!, register, id, method, score, rank, accepted]);
     }
+    // The load matched automatically already (src/model/suppliers/): locality follows these candidates instead.
+    await refreshSupplierLocality(warehouse, "all");
   };
   const matches = async () => warehouse.all<{ name: string; register: string; register_id: string; method: string }>(
     `SELECT s.name, m.register, m.register_id, m.method FROM int_supplier_matches m JOIN suppliers s USING (supplier_id) ORDER BY s.name`);
