@@ -57,7 +57,7 @@ export function LocalityMap(map, locations, { width = 640, maxSpend, definitionN
     height,
     margin: 0,
     projection: { type: "mercator", domain: { type: "MultiPoint", coordinates: [[west, south], [east, north], [west, north], [east, south]] }, inset: 0 },
-    ariaLabel: `Map of ${map.title}: ${shown.length} suppliers, sized by spend and coloured by class under ${definitionName}`,
+    ariaLabel: `Map of ${map.title}: ${shown.reduce((sum, d) => sum + (d.suppliers ?? 1), 0)} suppliers, sized by spend and coloured by class under ${definitionName}`,
     ariaDescription: shaded.length ? `The shaded authorities are the local area: ${map.shapes.filter((s) => s.shaded).map((s) => s.name).join(", ")}.` : "The area of this definition is not a set of authorities, so none is shaded.",
     r: { type: "sqrt", domain: [0, maxSpend ?? Math.max(1, ...shown.map((d) => d.spend))], range: [0, Math.max(10, Math.min(22, width / 45))] },
     color: { domain: LOCALITY_CLASSES, range: LOCALITY_COLOURS, tickFormat: (d) => LOCALITY_LABELS[d], legend: true },

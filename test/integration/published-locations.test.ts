@@ -13,7 +13,8 @@ import { copyFileSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { localDefinitionsSnapshot } from "../../src/site/page-data/site-snapshots.js";
+import { localDefinitionsSnapshot, supplierPoints } from "../../src/site/page-data/site-snapshots.js";
+import { resolveScope } from "../../src/model/metrics.js";
 import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { demoWarehouse } from "../helpers/demo-site.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
@@ -80,6 +81,31 @@ describe("supplier locations on the public site (issue 18, point 4)", () => {
     } finally {
       folder.cleanup();
     }
+  });
+
+  it("past the largest suppliers listed, sums the rest by place and class (still at centroids of 10+ postcodes)", async () => {
+    const all = points as Awaited<ReturnType<typeof supplierPoints>>;
+    const capped = await withWarehouse(await demoWarehouse(), "read", async (warehouse) => supplierPoints(warehouse, await resolveScope(warehouse), 10));
+    // The demo's 71 are fewer than the page lists: every one is its own point.
+    expect(all.every((point) => !point.grouped && point.suppliers === 1)).toBe(true);
+    expect(capped.filter((point) => !point.grouped)).toEqual(all.slice(0, 10));
+    // The other 61, grouped here by place and class from the full list, are the grouped points.
+    const expected = new Map<string, { spend: number; suppliers: number }>();
+    for (const point of all.slice(10)) {
+      const key = `${point.latitude},${point.longitude},${point.shownAt},${point.status}`;
+      const sum = expected.get(key) ?? { spend: 0, suppliers: 0 };
+      expected.set(key, { spend: sum.spend + point.spend, suppliers: sum.suppliers + 1 });
+    }
+    const grouped = capped.filter((point) => point.grouped);
+    expect(grouped.length).toBe(expected.size);
+    for (const point of grouped) {
+      const sum = expected.get(`${point.latitude},${point.longitude},${point.shownAt},${point.status}`)!;
+      expect(point.suppliers).toBe(sum.suppliers);
+      expect(point.spend).toBeCloseTo(sum.spend, 2);
+      expect(point.supplier).toBe(`${sum.suppliers} other supplier${sum.suppliers === 1 ? "" : "s"}`);
+      expect(point.precision).toBeNull();
+    }
+    expect(smallAreas(capped)).toEqual([]);
   });
 
   it("lets no register postcode be recovered as the one postcode in its point's 3-decimal cell", () => {

@@ -81,31 +81,65 @@ export async function methodologySnapshot(warehouse: Warehouse) {
 
 /**
  * The "what counts as local" page: every definition side by side, the suppliers that change class between
- * the headline definition and each other one, and supplier locations for the map (each at its postcode sector's
- * or district's centroid, never its own postcode's position: published-location.ts; redacted payees never
- * appear) with maps of the headline definition's area (area-maps.ts).
+ * the headline definition and each other one, and supplier locations for the map (supplierPoints: the largest
+ * suppliers one by one, the rest summed by place and class) with maps of the headline definition's area
+ * (area-maps.ts).
  */
-export async function localDefinitionsSnapshot(warehouse: Warehouse) {
+export async function localDefinitionsSnapshot(warehouse: Warehouse, pointsListed = SUPPLIER_POINTS_LISTED) {
   const scope = await resolveScope(warehouse);
   const compared = await compareDefinitions(warehouse, scope);
   const changes: Record<string, Awaited<ReturnType<typeof suppliersChangingClass>>> = {};
   for (const { definition } of compared) {
     if (definition.id !== scope.definition.id) changes[definition.id] = (await suppliersChangingClass(warehouse, scope, definition)).slice(0, 40);
   }
-  // Each supplier at its sector's or district's centroid, never its postcode's own position (published-location.ts).
-  const locations = await warehouse.all<{ supplier: string; latitude: number; longitude: number; shownAt: string; spend: number; status: string; precision: string }>(
-    `SELECT s.name AS supplier, ${PUBLISHED_POINT.latitude} AS latitude, ${PUBLISHED_POINT.longitude} AS longitude, ${PUBLISHED_POINT.area} AS "shownAt",
-            sum(sp.amount)::DOUBLE AS spend, l.status, l.precision
-     FROM current_spend sp
-     JOIN suppliers s USING (supplier_id)
-     JOIN supplier_locality l ON l.institution_id = sp.institution_id AND l.supplier_id = s.supplier_id AND l.definition_id = ? AND l.version = ?
-     JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
-     ${PUBLISHED_POINT.joins}
-     WHERE sp.institution_id = ? AND NOT s.is_redacted AND NOT ${withheldIndividual("s.name", "sp.institution_id")} AND sp.payment_date BETWEEN ?::DATE AND ?::DATE AND ${PUBLISHED_POINT.area} IS NOT NULL
-     GROUP BY ALL ORDER BY spend DESC`,
-    [scope.definition.id, scope.definition.version, scope.institution.id, scope.period.from, scope.period.to],
-  );
+  const locations = await supplierPoints(warehouse, scope, pointsListed);
   return { scope, compared, changes, locations, areas: await areaMaps(warehouse, scope.definition, locations) };
+}
+
+/** Suppliers the map and table of "What counts as local" show one by one: the largest this many (the rest summed by point and class). */
+export const SUPPLIER_POINTS_LISTED = 500;
+
+/**
+ * A point of the supplier map: one supplier (`grouped` false), or the suppliers past the largest listed summed at
+ * one place in one class (`grouped` true, `supplier` saying how many, `precision` null).
+ */
+export type SupplierPoint = {
+  supplier: string; latitude: number; longitude: number; shownAt: string; spend: number; status: string; precision: string | null;
+  suppliers: number; grouped: boolean;
+};
+
+/**
+ * The suppliers paid in the scope's period, each at its sector's or district's centroid, never its postcode's own
+ * position (published-location.ts); redacted payees and withheld individuals never appear. The largest
+ * `listed` by spend are points of their own; the others are summed into one point per place (a centroid) and
+ * class, named by how many they are, so the data grows with the places, not the suppliers. Spend is summed
+ * per supplier first (one pass over the period's lines), then placed.
+ */
+export async function supplierPoints(warehouse: Warehouse, scope: Awaited<ReturnType<typeof resolveScope>>, listed: number): Promise<SupplierPoint[]> {
+  return warehouse.all<SupplierPoint>(
+    `WITH paid AS (
+       SELECT supplier_id, sum(amount) AS spend FROM current_spend
+       WHERE institution_id = $institution AND payment_date BETWEEN $from::DATE AND $to::DATE GROUP BY supplier_id
+     ), shown AS (
+       SELECT s.name AS supplier, ${PUBLISHED_POINT.latitude} AS latitude, ${PUBLISHED_POINT.longitude} AS longitude, ${PUBLISHED_POINT.area} AS "shownAt",
+              sum(paid.spend) AS spend, l.status, l.precision
+       FROM paid
+       JOIN suppliers s USING (supplier_id)
+       JOIN supplier_locality l ON l.institution_id = $institution AND l.supplier_id = s.supplier_id AND l.definition_id = $definition AND l.version = $version
+       JOIN located_postcodes lp ON lp.postcode_as_given = l.postcode
+       ${PUBLISHED_POINT.joins}
+       WHERE NOT s.is_redacted AND NOT ${withheldIndividual("s.name", "$institution")} AND ${PUBLISHED_POINT.area} IS NOT NULL
+       GROUP BY ALL
+     ), ranked AS (SELECT *, row_number() OVER (ORDER BY spend DESC, supplier) AS place FROM shown)
+     SELECT supplier, latitude, longitude, "shownAt", spend::DOUBLE AS spend, status, precision, 1 AS suppliers, false AS grouped
+     FROM ranked WHERE place <= $listed
+     UNION ALL
+     SELECT count(*) || CASE WHEN count(*) = 1 THEN ' other supplier' ELSE ' other suppliers' END AS supplier, latitude, longitude, "shownAt",
+            sum(spend)::DOUBLE AS spend, status, NULL AS precision, count(*)::INTEGER AS suppliers, true AS grouped
+     FROM ranked WHERE place > $listed GROUP BY latitude, longitude, "shownAt", status
+     ORDER BY spend DESC, supplier`,
+    { institution: scope.institution.id, definition: scope.definition.id, version: scope.definition.version, from: scope.period.from, to: scope.period.to, listed },
+  );
 }
 
 /**
