@@ -3,8 +3,9 @@
 // error, no failed request, no request off 127.0.0.1, no template code, nothing past the viewport or out of its
 // box, no chart label or table cell cut, charts drew their marks, every input changed once, and the overview's
 // figures match the warehouse. Then again with a second institution that has no definition of local.
-// Screenshots of every page at both widths go to test/browser/__screenshots__/ (git-ignored) to look at.
-import { chromium, type Browser } from "playwright-core";
+// With ANCHOR_SPEND_SCREENSHOTS=1, screenshots of every page at both widths go to test/browser/__screenshots__/
+// (git-ignored) to look at.
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { readFileSync, readdirSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -19,7 +20,9 @@ import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { partnersDemoSite, sitesWithTestBody } from "../helpers/demo-site.js";
 import { LAYOUT_PROBLEMS } from "./layout-problems.js";
 
-const WIDTHS = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
+const WIDE = { width: 1366, height: 900 };
+const NARROW = { width: 390, height: 844 };
+const WIDTHS = [WIDE, NARROW];
 
 /**
  * WCAG 2 A/AA rules checked by axe-core on every page, but for three that flag markup we do not write:
@@ -30,6 +33,13 @@ const AXE_EXCEPTIONS = ["aria-prohibited-attr", "list", "meta-viewport"];
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 const screenshots = join(import.meta.dirname, "__screenshots__");
+// Screenshots are for a person to look at, not checked: taken only when asked for (ANCHOR_SPEND_SCREENSHOTS=1),
+// as a full-page screenshot of every page costs the test run about a second each.
+const SCREENSHOTS = process.env.ANCHOR_SPEND_SCREENSHOTS === "1";
+const screenshot = async (target: Page | Locator, file: string) => {
+  if (SCREENSHOTS) await target.screenshot({ path: join(screenshots, `${file}.png`), ...("goto" in target ? { fullPage: true } : {}) });
+};
+const slug = (name: string) => name.toLowerCase().replace(/\W+/g, "-");
 const pounds = (value: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 }).format(value);
 const percent = (value: number) => new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
 
@@ -56,21 +66,20 @@ describe("the built site in headless Chromium", () => {
   const open = (path: string) => openSitePage(browser, siteUrl, path);
 
   for (const { name, path } of config.pages) {
-    it(`${name} (${path}) reads cleanly at 1366 and 390 px: no template code, overflow or cut label`, async () => {
-      const slug = name.toLowerCase().replace(/\W+/g, "-");
-      for (const viewport of WIDTHS) {
-        const { page, problems } = await openSitePage(browser, siteUrl, path, viewport);
-        await page.waitForTimeout(300);
-        await page.screenshot({ path: join(screenshots, `${slug}-${viewport.width}.png`), fullPage: true });
-        expect(await page.evaluate(LAYOUT_PROBLEMS), `${name} at ${viewport.width} px`).toEqual([]);
-        expect(problems, `${name} at ${viewport.width} px`).toEqual([]);
-        await page.close();
-      }
+    it(`${name} (${path}) reads cleanly at 390 px: no template code, overflow or cut label`, async () => {
+      const { page, problems } = await openSitePage(browser, siteUrl, path, NARROW);
+      await page.waitForTimeout(300);
+      await screenshot(page, `${slug(name)}-${NARROW.width}`);
+      expect(await page.evaluate(LAYOUT_PROBLEMS), `${name} at ${NARROW.width} px`).toEqual([]);
+      expect(problems, `${name} at ${NARROW.width} px`).toEqual([]);
+      await page.close();
     });
 
-    it(`${name} (${path}) loads cleanly, and every input can be changed`, async () => {
-      const { page, problems } = await open(path);
-      const slug = name.toLowerCase().replace(/\W+/g, "-");
+    it(`${name} (${path}) reads cleanly at 1366 px, passes axe, and every input can be changed`, async () => {
+      const { page, problems } = await openSitePage(browser, siteUrl, path, WIDE);
+      await page.waitForTimeout(300);
+      await screenshot(page, `${slug(name)}-${WIDE.width}`);
+      expect(await page.evaluate(LAYOUT_PROBLEMS), `${name} at ${WIDE.width} px`).toEqual([]);
       expect(await page.locator("h1").first().textContent()).toBeTruthy();
       await page.addScriptTag({ path: axePath });
       const violations = await page.evaluate(async (exceptions) => {
@@ -89,7 +98,7 @@ describe("the built site in headless Chromium", () => {
       const searches = page.locator("main input[type=search]");
       for (let index = 0; index < (await searches.count()); index++) await searches.nth(index).fill("Ltd");
       await page.waitForTimeout(300);
-      await page.screenshot({ path: join(screenshots, `${slug}-changed.png`), fullPage: true });
+      await screenshot(page, `${slug(name)}-changed`);
       expect(problems).toEqual([]);
       expect(await page.evaluate(LAYOUT_PROBLEMS), `${name} after its inputs changed`).toEqual([]);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
@@ -131,7 +140,7 @@ describe("the built site in headless Chromium", () => {
       const names = (await page.locator(".area-maps svg g[aria-label='text'] text").allTextContents());
       for (const name of ["City of London", "Hackney", "Newham", "Tower Hamlets", "Bedford", "Central Bedfordshire", "Luton"]) expect(names, `${name} at ${viewport.width} px`).toContain(name);
       expect(names.length, "neighbours named too").toBeGreaterThan(10);
-      await page.locator(".area-maps").screenshot({ path: join(screenshots, `local-maps-${viewport.width}.png`) });
+      await screenshot(page.locator(".area-maps"), `local-maps-${viewport.width}`);
       expect(problems).toEqual([]);
       expect(await bytes()).toBeLessThan(1_000_000);
       await page.close();
@@ -221,7 +230,7 @@ describe("the built site with a second institution that has no definition of loc
         await page.waitForTimeout(400);
         if (["/", "/suppliers", "/market"].includes(path)) expect(await page.locator("#no-definition").innerText()).toContain("No definition of local is loaded for Body With No Definition");
       }
-      await page.screenshot({ path: join(screenshots, `no-definition-${name.toLowerCase().replace(/\W+/g, "-")}.png`), fullPage: true });
+      await screenshot(page, `no-definition-${slug(name)}`);
       expect(problems).toEqual([]);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
       expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
@@ -242,7 +251,7 @@ describe("the built site with a second institution that has no definition of loc
     expect(rows).toHaveLength(2);
     expect(rows.join("\n")).toMatch(/demo-2024-10\.csv\s+150\s+Amount\s+TBC\s+Not an amount/);
     expect(rows.join("\n")).toMatch(/returns\.csv\s+42\s+Delivered\s+TBC/);
-    await page.screenshot({ path: join(screenshots, "internal-quarantined-rows-1366.png"), fullPage: true });
+    await screenshot(page, "internal-quarantined-rows-1366");
     expect(problems).toEqual([]);
     expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
     await page.close();
