@@ -14,6 +14,7 @@ import { supplierCoverage } from "../../src/model/supplier-coverage.js";
 import { classEvidence } from "../../src/model/class-evidence.js";
 import { dataQualitySnapshot, methodologySnapshot } from "../../src/site/page-data/site-snapshots.js";
 import { refreshSupplierLocality } from "../../src/model/refresh-locality.js";
+import { compareDefinitions, resolveScope } from "../../src/model/metrics.js";
 import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tableChecksums, tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -66,6 +67,11 @@ describe("the supplier review round trip", () => {
   };
   const matches = async () => warehouse.all<{ name: string; register: string; register_id: string; method: string }>(
     `SELECT s.name, m.register, m.register_id, m.method FROM int_supplier_matches m JOIN suppliers s USING (supplier_id) ORDER BY s.name`);
+  /** The headline local spend under Tower Hamlets (the model's figure, April 2025's year). */
+  const localSpend = async () => {
+    const scope = await resolveScope(warehouse, { institutionId: "REVIEWCO" });
+    return (await compareDefinitions(warehouse, scope)).find((d) => d.definition.id === "tower-hamlets")!.headline.localSpend;
+  };
   const locality = async (name: string) => (await warehouse.one<{ status: string }>(
     `SELECT l.status FROM supplier_locality l JOIN suppliers s USING (supplier_id)
      WHERE l.institution_id = 'REVIEWCO' AND s.name = ? AND l.definition_id = 'tower-hamlets'`, [name])).status;
@@ -132,6 +138,8 @@ describe("the supplier review round trip", () => {
 
   it("loads decisions (a company number a spreadsheet shortened is read as the register's); an accept places the supplier by review", async () => {
     expect(await locality("Made Up Cleaning Services")).toBe("unlocated");
+    // Local before: Register Placed Supplies Ltd (E1 8DE, £2,000.00) and Automatic Gardens Ltd (matched automatically, E1 0JL, £300.00).
+    expect(await localSpend()).toBeCloseTo(2300, 6);
     const { rows } = readReviewFile(reviewPath);
     const decisions = ["accept", "", "reject", "none", "", "", ""];
     writeEdited(editedPath, rows.map((row, index) => ({ ...row, "Register id": row["Register id"]!.replace(/^0+/, ""), Decision: decisions[index]! })));
@@ -147,6 +155,10 @@ describe("the supplier review round trip", () => {
       { name: "Automatic Gardens Ltd", register: "companies-house", register_id: "10000001", method: "name" },
       { name: "Made Up Cleaning Services", register: "companies-house", register_id: "07687209", method: "review" },
     ]);
+    // The figures move at once: 07687209's registered office, E1 0JL, is in Tower Hamlets: £1,000.00 more local spend.
+    expect(await locality("Made Up Cleaning Services")).toBe("local");
+    expect(await locality("Fictional Logistics Two")).toBe("unlocated");
+    expect(await localSpend()).toBeCloseTo(3300, 6);
   });
 
   it("loading the same file again changes nothing", async () => {
@@ -182,30 +194,39 @@ describe("the supplier review round trip", () => {
     expect((await matches()).map((m) => [m.name, m.method])).toEqual([["Automatic Gardens Ltd", "name"], ["Made Up Cleaning Services", "review"]]);
   });
 
-  it("coverage by source, by hand: £4,275.00 of spend; £2,000.00 placed by the register; the rest unplaced until matches give locations", async () => {
+  it("coverage by source, by hand: of £4,275.00, register £2,000.00, review £1,000.00, Companies House £300.00, unplaced £975.00", async () => {
+    // A re-match (the rows inserted again) and a full locality refresh leave the review's placement standing.
+    await rematch(FIRST_RUN);
     const [coverage] = await supplierCoverage(warehouse);
     expect(coverage!.institution).toBe("REVIEWCO");
     expect(coverage!.spend).toBeCloseTo(4275, 6);
     expect(coverage!.suppliers).toBe(8);
-    const bySource = Object.fromEntries(coverage!.sources.map((s) => [s.source, [s.suppliers, s.spend]]));
-    expect(bySource.register).toEqual([1, 2000]);
-    // The total of the sources is the spend, whatever the match engineer's locations give.
-    expect(coverage!.sources.reduce((sum, s) => sum + s.spend, 0)).toBeCloseTo(4275, 6);
-    expect(coverage!.sources.map((s) => s.source)).toEqual(["register", "review", "companies-house", "charity-commission", "unplaced"]);
+    // Unplaced: Fictional Logistics Two 500 (rejected), Pretend Printing 250 (none of these), REDACTED 100,
+    // =1+2 Trading Ltd 50 and Mr John Smith 75 (undecided).
+    expect(coverage!.sources.map((s) => [s.source, s.suppliers, s.spend])).toEqual([
+      ["register", 1, 2000], ["review", 1, 1000], ["companies-house", 1, 300], ["charity-commission", 0, 0], ["unplaced", 5, 975],
+    ]);
+    expect(coverage!.sources.map((s) => s.share)).toEqual([2000 / 4275, 1000 / 4275, 300 / 4275, 0, 975 / 4275]);
+    expect(await localSpend()).toBeCloseTo(3300, 6);
   });
 
   it("the Data quality page's panels and the Methodology page's 'placed by review' carry the same figures", async () => {
     const quality = await dataQualitySnapshot(warehouse);
     expect(quality.coverage).toEqual(await supplierCoverage(warehouse));
-    const sme = quality.classEvidence.filter((row) => row.class === "sme");
-    expect(sme.map((row) => row.evidence)).toEqual(["register", "companies-house", "charity-commission", "name", "unknown"]);
-    // The register says Register Placed Supplies Ltd (£2,000.00) is an SME: 2000 / 4275 of spend.
-    expect(sme[0]).toMatchObject({ suppliers: 1, spend: 2000, classSpend: 2000 });
-    expect(sme[0]!.classShare).toBeCloseTo(2000 / 4275, 9);
-    expect(sme.reduce((sum, row) => sum + row.spend, 0)).toBeCloseTo(4275, 6);
+    const levels = (klass: "sme" | "vcse") => quality.classEvidence.filter((row) => row.class === klass).map((row) => [row.evidence, row.suppliers, row.spend, row.classSpend]);
+    // SME: the register says Register Placed Supplies Ltd is one; the matched companies of Made Up Cleaning Services
+    // (07687209) and Automatic Gardens Ltd (10000001) filed micro-entity accounts; the rest are not known.
+    expect(levels("sme")).toEqual([
+      ["register", 1, 2000, 2000], ["companies-house", 2, 1300, 1300], ["charity-commission", 0, 0, 0], ["name", 0, 0, 0], ["unknown", 5, 975, 0],
+    ]);
+    // VCSE: the register says Register Placed Supplies Ltd is not one; no matched entry or name says anything.
+    expect(levels("vcse")).toEqual([
+      ["register", 1, 2000, 0], ["companies-house", 0, 0, 0], ["charity-commission", 0, 0, 0], ["name", 0, 0, 0], ["unknown", 7, 2275, 0],
+    ]);
     expect(quality.classEvidence).toEqual(await classEvidence(warehouse));
     const methodology = await methodologySnapshot(warehouse);
     const review = quality.coverage[0]!.sources.find((s) => s.source === "review")!;
-    expect(methodology.placedByReview).toEqual([{ institution: "REVIEWCO", name: "Made-up Borough Council (review round trip test)", suppliers: review.suppliers, spend: review.spend, share: review.share }]);
+    expect(review).toMatchObject({ suppliers: 1, spend: 1000 });
+    expect(methodology.placedByReview).toEqual([{ institution: "REVIEWCO", name: "Made-up Borough Council (review round trip test)", suppliers: 1, spend: 1000, share: 1000 / 4275 }]);
   });
 });

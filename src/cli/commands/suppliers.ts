@@ -6,12 +6,14 @@ import { warehouseOf, warehouseOption, type Command, type Values } from "../comm
 const text = (values: Values, name: string) => (typeof values[name] === "string" && values[name] !== "" ? String(values[name]) : null);
 
 /**
- * `suppliers match`: coverage before, the automatic matching, the review file written (beside the warehouse unless
- * --to says where), coverage after.
+ * `suppliers match`: coverage before, the automatic matching (src/model/suppliers/match-suppliers.ts) and the
+ * locality it moves in one transaction, the review file written (beside the warehouse unless --to says where),
+ * coverage after.
  */
 async function match(values: Values): Promise<number> {
-  const [{ withWarehouse }, { supplierCoverage, formatCoverage }, { writeReviewFile }] = await Promise.all([
+  const [{ withWarehouse }, { supplierCoverage, formatCoverage }, { writeReviewFile }, { matchSuppliers }, { refreshSupplierLocality }] = await Promise.all([
     import("../../warehouse/warehouse.js"), import("../../model/supplier-coverage.js"), import("../../share/write-review-file.js"),
+    import("../../model/suppliers/match-suppliers.js"), import("../../model/refresh-locality.js"),
   ]);
   const warehouse = warehouseOf(values);
   const institution = text(values, "institution");
@@ -19,15 +21,22 @@ async function match(values: Values): Promise<number> {
   const result = await withWarehouse(warehouse, "write", async (w) => {
     const before = await supplierCoverage(w, institution);
     if (institution !== null && before.length === 0) throw new UsageError(`no institution "${institution}" with current spend is loaded`);
+    const matched = await w.transaction(async () => {
+      const counts = await matchSuppliers(w, institution === null ? {} : { institution });
+      await refreshSupplierLocality(w, "all");
+      return counts;
+    });
     const written = await writeReviewFile(w, to, institution);
-    return { before, written, after: await supplierCoverage(w, institution) };
+    return { before, matched, written, after: await supplierCoverage(w, institution) };
   });
   if (values.json) {
     console.log(JSON.stringify({ reviewFile: to, ...result }, null, 2));
     return 0;
   }
+  const { matched } = result;
   console.log(`Coverage before matching (share of spend placed, by source):\n${formatCoverage(result.before)}\n`);
-  console.log("Automatic matching against the national registers is not built yet: the review file lists the candidates already in the warehouse.\n");
+  console.log(`matched ${matched.suppliers} suppliers against the loaded registers: accepted by identifier ${matched.identifier}, by exact name ${matched.name}, `
+    + `by fuzzy name ${matched.fuzzy}; ${matched.toReview} with candidates to review; ${matched.unmatched} with none (decisions already loaded still win)\n`);
   console.log(`Coverage after matching:\n${formatCoverage(result.after)}\n`);
   console.log(`wrote ${to}: ${result.written.rows} candidates of ${result.written.suppliers} suppliers to review (INTERNAL: it names payees; never publish it).`);
   console.log("Fill in its Decision column (accept one, reject, or none), then: anchor-spend suppliers review --accept FILE");
