@@ -3,8 +3,9 @@
 // publishes (institution.json "withholdIndividuals": true). The demo (data/demo) with one synthetic spend file
 // written here: three individuals (one with a quoted nickname), a company, and a redacted row whose amount cell
 // holds a name with an inner quote (a quarantined cell that must never reach a public reason); and a contract
-// (synthetic, added to the demo's contracts) let to one of the individuals.
-import { cpSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+// (synthetic, added to the demo's contracts) let to one of the individuals. The "not withheld" case needs no more
+// than the demo's institution.json and definitions beside that file.
+import { cpSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writePageData } from "../../src/site/write-page-data.js";
@@ -15,22 +16,32 @@ import { tempFolder } from "../helpers/temp-warehouse.js";
 const folder = tempFolder();
 const NAMES = ["John Smith", "Bloggs", "Johnny"];
 
-function loadedWarehouse(name: string, withhold: boolean): string {
+const INDIVIDUALS_FILE = [
+  "Date,Supplier,Amount",
+  "01/05/2024,Mr John Smith,900000.00",
+  "02/05/2024,J A Bloggs,800000.00",
+  '03/05/2024,"Mr ""Johnny"" Smith",700000.00',
+  "04/05/2024,Acme Widgets Ltd,500.00",
+  '05/05/2024,REDACTED - personal data,"Mr ""Johnny"" Smith"',
+].join("\n") + "\n";
+
+/**
+ * The demo trust, or (whole = false) only its institution.json and definitions, with its withholdIndividuals
+ * setting and a spend file written here that pays three individuals.
+ */
+function loadedWarehouse(name: string, withhold: boolean, whole: boolean): string {
   const trust = join(folder.path, name);
-  cpSync("data/demo", trust, { recursive: true });
-  const institution = JSON.parse(readFileSync(join(trust, "institution.json"), "utf-8"));
+  if (whole) cpSync("data/demo", trust, { recursive: true });
+  else cpSync("data/demo/definitions", join(trust, "definitions"), { recursive: true });
+  const institution = JSON.parse(readFileSync("data/demo/institution.json", "utf-8"));
   writeFileSync(join(trust, "institution.json"), JSON.stringify({ ...institution, withholdIndividuals: withhold }));
-  writeFileSync(join(trust, "spend", "individuals.csv"), [
-    "Date,Supplier,Amount",
-    "01/05/2024,Mr John Smith,900000.00",
-    "02/05/2024,J A Bloggs,800000.00",
-    '03/05/2024,"Mr ""Johnny"" Smith",700000.00',
-    "04/05/2024,Acme Widgets Ltd,500.00",
-    '05/05/2024,REDACTED - personal data,"Mr ""Johnny"" Smith"',
-  ].join("\n") + "\n");
-  // A contract let to one of them: its name reaches tendering, social value and LM3 figures too.
-  const contracts = join(trust, "social-value", "contracts.csv");
-  writeFileSync(contracts, `${readFileSync(contracts, "utf-8").trimEnd()}\nDEMO-SV-099,DEMO,Mr John Smith,Window cleaning,Facilities management,50000.00,2024-04-01,2026-03-31,10%,SVQ-02,SVQ-02: P1,Quarterly\n`);
+  mkdirSync(join(trust, "spend"), { recursive: true });
+  writeFileSync(join(trust, "spend", "individuals.csv"), INDIVIDUALS_FILE);
+  if (whole) {
+    // A contract let to one of them: its name reaches tendering, social value and LM3 figures too.
+    const contracts = join(trust, "social-value", "contracts.csv");
+    writeFileSync(contracts, `${readFileSync(contracts, "utf-8").trimEnd()}\nDEMO-SV-099,DEMO,Mr John Smith,Window cleaning,Facilities management,50000.00,2024-04-01,2026-03-31,10%,SVQ-02,SVQ-02: P1,Quarterly\n`);
+  }
   const warehouse = join(folder.path, `${name}.duckdb`);
   const load = runCli(["load", trust, "--warehouse", warehouse]);
   if (load.status !== 0) throw new Error(load.stderr);
@@ -46,8 +57,8 @@ function texts(path: string): string {
 let withheld: string;
 let shown: string;
 beforeAll(() => {
-  withheld = loadedWarehouse("withheld", true);
-  shown = loadedWarehouse("shown", false);
+  withheld = loadedWarehouse("withheld", true, true);
+  shown = loadedWarehouse("shown", false, false);
 }, 600_000);
 afterAll(() => folder.cleanup());
 
