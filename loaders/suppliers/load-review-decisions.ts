@@ -89,6 +89,12 @@ export async function loadReviewDecisions(warehouse: Warehouse, path: string): P
   const candidates = new Set((await warehouse.all<{ key: string }>(
     "SELECT DISTINCT institution_id || '/' || supplier_id || '/' || register || '/' || register_id AS key FROM supplier_matches")).map((r) => r.key));
 
+  // The register entries the rows name, looked up once (a candidate may also be any entry of the loaded edition).
+  const named = (register: Register) => JSON.stringify(rows.slice(headerIndex + 1).map((cells) => registerId(register, cells[columns.registerId] ?? "")).filter((id) => id !== null));
+  const inRegister = new Set((await warehouse.all<{ key: string }>(
+    `SELECT 'companies-house/' || company_number AS key FROM companies WHERE company_number IN (SELECT unnest(from_json(?, '["VARCHAR"]')))
+     UNION ALL SELECT 'charity-commission/' || charity_number FROM charities WHERE charity_number IN (SELECT unnest(from_json(?, '["VARCHAR"]')))`,
+    [named("companies-house"), named("charity-commission")])).map((r) => r.key));
   const quarantined: QuarantineEntry[] = [];
   const decided: DecidedRow[] = [];
   let rowsRead = 0;
@@ -131,9 +137,7 @@ export async function loadReviewDecisions(warehouse: Warehouse, path: string): P
       continue;
     }
     const id = registerId(register, cell("registerId"));
-    const inRegister = id !== null && (await warehouse.all(
-      register === "companies-house" ? "SELECT 1 FROM companies WHERE company_number = ?" : "SELECT 1 FROM charities WHERE charity_number = ?", [id])).length > 0;
-    if (id === null || !(candidates.has(`${institution}/${supplier}/${register}/${id}`) || inRegister)) {
+    if (id === null || !(candidates.has(`${institution}/${supplier}/${register}/${id}`) || inRegister.has(`${register}/${id}`))) {
       problem("registerId", "unknown-candidate", `neither a candidate of this supplier nor an entry of the loaded ${register} register`);
       continue;
     }

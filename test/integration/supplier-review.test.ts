@@ -194,6 +194,17 @@ describe("the supplier review round trip", () => {
     expect((await matches()).map((m) => [m.name, m.method])).toEqual([["Automatic Gardens Ltd", "name"], ["Made Up Cleaning Services", "review"]]);
   });
 
+  it("an analyst may accept an entry of the loaded register that matching did not offer (one with no registered postcode places nothing)", async () => {
+    const { rows } = readReviewFile(reviewPath);
+    const typed = join(folder.path, "typed.csv");
+    writeEdited(typed, [{ ...rows[5]!, "Register id": "12345678", "Registered name": "", Decision: "accept" }]);
+    expect((await loadReviewDecisions(warehouse, typed)).outcome).toMatchObject({ rowsLoaded: 1, rowsQuarantined: 0, decisions: 1 });
+    expect((await matches()).map((m) => [m.name, m.register_id, m.method])).toEqual([
+      ["=1+2 Trading Ltd", "12345678", "review"], ["Automatic Gardens Ltd", "10000001", "name"], ["Made Up Cleaning Services", "07687209", "review"],
+    ]);
+    expect(await locality("=1+2 Trading Ltd")).toBe("unlocated");
+  });
+
   it("coverage by source, by hand: of £4,275.00, register £2,000.00, review £1,000.00, Companies House £300.00, unplaced £975.00", async () => {
     // A re-match (the rows inserted again) and a full locality refresh leave the review's placement standing.
     await rematch(FIRST_RUN);
@@ -202,7 +213,7 @@ describe("the supplier review round trip", () => {
     expect(coverage!.spend).toBeCloseTo(4275, 6);
     expect(coverage!.suppliers).toBe(8);
     // Unplaced: Fictional Logistics Two 500 (rejected), Pretend Printing 250 (none of these), REDACTED 100,
-    // =1+2 Trading Ltd 50 and Mr John Smith 75 (undecided).
+    // =1+2 Trading Ltd 50 (accepted, but its company gives no postcode) and Mr John Smith 75 (undecided).
     expect(coverage!.sources.map((s) => [s.source, s.suppliers, s.spend])).toEqual([
       ["register", 1, 2000], ["review", 1, 1000], ["companies-house", 1, 300], ["charity-commission", 0, 0], ["unplaced", 5, 975],
     ]);
@@ -219,9 +230,10 @@ describe("the supplier review round trip", () => {
     expect(levels("sme")).toEqual([
       ["register", 1, 2000, 2000], ["companies-house", 2, 1300, 1300], ["charity-commission", 0, 0, 0], ["name", 0, 0, 0], ["unknown", 5, 975, 0],
     ]);
-    // VCSE: the register says Register Placed Supplies Ltd is not one; no matched entry or name says anything.
+    // VCSE: the register says Register Placed Supplies Ltd is not one; 12345678, accepted for =1+2 Trading Ltd (£50.00),
+    // is a community interest company; no other matched entry or name says anything.
     expect(levels("vcse")).toEqual([
-      ["register", 1, 2000, 0], ["companies-house", 0, 0, 0], ["charity-commission", 0, 0, 0], ["name", 0, 0, 0], ["unknown", 7, 2275, 0],
+      ["register", 1, 2000, 0], ["companies-house", 1, 50, 50], ["charity-commission", 0, 0, 0], ["name", 0, 0, 0], ["unknown", 6, 2225, 0],
     ]);
     expect(quality.classEvidence).toEqual(await classEvidence(warehouse));
     const methodology = await methodologySnapshot(warehouse);
