@@ -8,6 +8,8 @@ export interface MatchOptions {
   institution?: string;
   /** Only the suppliers this spend file pays (a new file's: the rest keep their matches). */
   fileId?: number;
+  /** The fuzzy acceptance threshold (default MATCH_THRESHOLD): other values only to measure the precision curve. */
+  threshold?: number;
 }
 
 export interface MatchCounts {
@@ -120,7 +122,7 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
               CASE b.method
                 WHEN 'identifier' THEN count(DISTINCT r.body) FILTER (r.method = 'identifier') = 1
                 WHEN 'name' THEN b.live AND count(DISTINCT r.body) FILTER (r.method = 'name' AND r.live) = 1
-                ELSE b.live AND b.score >= ${MATCH_THRESHOLD} AND NOT any_value(s.person_like)
+                ELSE b.live AND b.score >= ${options.threshold ?? MATCH_THRESHOLD} AND NOT any_value(s.person_like)
                      AND coalesce(max(r.score) FILTER (r.body <> b.body), 0) < b.score - ${MATCH_MARGIN}
               END AS accepted
        FROM best b JOIN ranked r USING (institution_id, supplier_id) JOIN match_suppliers s USING (institution_id, supplier_id)
