@@ -38,6 +38,7 @@ import { supersedeEarlierFiles, type NamedReplacement, type SharedLines } from "
 import { entryFor } from "./spend/file-period.js";
 import { institutionFromFile, recordInstitution, type InstitutionGiven, type InstitutionOption } from "./institution-from-file.js";
 import { ODS_FOLDER } from "./schema/ods-register.js";
+import { refreshPublicBodies } from "./reference/load-public-bodies.js";
 
 /**
  * Whose facts a file holds: an institution's (the folder's institution.json), every institution's (reference
@@ -418,6 +419,7 @@ export async function loadInputs(
     }
   }
   planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
+  let publicBodiesCurrent = false;
   for (const file of planned) {
     const { path, kind, scan, scope } = file;
     // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
@@ -455,8 +457,11 @@ export async function loadInputs(
         // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
         const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
         await refreshSupplierLocality(warehouse, bringsSuppliersOnly && relocate !== "all" ? "new suppliers" : "all");
+        // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.
+        if (!publicBodiesCurrent) await refreshPublicBodies(warehouse);
         return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
       });
+      publicBodiesCurrent = true;
       report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
     } catch (error) {
       const message = (error as Error).message;
@@ -464,6 +469,10 @@ export async function loadInputs(
     } finally {
       await dropStagedSpend(warehouse);
     }
+  }
+  // A warehouse that loaded nothing new (its files all loaded before) is still brought up to the shipped keys.
+  if (!publicBodiesCurrent && (await warehouse.all("SELECT 1 FROM source_files LIMIT 1")).length > 0) {
+    await warehouse.transaction(() => refreshPublicBodies(warehouse));
   }
   return results;
 }

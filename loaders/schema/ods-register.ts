@@ -33,6 +33,18 @@ export function odsBodies(): OdsBody[] {
   return register;
 }
 
+let boards: OdsBody[] | null = null;
+
+/**
+ * The integrated care boards themselves (data/ods/icb24.csv: ODS code `ICB24CDH`, name `ICB24NM`), read once. The
+ * eccg file names only their sub-ICB locations; these are kept apart from odsBodies(), which names a file's body.
+ */
+export function odsCareBoards(): OdsBody[] {
+  boards ??= Papa.parse<Record<string, string>>(readFileSync(join(ODS_FOLDER, "icb24.csv"), "utf-8"), { header: true, skipEmptyLines: true }).data
+    .map((row) => ({ code: row.ICB24CDH ?? "", name: (row.ICB24NM ?? "").toUpperCase(), kind: "icb" as const, closed: "" }));
+  return boards;
+}
+
 /** A body's name as words to compare: lower case, `&` as "and", apostrophes dropped, plurals singular ("Hospitals" → hospital). */
 function nameWords(name: string): string[] {
   return name.toLowerCase().replace(/&/g, " and ").replace(/['’]/g, "").split(/[^a-z0-9]+/).filter(Boolean)

@@ -687,4 +687,26 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 16,
+    name: "public bodies among suppliers (recognised from shipped reference); a definition may leave them out of influenceable spend",
+    sql: `
+      -- Every supplier-name key that names a public body (NHS trust, CCG, ICB, council, combined authority, HMRC),
+      -- rewritten whole by every load from the shipped keys (data/public-bodies/public-body-names.csv.gz, written
+      -- from data/ods, data/boundaries and data/public-bodies; loaders/reference/load-public-bodies.ts). prefix: the
+      -- key also names a supplier whose key begins with it and a space ("HMRC VAT"). A key appears once for each
+      -- prefix value (no index: the table is rewritten whole). recognised_by: 'ods-code', 'authority-code' (code is
+      -- the GSS code) or 'name-rule'.
+      CREATE TABLE public_bodies (
+        name_key VARCHAR NOT NULL,
+        prefix BOOLEAN NOT NULL,
+        kind VARCHAR NOT NULL,
+        recognised_by VARCHAR NOT NULL CHECK (recognised_by IN ('ods-code', 'authority-code', 'name-rule')),
+        code VARCHAR,
+        reference_name VARCHAR NOT NULL
+      );
+      -- A definition's excludePublicBodies: its "influenceable" spend leaves public bodies out (as CLES does).
+      ALTER TABLE local_definitions ADD COLUMN excludes_public_bodies BOOLEAN DEFAULT false;
+    `,
+  },
 ];

@@ -189,13 +189,31 @@ const intermediate: View[] = [
             AND NOT EXISTS (SELECT 1 FROM registered g WHERE g.institution_id = r.institution_id AND g.supplier_id = r.supplier_id)`,
   },
   {
+    // Exact keys by an equi-join; the few prefix keys (HMRC's) tried on every supplier apart.
+    name: "int_supplier_public_bodies",
+    layer: "intermediate",
+    description: "a supplier whose name names a public body (public_bodies, filled from shipped reference by every load): its kind, "
+      + "how it was recognised (ods-code, authority-code, name-rule), the code and the reference's name; its name's key exactly, else a prefix key",
+    sql: `SELECT DISTINCT ON (supplier_id) supplier_id, kind, recognised_by, code, reference_name
+          FROM (
+            SELECT s.supplier_id, p.*, 0 AS preference FROM suppliers s JOIN public_bodies p ON p.name_key = s.name_key AND NOT p.prefix
+            UNION ALL
+            SELECT s.supplier_id, p.*, 1 AS preference FROM suppliers s JOIN (SELECT * FROM public_bodies WHERE prefix) p
+              ON starts_with(s.name_key, p.name_key || ' ')
+          )
+          WHERE supplier_id <> 'redacted'
+          ORDER BY supplier_id, preference, length(name_key) DESC`,
+  },
+  {
     name: "int_supplier_flags",
     layer: "intermediate",
     description: "a supplier an institution pays, with that institution's SME and VCSE flags (int_supplier_facts) and whether "
-      + "its registered address lies in one of England's 20% most deprived areas (IoD 2025 IMD deciles 1–2 of its 2021 LSOA)",
-    sql: `SELECT p.institution_id, p.supplier_id, f.is_sme, f.is_vcse, d.deprived
+      + "its registered address lies in one of England's 20% most deprived areas (IoD 2025 IMD deciles 1–2 of its 2021 LSOA), "
+      + "and whether it is a public body (int_supplier_public_bodies)",
+    sql: `SELECT p.institution_id, p.supplier_id, f.is_sme, f.is_vcse, d.deprived, pb.supplier_id IS NOT NULL AS is_public_body
           FROM (SELECT DISTINCT institution_id, supplier_id FROM current_spend) p
           LEFT JOIN int_supplier_facts f ON f.institution_id = p.institution_id AND f.supplier_id = p.supplier_id
+          LEFT JOIN int_supplier_public_bodies pb ON pb.supplier_id = p.supplier_id
           LEFT JOIN (
             SELECT sl.institution_id, sl.supplier_id, bool_or(lp.iod2025_decile <= 2) AS deprived
             FROM int_supplier_locations sl JOIN located_postcodes lp ON lp.postcode_as_given = sl.postcode_as_given

@@ -1,13 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from "geojson";
-import { projectRoot } from "../../core/config.js";
+import { shippedAuthorityBoundaries } from "../../../geo/shipped-authorities.js";
 import { boxGapKm, boxOf, clipRing, clusterByGap, frameAround, ringCentroid, roundRing, signedArea, unionBox, type Box } from "../../../geo/area-frames.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
-
-/** The shipped authority boundaries the maps draw (data/boundaries/README.md). */
-export const AUTHORITY_BOUNDARIES = join(projectRoot, "data", "boundaries", "lad-2024-uk-bsc.geojson.gz");
 
 /** Shaded areas this close (km, between their boxes) are drawn on one map; farther apart, on maps of their own. */
 export const CLUSTER_GAP_KM = 3;
@@ -30,8 +24,7 @@ export interface AreaMaps {
 
 let authorities: Authority[] | undefined;
 function shippedAuthorities(): Authority[] {
-  authorities ??= (JSON.parse(gunzipSync(readFileSync(AUTHORITY_BOUNDARIES)).toString("utf-8")) as FeatureCollection<MultiPolygon, { code: string; name: string }>)
-    .features.map((f) => ({ code: f.properties.code, name: f.properties.name, polygons: f.geometry.coordinates, box: boxOf(f.geometry.coordinates) }));
+  authorities ??= shippedAuthorityBoundaries().features.map((f) => ({ code: f.properties.code, name: f.properties.name, polygons: f.geometry.coordinates, box: boxOf(f.geometry.coordinates) }));
   return authorities;
 }
 
@@ -89,7 +82,7 @@ function cut(polygons: readonly Position[][][], frame: Box): { geometry: MultiPo
  * polygons), grouped into one map per place when the area lies in several (clusterByGap), each framed with its
  * neighbouring authorities outlined and every authority named; for a definition that is not an area of
  * authorities (a radius, postcode prefixes, deprived LSOAs), one map per group of its local suppliers, outlined and
- * unshaded. Boundaries come from the shipped file (AUTHORITY_BOUNDARIES), cut to each frame.
+ * unshaded. Boundaries come from the shipped file (AUTHORITY_BOUNDARIES, geo/shipped-authorities.ts), cut to each frame.
  */
 export async function areaMaps(
   warehouse: Warehouse,
