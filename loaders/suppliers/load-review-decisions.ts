@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { InputError } from "../../src/core/errors.js";
 import { REVIEW_HEADINGS } from "../../src/model/review-candidates.js";
 import { refreshSupplierLocality } from "../../src/model/refresh-locality.js";
@@ -61,6 +62,7 @@ export interface ReviewLoad {
  * The same file (by content) again changes nothing; read = loaded + quarantined, a blank decision loaded as undecided.
  */
 export async function loadReviewDecisions(warehouse: Warehouse, path: string): Promise<ReviewLoad> {
+  if (!existsSync(path)) throw new InputError("does not exist (give the review file `suppliers match` wrote, edited)", { file: path });
   const scan = await scanFile(path);
   const known = await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND kind = ?", [scan.sha256, REVIEW_FILE_KIND]);
   if (known.length > 0) {

@@ -3,6 +3,7 @@ import { reviewFileName as REVIEW_FILE } from "../../core/config.js";
 import { UsageError } from "../../core/errors.js";
 import { warehouseOf, warehouseOption, type Command, type Values } from "../command.js";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const text = (values: Values, name: string) => (typeof values[name] === "string" && values[name] !== "" ? String(values[name]) : null);
 
 /**
@@ -35,10 +36,12 @@ async function match(values: Values): Promise<number> {
   }
   const { matched } = result;
   console.log(`Coverage before matching (share of spend placed, by source):\n${formatCoverage(result.before)}\n`);
-  console.log(`matched ${matched.suppliers} suppliers against the loaded registers: accepted by identifier ${matched.identifier}, by exact name ${matched.name}, `
-    + `by fuzzy name ${matched.fuzzy}; ${matched.toReview} with candidates to review; ${matched.unmatched} with none (decisions already loaded still win)\n`);
+  console.log(matched.suppliers === 0
+    ? "matched no supplier: no national register is loaded (load Companies House's basic company data or the Charity Commission extract first; see README)\n"
+    : `matched ${matched.suppliers} suppliers against the loaded registers: accepted by identifier ${matched.identifier}, by exact name ${matched.name}, `
+      + `by fuzzy name ${matched.fuzzy}; ${matched.toReview} with candidates to review; ${matched.unmatched} with none (decisions already loaded still win)\n`);
   console.log(`Coverage after matching:\n${formatCoverage(result.after)}\n`);
-  console.log(`wrote ${to}: ${result.written.rows} candidates of ${result.written.suppliers} suppliers to review (INTERNAL: it names payees; never publish it).`);
+  console.log(`wrote ${to}: ${plural(result.written.rows, "candidate")} of ${plural(result.written.suppliers, "supplier")} to review (INTERNAL: it names payees; never publish it).`);
   console.log("Fill in its Decision column (accept one, reject, or none), then: anchor-spend suppliers review --accept FILE");
   return 0;
 }
@@ -63,7 +66,7 @@ async function review(values: Values): Promise<number> {
     return 0;
   }
   const { rowsRead, rowsLoaded, rowsQuarantined, decisions, undecided } = load.outcome;
-  console.log(`loaded        ${file}: read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}; ${decisions} decisions stored, ${undecided} rows left undecided; ${load.suppliers} suppliers' locality recomputed`);
+  console.log(`loaded        ${file}: read ${rowsRead} = loaded ${rowsLoaded} + quarantined ${rowsQuarantined}; ${plural(decisions, "decision")} stored, ${plural(undecided, "row")} left undecided; ${plural(load.suppliers, "supplier")}' locality recomputed`);
   if (rowsQuarantined > 0) console.log("              the quarantined rows, with their row, column, value and reason: anchor-spend build --level internal (Quarantined rows)");
   console.log(`\nCoverage (share of spend placed, by source):\n${formatCoverage(result.coverage)}`);
   return 0;
