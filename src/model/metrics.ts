@@ -46,23 +46,9 @@ export async function resolveScope(
   };
 }
 
-/** Spend in scope, each line with its supplier's class under the scope's definition and its flags (views.ts). */
-const SCOPED_SPEND = `
-  WITH scoped AS (
-    SELECT sd.*, CASE WHEN sd.is_period_total THEN 0 ELSE 1 END AS lines, f.is_sme, f.is_vcse, f.deprived
-    FROM int_spend_by_definition sd JOIN int_supplier_flags f USING (institution_id, supplier_id)
-    WHERE sd.definition_id = $definition AND sd.version = $version
-      AND sd.institution_id = $institution AND sd.payment_date BETWEEN $from::DATE AND $to::DATE
-  )`;
-
-function scopeParams(scope: Scope) {
-  return {
-    institution: scope.institution.id,
-    definition: scope.definition.id,
-    version: scope.definition.version,
-    from: scope.period.from,
-    to: scope.period.to,
-  };
+/** The scope's institution and period as named parameters. */
+function periodParams(scope: Scope) {
+  return { institution: scope.institution.id, from: scope.period.from, to: scope.period.to };
 }
 
 export interface Headline {
@@ -87,32 +73,72 @@ export interface Headline {
 }
 
 export async function headline(warehouse: Warehouse, scope: Scope): Promise<Headline> {
-  const row = await warehouse.one<Record<string, number | null>>(
-    `${SCOPED_SPEND}
-     SELECT ${figureColumns()},
-            count(DISTINCT supplier_id) AS suppliers,
-            count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) FILTER (NOT is_period_total) AS payments,
-            count(DISTINCT supplier_id) FILTER (status = 'local') AS local_suppliers
-     FROM scoped`,
-    scopeParams(scope),
-  );
-  const total = Number(row.spend ?? 0);
-  return {
-    totalSpend: total,
-    localSpend: Number(row.local),
-    nonLocalSpend: Number(row.nonLocal),
-    unlocatedSpend: Number(row.unlocated),
-    smeSpend: Number(row.sme),
-    vcseSpend: Number(row.vcse),
-    deprivedSpend: Number(row.deprived),
-    localShare: total === 0 ? null : Number(row.local) / total,
-    unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
-    lines: (row.lines ?? 0),
-    payments: row.payments ?? 0,
-    suppliers: row.suppliers ?? 0,
-    localSuppliers: row.local_suppliers ?? 0,
-  };
+  return (await headlines(warehouse, scope, [scope.definition]))[0]!;
 }
+
+/** The scope's lines (institution and period) summed by supplier: what the per-supplier figures read, one pass over the lines. */
+const SCOPED_SUPPLIERS = `
+  scoped_lines AS (
+    SELECT supplier_id, amount, is_period_total, transaction_number, file_id, row_number, payment_date FROM current_spend
+    WHERE institution_id = $institution AND payment_date BETWEEN $from::DATE AND $to::DATE
+  ),
+  scoped_suppliers AS (
+    SELECT supplier_id, sum(amount) AS amount, sum(CASE WHEN is_period_total THEN 0 ELSE 1 END) AS lines FROM scoped_lines GROUP BY supplier_id
+  )`;
+
+/**
+ * The headline figures of the scope's institution and period under each of `definitions`, in their order, from
+ * one query: the lines are summed by supplier once, then each supplier takes its class under each definition
+ * (unlocated when it has none) and its flags. Payments do not depend on the definition and are counted once.
+ */
+export async function headlines(warehouse: Warehouse, scope: Scope, definitions: readonly { id: string; version: number }[]): Promise<Headline[]> {
+  if (definitions.length === 0) return [];
+  const wanted = definitions.map((d, place) => `(${sqlText(d.id)}, ${Number(d.version)}, ${place})`).join(", ");
+  const rows = await warehouse.all<Record<string, number | null> & { place: number }>(
+    `WITH ${SCOPED_SUPPLIERS},
+     payments AS (
+       SELECT count(DISTINCT (coalesce(transaction_number, file_id || ':' || row_number), supplier_id, payment_date)) FILTER (NOT is_period_total) AS payments
+       FROM scoped_lines
+     ),
+     wanted(definition_id, version, place) AS (VALUES ${wanted}),
+     scoped AS (
+       SELECT w.place, b.supplier_id, b.amount, b.lines, coalesce(l.status, 'unlocated') AS status, f.is_sme, f.is_vcse, f.deprived
+       FROM scoped_suppliers b
+       JOIN int_supplier_flags f ON f.institution_id = $institution AND f.supplier_id = b.supplier_id
+       CROSS JOIN wanted w
+       LEFT JOIN supplier_locality l ON l.institution_id = $institution AND l.supplier_id = b.supplier_id
+         AND l.definition_id = w.definition_id AND l.version = w.version
+     )
+     SELECT place, ${figureColumns()},
+            count(DISTINCT supplier_id) AS suppliers,
+            count(DISTINCT supplier_id) FILTER (status = 'local') AS local_suppliers,
+            any_value((SELECT payments FROM payments)) AS payments
+     FROM scoped GROUP BY place`,
+    periodParams(scope),
+  );
+  const byPlace = new Map(rows.map((row) => [Number(row.place), row]));
+  return definitions.map((_, place) => {
+    const row: Record<string, number | null> = byPlace.get(place) ?? {};
+    const total = Number(row.spend ?? 0);
+    return {
+      totalSpend: total,
+      localSpend: Number(row.local ?? 0),
+      nonLocalSpend: Number(row.nonLocal ?? 0),
+      unlocatedSpend: Number(row.unlocated ?? 0),
+      smeSpend: Number(row.sme ?? 0),
+      vcseSpend: Number(row.vcse ?? 0),
+      deprivedSpend: Number(row.deprived ?? 0),
+      localShare: total === 0 ? null : Number(row.local) / total,
+      unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
+      lines: Number(row.lines ?? 0),
+      payments: Number(row.payments ?? 0),
+      suppliers: Number(row.suppliers ?? 0),
+      localSuppliers: Number(row.local_suppliers ?? 0),
+    };
+  });
+}
+
+const sqlText = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 export type LocalityStatus = "local" | "non_local" | "unlocated";
 
@@ -123,13 +149,10 @@ export async function compareDefinitions(warehouse: Warehouse, scope: Scope): Pr
      WHERE institution_id IS NULL OR institution_id = ? ORDER BY is_headline DESC, id`,
     [scope.institution.id],
   );
-  const compared = [];
-  for (const { id } of ids) {
-    const definitionScope = await resolveScope(warehouse, { institutionId: scope.institution.id, definitionId: id });
-    const withPeriod = { ...definitionScope, period: scope.period };
-    compared.push({ definition: definitionScope.definition, headline: await headline(warehouse, withPeriod) });
-  }
-  return compared;
+  const definitions = [];
+  for (const { id } of ids) definitions.push((await resolveScope(warehouse, { institutionId: scope.institution.id, definitionId: id })).definition);
+  const figures = await headlines(warehouse, scope, definitions);
+  return definitions.map((definition, i) => ({ definition, headline: figures[i]! }));
 }
 
 export interface ClassChange {
@@ -142,14 +165,16 @@ export interface ClassChange {
 /** Suppliers paid in the scope whose class differs between the scope's definition and another (largest first). */
 export async function suppliersChangingClass(warehouse: Warehouse, scope: Scope, other: { id: string; version: number }): Promise<ClassChange[]> {
   const rows = await warehouse.all<Record<string, string | number>>(
-    `${SCOPED_SPEND}
-     SELECT ${publishedSupplierName("s", "$institution")} AS supplier, sum(amount)::DOUBLE AS total,
-            any_value(scoped.status) AS here, coalesce(any_value(o.status), 'unlocated') AS there
-     FROM scoped JOIN suppliers s USING (supplier_id)
-     LEFT JOIN supplier_locality o ON o.institution_id = $institution AND o.supplier_id = s.supplier_id
+    `WITH ${SCOPED_SUPPLIERS}
+     SELECT ${publishedSupplierName("s", "$institution")} AS supplier, b.amount::DOUBLE AS total,
+            coalesce(h.status, 'unlocated') AS here, coalesce(o.status, 'unlocated') AS there
+     FROM scoped_suppliers b JOIN suppliers s USING (supplier_id)
+     LEFT JOIN supplier_locality h ON h.institution_id = $institution AND h.supplier_id = b.supplier_id
+       AND h.definition_id = $definition AND h.version = $version
+     LEFT JOIN supplier_locality o ON o.institution_id = $institution AND o.supplier_id = b.supplier_id
        AND o.definition_id = $other AND o.version = $otherVersion
-     GROUP BY s.supplier_id, supplier HAVING here <> there ORDER BY total DESC, supplier`,
-    { ...scopeParams(scope), other: other.id, otherVersion: other.version },
+     WHERE here <> there ORDER BY total DESC, supplier`,
+    { ...periodParams(scope), definition: scope.definition.id, version: scope.definition.version, other: other.id, otherVersion: other.version },
   );
   return rows.map((row) => ({
     supplier: String(row.supplier),
