@@ -11,14 +11,17 @@
  *   3. An incremental month loaded into each size's warehouse; 4. classification rates of every definition kind.
  * Sizes: 100k and 1M rows (`--sizes 100000,1000000`; add 10M with `--ten-million`). Prints every target beside
  * its figure and writes bench-results/latest.json. Targets are printed, never asserted.
+ * `--warehouses DIR`: the site is built from DIR's warehouse of each size (twelve monthly files), made there and
+ * kept when missing (scripts/bench/site-warehouses.ts; a 10M load takes minutes), instead of the load runs' own.
+ * `--site-only`: the site part alone (demo build, npm start, each size's build and pages), no load, month or
+ * classification runs; with `--warehouses`, a quiet-machine run of every site target in a few minutes.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
-import { execFileSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem, tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { projectRoot } from "../src/core/config.js";
+import { demoDataPath, partnersDemoDataPath, projectRoot } from "../src/core/config.js";
 import { withWarehouse } from "../src/warehouse/warehouse.js";
 import { loadInputs } from "../loaders/load-inputs.js";
 import { compileStoredDefinitions, locatedPoint } from "../src/model/refresh-locality.js";
@@ -26,26 +29,23 @@ import type { LocatedPostcodeRow } from "../src/model/locate-postcodes.js";
 import { formatTable } from "../src/core/format-table.js";
 import { buildSite } from "../src/site/build-site.js";
 import { compareDefinitions, resolveScope } from "../src/model/metrics.js";
-import { buildPath, compile } from "./compile.js";
+import { compile } from "./compile.js";
 import { generateInstitution } from "./bench/generate-spend.js";
 import { pandasMissing, runPandas } from "./bench/run-pandas.js";
 import { timeStart } from "./bench/time-start.js";
 import { measurePages, sitePaths, type PagesFigures } from "./bench/measure-pages.js";
 import { formatStartUp, measureStartUp } from "./bench/startup.js";
+import { loadInChild, referenceWarehouse, siteWarehouse } from "./bench/site-warehouses.js";
 
 const { values } = parseArgs({ options: {
   sizes: { type: "string", default: "100000,1000000" }, "ten-million": { type: "boolean", default: false }, repeat: { type: "string", default: "3" },
-  "startup-only": { type: "boolean", default: false },
+  "startup-only": { type: "boolean", default: false }, "site-only": { type: "boolean", default: false }, warehouses: { type: "string" },
 } });
 const sizes = values.sizes!.split(",").map(Number).concat(values["ten-million"] ? [10_000_000] : []);
 const repeat = Math.max(1, Number(values.repeat));
 const INCREMENTAL_MONTH_ROWS = 10_000;
 const scratch = mkdtempSync(join(tmpdir(), "anchor-spend-bench-"));
-// The demo's definitions, copied out of the demo institution's folder so that they load as shared ones (no
-// institution.json above them) and the generated institution's site has a definition of local. The load
-// classifies every supplier against every definition, whoever's they are, so its cost is the same.
-const sharedDefinitions = join(scratch, "definitions");
-cpSync(join(projectRoot, "data/demo/definitions"), sharedDefinitions, { recursive: true });
+const siteWarehouses = values.warehouses ?? join(scratch, "site-warehouses");
 
 async function rawReadCsv(files: string[]): Promise<number> {
   const instance = await DuckDBInstance.create(join(scratch, "raw.duckdb"));
@@ -63,17 +63,6 @@ async function rawReadCsv(files: string[]): Promise<number> {
   instance.closeSync();
   rmSync(join(scratch, "raw.duckdb"), { force: true });
   return seconds;
-}
-
-interface ChildLoad { seconds: number; wallSeconds: number; rows: number; peakRssMb: number; sqlMilliseconds: Record<string, number> }
-
-/** Loads paths in a child process running the compiled load path (as the CLI does); wall clock includes its start-up. */
-function loadInChild(warehouse: string, paths: string[]): ChildLoad {
-  const started = performance.now();
-  const output = execFileSync(process.execPath, [join(buildPath, "scripts/bench/load-child.js"), warehouse, ...paths], {
-    encoding: "utf-8", maxBuffer: 1 << 24, env: { ...process.env, ANCHOR_SPEND_SQL_TIMINGS: "1" },
-  });
-  return { ...(JSON.parse(output) as Omit<ChildLoad, "wallSeconds">), wallSeconds: (performance.now() - started) / 1000 };
 }
 
 const median = (values: number[]) => {
@@ -133,21 +122,40 @@ async function benchLayout(rows: number, layout: "12 monthly files" | "one file"
   return figures;
 }
 
-/** Builds the site from the warehouse into the scratch folder, timed, then opens every page. */
-async function benchSite(warehouse: string, label: string): Promise<{ siteBuildSeconds: number; pages: PagesFigures }> {
+/** CPU seconds of this process (its DuckDB threads too) and of its waited-for children (Framework's build), from /proc. */
+function cpuSeconds(): number {
+  const own = process.cpuUsage();
+  let children = 0;
+  try {
+    // /proc/self/stat: fields 16 and 17 (cutime, cstime) in clock ticks of 1/100 s, after the parenthesised name.
+    const fields = readFileSync("/proc/self/stat", "utf-8").replace(/^.*\) /, "").split(" ");
+    children = (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    children = 0;
+  }
+  return (own.user + own.system) / 1e6 + children;
+}
+
+type SiteFigures = { siteBuildSeconds: number; siteBuildCpuSeconds: number; loadAverage: number; pages: PagesFigures };
+
+/** Builds the site from the warehouse into the scratch folder, timed (wall and CPU), then opens every page. */
+async function benchSite(warehouse: string, label: string): Promise<SiteFigures> {
   console.error(`building the site from ${label}…`);
   const site = join(scratch, `site-${label.replace(/\W+/g, "-")}`);
+  const loadAverage = loadavg()[0]!;
   const started = performance.now();
+  const cpu = cpuSeconds();
   // Rewrites the shared pages/data (see buildSite); the next `npm run build` or `npm start` rewrites it from
   // its own warehouse.
   await buildSite(warehouse, () => undefined, { outputDir: site });
   const siteBuildSeconds = (performance.now() - started) / 1000;
+  const siteBuildCpuSeconds = cpuSeconds() - cpu;
   const pages = await measurePages(site, await sitePaths());
   for (const page of "pages" in pages ? pages.pages : []) {
     if (page.problems.length > 0) console.error(`${page.path} built from ${label}:\n  ${page.problems.join("\n  ")}`);
   }
   rmSync(site, { recursive: true, force: true });
-  return { siteBuildSeconds, pages };
+  return { siteBuildSeconds, siteBuildCpuSeconds, loadAverage, pages };
 }
 
 async function benchClassification(): Promise<{ definition: string; kind: string; postcodes: number; postcodesPerSecond: number }[]> {
@@ -184,74 +192,86 @@ if (values["startup-only"]) {
 }
 await compile(["scripts/bench/load-child.ts"]);
 
-// Reference first (as an analyst's warehouse already holds it), copied under each load being measured.
-const reference = join(scratch, "with-reference.duckdb");
-loadInChild(reference, [join(projectRoot, "data/demo/reference"), sharedDefinitions]);
 const layouts: LayoutFigures[] = [];
-for (const size of sizes) for (const layout of ["12 monthly files", "one file"] as const) layouts.push(await benchLayout(size, layout, reference));
+if (!values["site-only"]) {
+  // Reference first (as an analyst's warehouse already holds it), copied under each load being measured.
+  const reference = referenceWarehouse(scratch);
+  for (const size of sizes) for (const layout of ["12 monthly files", "one file"] as const) layouts.push(await benchLayout(size, layout, reference));
 
-console.log("Load (seconds are medians, wall clock; anchor-spend's include its start-up, pandas' its imports):");
-console.log(formatTable(
-  ["rows", "files", "read_csv s", "pandas s", "load s", "load rows/s", "load ÷ read_csv rows/s", "load ÷ pandas time", "peak RSS MB", "local share: anchor-spend / pandas", "drawn: anchor-spend / pandas"],
-  layouts.map((l) => {
-    const raw = median(l.rawSeconds);
-    const load = median(l.loadSeconds);
-    const pandas = Array.isArray(l.pandasSeconds) ? median(l.pandasSeconds) : null;
-    const pct = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(4)}%`);
-    return [
-      round(l.rows), String(l.files), raw.toFixed(1), pandas === null ? "skipped" : pandas.toFixed(1), load.toFixed(1), round(l.rows / load),
-      `${((raw / load) * 100).toFixed(1)}% (${met(raw / load >= 0.5)})`,
-      pandas === null ? `skipped: ${String(l.pandasSeconds)}` : `${(load / pandas).toFixed(2)} (${met(load <= pandas)})`,
-      round(l.peakRssMb), `${pct(l.anchorShare)} / ${pct(l.pandasShare)}`, `${pct(l.anchorShareDrawn)} / ${pct(l.pandasShareDrawn)}`,
-    ];
-  }),
-  [0, 1, 2, 3, 4, 5, 6, 7, 8],
-));
-console.log("targets: load ≥ 50% of read_csv rows/s, and load time ≤ the pandas + GeoPandas script's (ratio ≤ 1), at 1M in 12 files and in 1 file\n");
+  console.log("Load (seconds are medians, wall clock; anchor-spend's include its start-up, pandas' its imports):");
+  console.log(formatTable(
+    ["rows", "files", "read_csv s", "pandas s", "load s", "load rows/s", "load ÷ read_csv rows/s", "load ÷ pandas time", "peak RSS MB", "local share: anchor-spend / pandas", "drawn: anchor-spend / pandas"],
+    layouts.map((l) => {
+      const raw = median(l.rawSeconds);
+      const load = median(l.loadSeconds);
+      const pandas = Array.isArray(l.pandasSeconds) ? median(l.pandasSeconds) : null;
+      const pct = (share: number | null) => (share === null ? "–" : `${(share * 100).toFixed(4)}%`);
+      return [
+        round(l.rows), String(l.files), raw.toFixed(1), pandas === null ? "skipped" : pandas.toFixed(1), load.toFixed(1), round(l.rows / load),
+        `${((raw / load) * 100).toFixed(1)}% (${met(raw / load >= 0.5)})`,
+        pandas === null ? `skipped: ${String(l.pandasSeconds)}` : `${(load / pandas).toFixed(2)} (${met(load <= pandas)})`,
+        round(l.peakRssMb), `${pct(l.anchorShare)} / ${pct(l.pandasShare)}`, `${pct(l.anchorShareDrawn)} / ${pct(l.pandasShareDrawn)}`,
+      ];
+    }),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8],
+  ));
+  console.log("targets: load ≥ 50% of read_csv rows/s, and load time ≤ the pandas + GeoPandas script's (ratio ≤ 1), at 1M in 12 files and in 1 file\n");
 
-const largest = layouts.filter((l) => l.layout === "12 monthly files").at(-1)!;
-const statements = Object.entries(largest.sqlSeconds).sort((a, b) => b[1] - a[1]);
-const inSql = statements.reduce((sum, [, seconds]) => sum + seconds, 0);
-const profiled = median(largest.loadSeconds);
-console.log(`where the ${round(largest.rows)}-row load's time goes (first run, wall clock by SQL statement; the rest is JavaScript and start-up):`);
-console.log(formatTable(
-  ["statement", "s", "share of the median load"],
-  [...statements.slice(0, 10).map(([statement, seconds]) => [statement, seconds.toFixed(2), `${((seconds / profiled) * 100).toFixed(0)}%`]),
-    ["(all SQL)", inSql.toFixed(2), `${((inSql / profiled) * 100).toFixed(0)}%`]],
-  [1, 2],
-));
-console.log();
+  const largest = layouts.filter((l) => l.layout === "12 monthly files").at(-1)!;
+  const statements = Object.entries(largest.sqlSeconds).sort((a, b) => b[1] - a[1]);
+  const inSql = statements.reduce((sum, [, seconds]) => sum + seconds, 0);
+  const profiled = median(largest.loadSeconds);
+  console.log(`where the ${round(largest.rows)}-row load's time goes (first run, wall clock by SQL statement; the rest is JavaScript and start-up):`);
+  console.log(formatTable(
+    ["statement", "s", "share of the median load"],
+    [...statements.slice(0, 10).map(([statement, seconds]) => [statement, seconds.toFixed(2), `${((seconds / profiled) * 100).toFixed(0)}%`]),
+      ["(all SQL)", inSql.toFixed(2), `${((inSql / profiled) * 100).toFixed(0)}%`]],
+    [1, 2],
+  ));
+  console.log();
+}
 
-// Site: the demo, npm start, then each size's warehouse (built before its extra month, so from exactly its rows).
-const demoWarehouse = join(scratch, "demo.duckdb");
-loadInChild(demoWarehouse, [join(projectRoot, "data/demo")]);
-const demoSite = await benchSite(demoWarehouse, "the demo");
+// Site: npm start from a fresh tree (no Framework cache: the first build makes it), then the demo's build (as
+// `npm run build` after `npm start` rebuilds it: the demo and the partners demo, the bundles made), then each
+// size's warehouse (built before its extra month, so from exactly its rows).
 console.error("timing npm start from a fresh tree…");
+const startLoadAverage = loadavg()[0]!;
 const started = await timeStart(join(scratch, "start.duckdb"));
-const sites: { label: string; siteBuildSeconds: number; pages: PagesFigures; rows: number }[] = [{ label: "demo", rows: 0, ...demoSite }];
+const demoWarehouse = join(scratch, "demo.duckdb");
+loadInChild(demoWarehouse, [join(projectRoot, demoDataPath), join(projectRoot, partnersDemoDataPath)]);
+const demoSite = await benchSite(demoWarehouse, "the demo");
+const sites: (SiteFigures & { label: string; rows: number })[] = [{ label: "demo", rows: 0, ...demoSite }];
 const incremental: { rows: number; seconds: number }[] = [];
-for (const size of layouts.filter((l) => l.layout === "12 monthly files")) {
-  sites.push({ label: `${round(size.rows)} rows`, rows: size.rows, ...(await benchSite(size.warehouse, `${size.rows} rows`)) });
-  // The same institution (same seed: same suppliers), one month later, of the same size whatever the history.
-  const next = await generateInstitution(join(scratch, `next-${size.rows}`), { rowsPerMonth: INCREMENTAL_MONTH_ROWS, months: 1, firstMonth: 12 });
-  incremental.push({ rows: size.rows, seconds: loadInChild(size.warehouse, next.spendFiles).wallSeconds });
+for (const rows of sizes) {
+  // The load runs' own warehouse of this size, unless --warehouses (or --site-only) says to make or reuse one.
+  const loaded = layouts.find((l) => l.layout === "12 monthly files" && l.rows === Math.ceil(rows / 12) * 12);
+  const { warehouse, rows: held } = loaded && values.warehouses === undefined ? { warehouse: loaded.warehouse, rows: loaded.rows } : await siteWarehouse(siteWarehouses, rows);
+  sites.push({ label: `${round(held)} rows`, rows: held, ...(await benchSite(warehouse, `${held} rows`)) });
+  if (values["site-only"]) continue;
+  // The same institution (same seed: same suppliers), one month later, of the same size whatever the history;
+  // into a copy, so that a kept warehouse stays as it was.
+  const next = await generateInstitution(join(scratch, `next-${held}`), { rowsPerMonth: INCREMENTAL_MONTH_ROWS, months: 1, firstMonth: 12 });
+  const copy = join(scratch, `incremental-${held}.duckdb`);
+  cpSync(warehouse, copy);
+  incremental.push({ rows: held, seconds: loadInChild(copy, next.spendFiles).wallSeconds });
+  rmSync(copy, { force: true });
 }
 const buildTarget = (rows: number) => (rows === 0 ? 10 : rows < 5_000_000 ? 20 : 60);
 console.log("Site:");
 console.log(formatTable(
-  ["warehouse", "build s", "target", "largest page KB", "pages over 1 MB"],
+  ["warehouse", "build s", "CPU s", "load average", "target (wall)", "largest page KB", "pages over 1 MB"],
   sites.map((s) => {
     const pages = "pages" in s.pages ? s.pages.pages : [];
     const largestPage = pages.reduce<{ path: string; bytes: number } | null>((a, b) => (a === null || b.bytes > a.bytes ? b : a), null);
     const over = pages.filter((p) => p.bytes > 1_000_000).map((p) => p.path);
     const limit = buildTarget(s.rows);
-    return [s.label, s.siteBuildSeconds.toFixed(1), `< ${limit} s (${met(s.siteBuildSeconds < limit)})`,
+    return [s.label, s.siteBuildSeconds.toFixed(1), s.siteBuildCpuSeconds.toFixed(1), s.loadAverage.toFixed(1), `< ${limit} s (${met(s.siteBuildSeconds < limit)})`,
       largestPage ? `${round(largestPage.bytes / 1000)} (${largestPage.path})` : `not measured (${"notMeasured" in s.pages ? s.pages.notMeasured : ""})`,
       pages.length === 0 ? "–" : over.length === 0 ? "none (met)" : `${over.join(", ")} (NOT MET)`];
   }),
-  [1],
+  [1, 2, 3],
 ));
-console.log(`npm start, fresh tree to a served site: ${"seconds" in started ? `${started.seconds.toFixed(1)} s (target < 30 s: ${met(started.seconds < 30)})` : `not measured (${started.notMeasured})`}`);
+console.log(`npm start, fresh tree to a served site (load average ${startLoadAverage.toFixed(1)} as it started): ${"seconds" in started ? `${started.seconds.toFixed(1)} s (target < 30 s: ${met(started.seconds < 30)})` : `not measured (${started.notMeasured})`}`);
 const pagePaths = "pages" in demoSite.pages ? demoSite.pages.pages.map((p) => p.path) : [];
 if (pagePaths.length > 0) {
   console.log("every page's bytes in headless Chromium, KB (target ≤ 1,000 at 1M and 10M rows):");
@@ -259,6 +279,12 @@ if (pagePaths.length > 0) {
     const page = "pages" in s.pages ? s.pages.pages.find((p) => p.path === path) : undefined;
     return page ? `${round(page.bytes / 1000)}${page.problems.length > 0 ? ` (${page.problems.length} problems)` : ""}` : "–";
   })]), sites.map((_, i) => i + 1)));
+}
+if (values["site-only"]) {
+  mkdirSync(join(projectRoot, "bench-results"), { recursive: true });
+  writeFileSync(join(projectRoot, "bench-results", "site-latest.json"), JSON.stringify({ machine, date: new Date().toISOString(), sites, started }, null, 2));
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
 }
 console.log(`\n+${INCREMENTAL_MONTH_ROWS / 1000}k-row month into each warehouse (target: flat in history, ±20%): ${incremental.map((i) => `${i.seconds.toFixed(2)} s after ${round(i.rows)} rows`).join("; ")}\n`);
 
