@@ -9,6 +9,8 @@
  *   2. Site: the demo's build; `npm start` from a fresh tree to a served site; the build from each size's
  *      warehouse and every page's bytes in headless Chromium.
  *   3. An incremental month loaded into each size's warehouse; 4. classification rates of every definition kind.
+ *   5. With `--registers` (or alone, `--registers-only`): a generated 5-million-row Companies House register loaded and
+ *      50,000 distinct suppliers matched against it (`--register-rows`, `--register-suppliers`; scripts/bench/registers.ts).
  * Sizes: 100k and 1M rows (`--sizes 100000,1000000`; add 10M with `--ten-million`). Prints every target beside
  * its figure and writes bench-results/latest.json. Targets are printed, never asserted.
  * `--warehouses DIR`: the site is built from DIR's warehouse of each size (twelve monthly files), made there and
@@ -36,10 +38,13 @@ import { timeStart } from "./bench/time-start.js";
 import { measurePages, sitePaths, type PagesFigures } from "./bench/measure-pages.js";
 import { formatStartUp, measureStartUp } from "./bench/startup.js";
 import { loadInChild, referenceWarehouse, siteWarehouse } from "./bench/site-warehouses.js";
+import { benchRegisters, formatRegisterFigures } from "./bench/registers.js";
 
 const { values } = parseArgs({ options: {
   sizes: { type: "string", default: "100000,1000000" }, "ten-million": { type: "boolean", default: false }, repeat: { type: "string", default: "3" },
   "startup-only": { type: "boolean", default: false }, "site-only": { type: "boolean", default: false }, warehouses: { type: "string" },
+  registers: { type: "boolean", default: false }, "registers-only": { type: "boolean", default: false },
+  "register-rows": { type: "string", default: "5000000" }, "register-suppliers": { type: "string", default: "50000" },
 } });
 const sizes = values.sizes!.split(",").map(Number).concat(values["ten-million"] ? [10_000_000] : []);
 const repeat = Math.max(1, Number(values.repeat));
@@ -186,6 +191,11 @@ const met = (ok: boolean) => (ok ? "met" : "NOT MET");
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} at the start`;
 console.log(`anchor-spend benchmark — ${machine}; medians of ${repeat} alternated runs\n`);
 console.log(`${formatStartUp(await measureStartUp(), 5)}\n`);
+if (values["registers-only"]) {
+  console.log(formatRegisterFigures(await benchRegisters(scratch, Number(values["register-rows"]), Number(values["register-suppliers"]))));
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(0);
+}
 if (values["startup-only"]) {
   rmSync(scratch, { recursive: true, force: true });
   process.exit(0);
@@ -294,5 +304,7 @@ console.log(formatTable(["definition", "kind", "postcodes", "postcodes/s", "targ
   return [c.definition, c.kind, round(c.postcodes), round(c.postcodesPerSecond), `≥ ${round(floor)} (${met(c.postcodesPerSecond >= floor)})`];
 }), [2, 3]));
 mkdirSync(join(projectRoot, "bench-results"), { recursive: true });
-writeFileSync(join(projectRoot, "bench-results", "latest.json"), JSON.stringify({ machine, date: new Date().toISOString(), repeat, layouts, sites, started, incremental, classification }, null, 2));
+const registers = values.registers ? await benchRegisters(scratch, Number(values["register-rows"]), Number(values["register-suppliers"])) : null;
+if (registers) console.log(`\n${formatRegisterFigures(registers)}`);
+writeFileSync(join(projectRoot, "bench-results", "latest.json"), JSON.stringify({ machine, date: new Date().toISOString(), repeat, layouts, sites, started, incremental, classification, registers }, null, 2));
 rmSync(scratch, { recursive: true, force: true });

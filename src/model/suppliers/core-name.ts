@@ -11,14 +11,30 @@ const FORM_PHRASES = String.raw`\b(COMMUNITY INTEREST COMPANY|C I C|CHARITABLE I
 
 /**
  * SQL for the core of a supplier-name key (`expression`): its words without the form words, in order. The one home
- * of this rule; matching compares cores, and blocks by a core's first word (coreFirstWordSql).
+ * of this rule; matching compares cores, within blocks (coreBlocksSql).
  */
 export function coreNameSql(expression: string): string {
   return `array_to_string(list_filter(string_split(regexp_replace(${expression}, '${FORM_PHRASES}', 'CIC', 'g'), ' '),
     w -> w <> '' AND w NOT IN (${FORM_WORDS.map((word) => `'${word}'`).join(", ")})), ' ')`;
 }
 
-/** SQL for a core's first word: the block candidates are compared within. */
+/** SQL for a core's first word: what the register is narrowed by before anything is compared. */
 export function coreFirstWordSql(core: string): string {
   return `split_part(${core}, ' ', 1)`;
+}
+
+/**
+ * SQL for the blocks a core is compared within (a list): a supplier and an entry are compared only when they share
+ * a block. Names of two words or more block by their first two words, so `ACME CLEANING` meets `ACME CLEANING
+ * SERVICES` but not every ACME; a one-word name meets every name starting with it, and a longer one meets the
+ * one-word name of its first word (`ACME` and `ACME SERVICES` meet, to be told apart by their scores). `side` says
+ * which end of the join the core is on.
+ */
+export function coreBlocksSql(core: string, side: "supplier" | "entry"): string {
+  const first = `split_part(${core}, ' ', 1)`;
+  const two = `${first} || ' ' || split_part(${core}, ' ', 2)`;
+  const longer = `split_part(${core}, ' ', 2) <> ''`;
+  return side === "supplier"
+    ? `CASE WHEN ${longer} THEN [${two}, ${first}] ELSE ['*' || ${first}, ${first}] END`
+    : `CASE WHEN ${longer} THEN [${two}, '*' || ${first}] ELSE [${first}] END`;
 }

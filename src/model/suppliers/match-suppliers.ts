@@ -1,5 +1,5 @@
 import type { Warehouse } from "../../warehouse/warehouse.js";
-import { coreFirstWordSql, coreNameSql } from "./core-name.js";
+import { coreBlocksSql, coreFirstWordSql, coreNameSql } from "./core-name.js";
 import { fuzzyScoreSql, personLikeSql } from "./fuzzy-score.js";
 import { CANDIDATES_KEPT, MATCH_MARGIN, MATCH_THRESHOLD } from "./match-threshold.js";
 
@@ -37,7 +37,8 @@ const CANDIDATE_FLOOR = 0.8;
  *      current files) or its own register gives (int_supplier_own_facts), joined exactly; accepted when the numbers
  *      name one body (a charity and the company it is count as one);
  *   2. name: the supplier-name key equal to an entry's, accepted when exactly one live body has that key;
- *   3. fuzzy: otherwise, every entry whose name core (core-name.ts) starts with the same word, scored
+ *   3. fuzzy: otherwise, every entry whose name core (core-name.ts) shares a block with the supplier's (its first two
+ *      words; coreBlocksSql), scored
  *      (fuzzy-score.ts); accepted when live, at or above MATCH_THRESHOLD, no other body within MATCH_MARGIN, and
  *      the name is not a person's (an initial and a surname: "J SMITH" is not "J SMITH LTD" by its name alone).
  * Up to CANDIDATES_KEPT candidates per supplier, rank 1 the best; only rank 1 is ever accepted. Each institution's
@@ -50,7 +51,8 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
   if (registers === 0) return counts;
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE match_suppliers AS
-     SELECT institution_id, supplier_id, name_key, core, ${coreFirstWordSql("core")} AS first_word, ${personLikeSql("core")} AS person_like
+     SELECT institution_id, supplier_id, name_key, core, ${coreFirstWordSql("core")} AS first_word, ${coreBlocksSql("core", "supplier")} AS blocks,
+            ${personLikeSql("core")} AS person_like
      FROM (SELECT DISTINCT sp.institution_id, sp.supplier_id, s.name_key, ${coreNameSql("s.name_key")} AS core
            FROM current_spend sp JOIN suppliers s USING (supplier_id)
            WHERE NOT s.is_redacted AND s.name_key <> ''
@@ -62,7 +64,7 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE match_entries AS
      WITH words AS (SELECT DISTINCT first_word FROM match_suppliers), keys AS (SELECT DISTINCT name_key FROM match_suppliers)
-     SELECT *, ${coreFirstWordSql("core")} AS first_word FROM (
+     SELECT *, ${coreBlocksSql("core", "entry")} AS blocks FROM (
        SELECT 'companies-house' AS register, company_number AS register_id, name_key, ${coreNameSql("name_key")} AS core,
               status NOT IN ${DEAD_COMPANY} AS live, company_number AS body
        FROM companies WHERE split_part(name_key, ' ', 1) IN (SELECT first_word FROM words) OR name_key IN (SELECT name_key FROM keys)
@@ -97,7 +99,8 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
     `INSERT INTO match_candidates
      SELECT institution_id, supplier_id, register, register_id, 'fuzzy', score, live, body FROM (
        SELECT s.institution_id, s.supplier_id, e.register, e.register_id, e.live, e.body, ${fuzzyScoreSql("s.core", "e.core")} AS score
-       FROM match_suppliers s JOIN match_entries e ON e.first_word = s.first_word AND e.name_key <> s.name_key
+       FROM (SELECT *, unnest(blocks) AS block FROM match_suppliers) s
+       JOIN (SELECT *, unnest(blocks) AS block FROM match_entries) e ON e.block = s.block AND e.name_key <> s.name_key
        WHERE s.first_word <> '' AND NOT EXISTS (
          SELECT 1 FROM match_candidates c WHERE c.institution_id = s.institution_id AND c.supplier_id = s.supplier_id AND (c.method = 'identifier' OR c.live))
      )

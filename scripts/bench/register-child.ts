@@ -1,0 +1,22 @@
+// Run by the register benchmark in its own process: loads a generated register, then a spend file of distinct
+// suppliers (which matches them, as part of load), then matches every supplier again; prints seconds and peak memory.
+import { loadInputs } from "../../loaders/load-inputs.js";
+import { matchSuppliers } from "../../src/model/suppliers/match-suppliers.js";
+import { withWarehouse } from "../../src/warehouse/warehouse.js";
+
+const [warehousePath, register, council] = process.argv.slice(2);
+const figures = await withWarehouse(warehousePath!, "write", async (warehouse) => {
+  const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
+    const started = performance.now();
+    const result = await work();
+    return [(performance.now() - started) / 1000, result];
+  };
+  const [registerSeconds, loaded] = await time(() => loadInputs(warehouse, [register!]));
+  const [spendSeconds, spend] = await time(() => loadInputs(warehouse, [council!]));
+  const refused = [...loaded, ...spend].filter((result) => result.status === "refused");
+  if (refused.length > 0) throw new Error(JSON.stringify(refused));
+  const [matchSeconds, counts] = await time(() => warehouse.transaction(() => matchSuppliers(warehouse)));
+  const rows = loaded.reduce((sum, result) => sum + (result.status === "loaded" ? result.outcome.rowsLoaded : 0), 0);
+  return { registerSeconds, rows, spendSeconds, matchSeconds, counts };
+});
+process.stdout.write(JSON.stringify({ ...figures, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
