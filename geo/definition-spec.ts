@@ -36,6 +36,12 @@ export interface LocalDefinition {
   description: string;
   basis: AddressBasis;
   headline: boolean;
+  /**
+   * excludePublicBodies: true leaves spend with public bodies (NHS bodies, councils, HMRC…) out of this
+   * definition's "influenceable" spend, as CLES measures it, and adds the local share of influenceable spend
+   * beside the local share; false or absent, only the local share of all spend.
+   */
+  excludePublicBodies: boolean;
   area: AreaSpec;
 }
 
@@ -178,10 +184,12 @@ export function parseLocalDefinition(input: unknown): { definition?: LocalDefini
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) problems.add("version", "a whole number ≥ 1", version);
   const basis = (value.basis ?? "registered") as AddressBasis;
   if (!BASES.includes(basis)) problems.add("basis", `one of ${BASES.join(", ")}`, value.basis);
+  const excludePublicBodies = value.excludePublicBodies ?? false;
+  if (typeof excludePublicBodies !== "boolean") problems.add("excludePublicBodies", "true or false", value.excludePublicBodies);
   const area = parseArea(value, "definition", problems);
   if (problems.list.length > 0 || area === null) return { problems: problems.listed() };
   return {
-    definition: { id, version: version as number, name, description, basis, headline: value.headline === true, area },
+    definition: { id, version: version as number, name, description, basis, headline: value.headline === true, excludePublicBodies: excludePublicBodies === true, area },
     problems: [],
   };
 }

@@ -99,13 +99,16 @@ export async function loadDefinitions(
   const definitions = parseDefinitionsFile(text, file, onProgress);
   for (const definition of definitions) {
     const spec = JSON.stringify(definition.area);
-    const existing = await warehouse.all<{ spec: string }>(
-      `SELECT spec FROM local_definitions WHERE definition_id = ? AND version = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR`,
+    const existing = await warehouse.all<{ spec: string; excludes_public_bodies: boolean | null }>(
+      `SELECT spec, excludes_public_bodies FROM local_definitions WHERE definition_id = ? AND version = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR`,
       [definition.id, definition.version, institutionId],
     );
     if (existing[0]) {
-      if (existing[0].spec !== spec) {
-        throw new InputError(`definition ${definition.id} version ${definition.version} is already loaded${institutionId ? ` for ${institutionId}` : " (shared)"} with another area: give the change a new version`, { file });
+      const loaded = `definition ${definition.id} version ${definition.version} is already loaded${institutionId ? ` for ${institutionId}` : " (shared)"}`;
+      if (existing[0].spec !== spec) throw new InputError(`${loaded} with another area: give the change a new version`, { file });
+      // Leaving public bodies out changes its figures as much as another area does.
+      if ((existing[0].excludes_public_bodies ?? false) !== definition.excludePublicBodies) {
+        throw new InputError(`${loaded} with excludePublicBodies ${String(existing[0].excludes_public_bodies ?? false)}: give the change a new version`, { file });
       }
       await warehouse.run(
         `DELETE FROM local_definitions WHERE definition_id = ? AND version = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR`,
@@ -113,10 +116,11 @@ export async function loadDefinitions(
       );
     }
     await warehouse.run(
-      `INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, institution_id, file_id, spec)
-       VALUES (?, ?, ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?::VARCHAR, ?, ?)`,
+      `INSERT INTO local_definitions (definition_id, version, name, kind, basis, codes, description, is_headline, institution_id, file_id, spec, excludes_public_bodies)
+       VALUES (?, ?, ?, ?, ?, from_json(?, '["VARCHAR"]'), ?, ?, ?::VARCHAR, ?, ?, ?)`,
       [definition.id, definition.version, definition.name, definition.area.kind, definition.basis,
-        JSON.stringify(definitionCodes(definition.area)), definition.description, definition.headline, institutionId, fileId, spec],
+        JSON.stringify(definitionCodes(definition.area)), definition.description, definition.headline, institutionId, fileId, spec,
+        definition.excludePublicBodies],
     );
   }
   return { rowsRead: definitions.length, rowsLoaded: definitions.length, rowsQuarantined: 0 };

@@ -63,6 +63,12 @@ export interface Headline {
   vcseSpend: number;
   /** Spend with suppliers registered in the 20% most deprived areas. */
   deprivedSpend: number;
+  /** Spend with public bodies (NHS bodies, councils, HMRC: int_supplier_public_bodies), whatever the definition. */
+  publicBodiesSpend: number;
+  /** All spend but that with public bodies, when the definition leaves them out (excludePublicBodies); else null. */
+  influenceableSpend: number | null;
+  /** Local spend with suppliers that are not public bodies ÷ influenceable spend, when the definition leaves them out; else null. */
+  localInfluenceableShare: number | null;
   /** Payment lines (a supplier's month total from a file with no date column is spend, not a payment line). */
   lines: number;
   /** Lines of one invoice (same transaction number, supplier and date) count as one payment; a supplier's month total (a file with no date column) counts as none. */
@@ -102,10 +108,16 @@ export async function headlines(warehouse: Warehouse, scope: Scope, definitions:
      ),
      wanted(definition_id, version, place) AS (VALUES ${wanted}),
      scoped AS (
-       SELECT w.place, b.supplier_id, b.amount, b.lines, coalesce(l.status, 'unlocated') AS status, f.is_sme, f.is_vcse, f.deprived
+       SELECT w.place, b.supplier_id, b.amount, b.lines, coalesce(l.status, 'unlocated') AS status, f.is_sme, f.is_vcse, f.deprived,
+              f.is_public_body, w.excludes_public_bodies
        FROM scoped_suppliers b
        JOIN int_supplier_flags f ON f.institution_id = $institution AND f.supplier_id = b.supplier_id
-       CROSS JOIN wanted w
+       CROSS JOIN (
+         -- Each wanted definition with its excludePublicBodies, as loaded for the institution (or shared).
+         SELECT w.*, coalesce((SELECT bool_or(d.excludes_public_bodies) FROM local_definitions d WHERE d.definition_id = w.definition_id
+                               AND d.version = w.version AND (d.institution_id IS NULL OR d.institution_id = $institution)), false) AS excludes_public_bodies
+         FROM wanted w
+       ) w
        LEFT JOIN supplier_locality l ON l.institution_id = $institution AND l.supplier_id = b.supplier_id
          AND l.definition_id = w.definition_id AND l.version = w.version
      )
@@ -128,6 +140,9 @@ export async function headlines(warehouse: Warehouse, scope: Scope, definitions:
       smeSpend: Number(row.sme ?? 0),
       vcseSpend: Number(row.vcse ?? 0),
       deprivedSpend: Number(row.deprived ?? 0),
+      publicBodiesSpend: Number(row.publicBodies ?? 0),
+      influenceableSpend: row.influenceable == null ? null : Number(row.influenceable),
+      localInfluenceableShare: row.influenceable == null || Number(row.influenceable) === 0 ? null : Number(row.localInfluenceable) / Number(row.influenceable),
       localShare: total === 0 ? null : Number(row.local) / total,
       unlocatedShare: total === 0 ? null : Number(row.unlocated) / total,
       lines: Number(row.lines ?? 0),

@@ -4,8 +4,9 @@ import { spendPeriodsOf, type SpendPeriod } from "./spend-periods.js";
 /**
  * The spend figures every page, command and download publishes, each a named SQL expression over a relation
  * of spend with, per row, its `amount`, its count of payment `lines`, its supplier's `status` under one
- * definition of local ('local', 'non_local', 'unlocated'), and the supplier's `is_sme`, `is_vcse` and
- * `deprived` flags. The CLI's headline (metrics.ts) and the site's page data use these same expressions.
+ * definition of local ('local', 'non_local', 'unlocated'), the supplier's `is_sme`, `is_vcse`, `deprived` and
+ * `is_public_body` flags, and the definition's `excludes_public_bodies` option. The CLI's headline (metrics.ts)
+ * and the site's page data use these same expressions.
  */
 export const SPEND_FIGURES = {
   /** All spend in scope, in pounds. */
@@ -22,6 +23,12 @@ export const SPEND_FIGURES = {
   vcse: "coalesce(sum(amount) FILTER (is_vcse), 0)",
   /** Spend with suppliers registered in England's 20% most deprived areas (int_supplier_flags, views.ts). */
   deprived: "coalesce(sum(amount) FILTER (deprived), 0)",
+  /** Spend with public bodies (int_supplier_public_bodies: NHS trusts, CCGs, ICBs, councils, combined authorities, HMRC), whatever the definition. */
+  publicBodies: "coalesce(sum(amount) FILTER (is_public_body), 0)",
+  /** Influenceable spend: all spend but that with public bodies, for a definition that leaves them out (excludePublicBodies); null for any other. */
+  influenceable: "CASE WHEN bool_or(excludes_public_bodies) THEN coalesce(sum(amount) FILTER (NOT coalesce(is_public_body, false)), 0) END",
+  /** Local influenceable spend: with local suppliers that are not public bodies, for a definition that leaves them out; null for any other. */
+  localInfluenceable: "CASE WHEN bool_or(excludes_public_bodies) THEN coalesce(sum(amount) FILTER (status = 'local' AND NOT coalesce(is_public_body, false)), 0) END",
   /** Payment lines. */
   lines: "sum(lines)",
 } as const;
@@ -33,11 +40,21 @@ export const SPEND_SHARES = {
   smeShare: "sme",
   vcseShare: "vcse",
   deprivedShare: "deprived",
+  publicBodiesShare: "publicBodies",
 } as const satisfies Record<string, keyof typeof SPEND_FIGURES>;
 
+/**
+ * Shares over another figure than total spend: the local share of influenceable spend (as CLES measures it,
+ * public bodies left out of both sides), for definitions that set excludePublicBodies; null for the others.
+ */
+export const SPEND_SHARES_OF = {
+  localInfluenceableShare: { part: "localInfluenceable", of: "influenceable" },
+} as const satisfies Record<string, { part: keyof typeof SPEND_FIGURES; of: keyof typeof SPEND_FIGURES }>;
+
 export type SpendFigureName = keyof typeof SPEND_FIGURES;
-export type SpendShareName = keyof typeof SPEND_SHARES;
-export type SpendFigures = Record<SpendFigureName, number> & Record<SpendShareName, number | null>;
+export type SpendShareName = keyof typeof SPEND_SHARES | keyof typeof SPEND_SHARES_OF;
+/** The figures of a definition without excludePublicBodies have influenceable and localInfluenceable null. */
+export type SpendFigures = Record<SpendFigureName, number> & Record<"influenceable" | "localInfluenceable", number | null> & Record<SpendShareName, number | null>;
 
 /** SELECT list of every figure (sums as DECIMAL, so that sums of sums stay exact) over a relation with the columns above. */
 export function figureColumns(): string {
@@ -50,8 +67,10 @@ function summedFigureColumns(): string {
 }
 
 function shareColumns(): string {
-  return Object.entries(SPEND_SHARES)
-    .map(([share, figure]) => `CASE WHEN "spend" = 0 THEN NULL ELSE round("${figure}" / "spend", 6)::DOUBLE END AS "${share}"`)
+  return [
+    ...Object.entries(SPEND_SHARES).map(([share, figure]) => [share, { part: figure, of: "spend" }] as const),
+    ...Object.entries(SPEND_SHARES_OF),
+  ].map(([share, { part, of }]) => `CASE WHEN "${of}" = 0 THEN NULL ELSE round("${part}" / "${of}", 6)::DOUBLE END AS "${share}"`)
     .join(", ");
 }
 

@@ -285,17 +285,18 @@ const marts: View[] = [
     name: "mart_spend_figure_inputs",
     layer: "marts",
     description: "current spend of one institution to one supplier in one month (exact pounds) and its lines, under each definition "
-      + "of local that applies to the institution (its own and shared ones), with the supplier's class and flags: what every spend figure sums",
+      + "of local that applies to the institution (its own and shared ones), with the supplier's class and flags and whether the definition "
+      + "leaves public bodies out of influenceable spend: what every spend figure sums",
     sql: `WITH supplier_months AS (
             SELECT institution, supplier, month, sum(spend) AS amount, sum(lines) AS lines FROM mart_spend_by_month GROUP BY ALL
           ), applicable AS (
-            SELECT DISTINCT i.institution, d.definition_id, d.version
+            SELECT DISTINCT i.institution, d.definition_id, d.version, d.excludes_public_bodies
             FROM (SELECT DISTINCT institution FROM supplier_months) i
             LEFT JOIN local_definitions d ON d.institution_id IS NULL OR d.institution_id = i.institution
           )
           SELECT sm.institution, a.definition_id, a.version, sm.supplier, sm.month, sm.amount, sm.lines,
                  CASE WHEN a.definition_id IS NOT NULL THEN coalesce(l.status, 'unlocated') END AS status,
-                 f.is_sme, f.is_vcse, f.deprived
+                 f.is_sme, f.is_vcse, f.deprived, f.is_public_body, coalesce(a.excludes_public_bodies, false) AS excludes_public_bodies
           FROM supplier_months sm
           JOIN applicable a USING (institution)
           LEFT JOIN supplier_locality l ON l.institution_id = sm.institution AND l.supplier_id = sm.supplier

@@ -24,7 +24,7 @@ const LINES = `
     SELECT s.institution_id, strftime(s.payment_date, '%Y-%m') AS month, s.amount, s.supplier_id
     FROM spend s JOIN source_files f ON f.file_id = s.file_id AND f.superseded_by IS NULL
   ),
-  defs AS (SELECT definition_id || ' v' || version AS definition, definition_id, version, institution_id FROM local_definitions),
+  defs AS (SELECT definition_id || ' v' || version AS definition, definition_id, version, institution_id, excludes_public_bodies FROM local_definitions),
   classed AS (
     SELECT l.*, d.definition,
            (SELECT any_value(status) FROM supplier_locality sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id
@@ -32,12 +32,16 @@ const LINES = `
            -- the institution's own register (the demo has no shared one)
            f.is_sme, f.is_vcse,
            (SELECT max(lp.iod2025_decile <= 2) FROM supplier_locations r JOIN located_postcodes lp ON lp.postcode_as_given = r.postcode_as_given
-            WHERE r.institution_id = l.institution_id AND r.supplier_id = l.supplier_id AND r.basis = 'registered') AS deprived
+            WHERE r.institution_id = l.institution_id AND r.supplier_id = l.supplier_id AND r.basis = 'registered') AS deprived,
+           -- a public body: the supplier's name key is a key of public_bodies, or begins with a prefix key and a space
+           EXISTS (SELECT 1 FROM suppliers s JOIN public_bodies p ON (NOT p.prefix AND p.name_key = s.name_key) OR (p.prefix AND s.name_key LIKE p.name_key || ' %')
+                   WHERE s.supplier_id = l.supplier_id) AS public_body,
+           d.excludes_public_bodies
     FROM lines l JOIN defs d ON d.institution_id IS NULL OR d.institution_id = l.institution_id
     LEFT JOIN supplier_facts f ON f.institution_id = l.institution_id AND f.supplier_id = l.supplier_id
   )`;
 
-async function independent(w: Warehouse, where: string): Promise<Map<string, Record<string, number>>> {
+async function independent(w: Warehouse, where: string): Promise<Map<string, Record<string, number | null>>> {
   const rows = await w.all<Record<string, unknown>>(
     `${LINES}
      SELECT institution_id, definition,
@@ -48,25 +52,36 @@ async function independent(w: Warehouse, where: string): Promise<Map<string, Rec
             coalesce(sum(amount) FILTER (is_sme), 0)::VARCHAR AS sme,
             coalesce(sum(amount) FILTER (is_vcse), 0)::VARCHAR AS vcse,
             coalesce(sum(amount) FILTER (deprived), 0)::VARCHAR AS deprived,
-            count(*) AS lines
+            count(*) AS lines,
+            coalesce(sum(amount) FILTER (public_body), 0)::VARCHAR AS public_bodies,
+            CASE WHEN bool_or(excludes_public_bodies) THEN coalesce(sum(amount) FILTER (NOT public_body), 0)::VARCHAR END AS influenceable,
+            CASE WHEN bool_or(excludes_public_bodies) THEN coalesce(sum(amount) FILTER (NOT public_body AND status = 'local'), 0)::VARCHAR END AS local_influenceable
      FROM classed WHERE ${where} GROUP BY ALL`,
   );
   return new Map(rows.map((r) => [`${r.institution_id} ${r.definition}`, {
     spend: Number(r.spend), local: Number(r.local), nonLocal: Number(r.non_local), unlocated: Number(r.unlocated),
-    sme: Number(r.sme), vcse: Number(r.vcse), deprived: Number(r.deprived), lines: Number(r.lines),
+    sme: Number(r.sme), vcse: Number(r.vcse), deprived: Number(r.deprived), lines: Number(r.lines), publicBodies: Number(r.public_bodies),
+    influenceable: r.influenceable === null ? null : Number(r.influenceable), localInfluenceable: r.local_influenceable === null ? null : Number(r.local_influenceable),
   }]));
 }
 
-function expectSame(published: Record<string, unknown>, expected: Record<string, number> | undefined, label: string) {
+function expectSame(published: Record<string, unknown>, expected: Record<string, number | null> | undefined, label: string) {
   expect(expected, label).toBeDefined();
-  for (const name of ["spend", "local", "nonLocal", "unlocated", "sme", "vcse", "deprived"]) {
+  for (const name of ["spend", "local", "nonLocal", "unlocated", "sme", "vcse", "deprived", "publicBodies"]) {
     expect(Math.round(Number(published[name]) * 100), `${label} ${name}`).toBe(Math.round(expected![name]! * 100));
   }
+  // Null for a definition that keeps public bodies in its denominator (no excludePublicBodies).
+  for (const name of ["influenceable", "localInfluenceable"]) {
+    expect(published[name] === null ? null : Math.round(Number(published[name]) * 100), `${label} ${name}`).toBe(expected![name] === null ? null : Math.round(expected![name]! * 100));
+  }
   expect(published.lines, `${label} lines`).toBe(expected!.lines);
-  const shares = { localShare: "local", unlocatedShare: "unlocated", smeShare: "sme", vcseShare: "vcse", deprivedShare: "deprived" } as const;
+  const shares = { localShare: "local", unlocatedShare: "unlocated", smeShare: "sme", vcseShare: "vcse", deprivedShare: "deprived", publicBodiesShare: "publicBodies" } as const;
   for (const [share, part] of Object.entries(shares)) {
     expect(Number(published[share]), `${label} ${share}`).toBeCloseTo(expected![part]! / expected!.spend!, 5);
   }
+  const influenceable = expected!.influenceable;
+  if (influenceable === null || influenceable === 0) expect(published.localInfluenceableShare, `${label} localInfluenceableShare`).toBeNull();
+  else expect(Number(published.localInfluenceableShare), `${label} localInfluenceableShare`).toBeCloseTo(expected!.localInfluenceable! / influenceable!, 5);
 }
 
 describe("the page data's figures", () => {
@@ -78,7 +93,7 @@ describe("the page data's figures", () => {
         const expected = await independent(w, `institution_id = '${period.institution}' AND month BETWEEN '${period.from}' AND '${period.to}'`);
         checks.push({ period, expected });
       }
-      const byMonth = new Map<string, Map<string, Record<string, number>>>();
+      const byMonth = new Map<string, Map<string, Record<string, number | null>>>();
       for (const month of new Set(snapshot.monthly.map((m) => String(m.month)))) byMonth.set(month, await independent(w, `month = '${month}'`));
       return { snapshot, checks: { periods: checks, byMonth } };
     });

@@ -7,8 +7,9 @@ export const report: Command = {
   usage: "[options]",
   options: {
     warehouse: warehouseOption,
-    json: { type: "boolean", description: "print JSON for machines (the load report's files; with --coverage, the coverage)" },
+    json: { type: "boolean", description: "print JSON for machines (the load report's files; with --coverage, the coverage; with --public-bodies, those figures)" },
     coverage: { type: "boolean", description: "print only each institution's coverage: share of spend placed, by source (register, review, Companies House, Charity Commission, unplaced)" },
+    "public-bodies": { type: "boolean", description: "print only each institution's spend with public bodies (NHS bodies, councils, HMRC), and the local share of influenceable spend of definitions that leave them out" },
     pdf: { type: "string", valueName: "FILE", description: "print the board pack (cover, summary, figures, charts, sources) from the built site to an A4 PDF" },
     institution: { type: "string", valueName: "ID", description: "with --pdf: whose board pack (default: the first institution with a definition of local)" },
   },
@@ -19,14 +20,18 @@ export const report: Command = {
       console.log(`printed the board pack of ${printed.institution} (${printed.pages} A4 pages) to ${values.pdf}`);
       return 0;
     }
-    const [{ withWarehouse }, { formatLoadReport, loadReport }, { formatCoverage, supplierCoverage }] = await Promise.all([
-      import("../../warehouse/warehouse.js"), import("../../model/load-report.js"), import("../../model/supplier-coverage.js"),
+    const [{ withWarehouse }, { formatLoadReport, loadReport }, { formatCoverage, supplierCoverage }, { formatPublicBodySpend, publicBodySpend }] = await Promise.all([
+      import("../../warehouse/warehouse.js"), import("../../model/load-report.js"), import("../../model/supplier-coverage.js"), import("../../model/public-body-spend.js"),
     ]);
-    const { lines, coverage } = await withWarehouse(warehouseOf(values), "read", async (w) => ({ lines: await loadReport(w), coverage: await supplierCoverage(w) }));
-    // `report --json` stays the files' array it has always been; `--coverage --json` gives the coverage.
+    const { lines, coverage, publicBodies } = await withWarehouse(warehouseOf(values), "read", async (w) => ({
+      lines: await loadReport(w), coverage: await supplierCoverage(w), publicBodies: await publicBodySpend(w),
+    }));
+    // `report --json` stays the files' array it has always been; `--coverage --json` and `--public-bodies --json` give those.
     if (values.coverage) console.log(values.json ? JSON.stringify(coverage, null, 2) : formatCoverage(coverage));
+    else if (values["public-bodies"]) console.log(values.json ? JSON.stringify(publicBodies, null, 2) : formatPublicBodySpend(publicBodies));
     else if (values.json) console.log(JSON.stringify(lines, null, 2));
-    else console.log(`${formatLoadReport(lines)}\n\nCoverage (share of spend placed, by source):\n${formatCoverage(coverage)}`);
+    else console.log(`${formatLoadReport(lines)}\n\nCoverage (share of spend placed, by source):\n${formatCoverage(coverage)}`
+      + `\n\nSpend with public bodies (the whole period of each institution's spend):\n${formatPublicBodySpend(publicBodies)}`);
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import type { Warehouse } from "../../warehouse/warehouse.js";
 import { PUBLISHED_POINT } from "./published-location.js";
 import { publishedSupplierName, withheldIndividual } from "../../model/published-supplier.js";
 import { areaMaps } from "./area-maps.js";
+import { publicBodySpend } from "../../model/public-body-spend.js";
 
 /**
  * A supplier as the snapshots name it: one institution's view of it (its class, flags and location are that
@@ -67,7 +68,7 @@ export async function dataQualitySnapshot(warehouse: Warehouse) {
 export async function methodologySnapshot(warehouse: Warehouse) {
   const definitions = await warehouse.all(
     `SELECT definition_id AS id, version, name, kind, basis, codes, description, is_headline AS headline,
-            coalesce(institution_id, 'shared') AS institution
+            coalesce(institution_id, 'shared') AS institution, coalesce(excludes_public_bodies, false) AS "excludesPublicBodies"
      FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
   );
   const institutions = await warehouse.all(`SELECT institution_id AS id, name, kind, is_demo AS "isDemo", note FROM institutions ORDER BY id`);
@@ -76,7 +77,8 @@ export async function methodologySnapshot(warehouse: Warehouse) {
     const review = entry.sources.find((source) => source.source === "review")!;
     return { institution: entry.institution, name: entry.name, suppliers: review.suppliers, spend: review.spend, share: review.share };
   });
-  return { definitions, institutions, placedByReview };
+  // Spend with public bodies, and the local share of influenceable spend beside the local share (public-body-spend.ts).
+  return { definitions, institutions, placedByReview, publicBodies: await publicBodySpend(warehouse) };
 }
 
 /**
@@ -161,8 +163,9 @@ export async function spendSnapshotParts(warehouse: Warehouse) {
     `SELECT institution_id AS id, name, is_demo AS "isDemo", note FROM institutions
      WHERE institution_id IN (SELECT institution_id FROM current_spend) ORDER BY institution_id`,
   );
-  const definitions = await warehouse.all<{ key: string; id: string; version: number; name: string; kind: string; basis: string; institution: string | null; headline: boolean }>(
-    `SELECT definition_id || ' v' || version AS key, definition_id AS id, version, name, kind, basis, institution_id AS institution, is_headline AS headline
+  const definitions = await warehouse.all<{ key: string; id: string; version: number; name: string; kind: string; basis: string; institution: string | null; headline: boolean; excludesPublicBodies: boolean }>(
+    `SELECT definition_id || ' v' || version AS key, definition_id AS id, version, name, kind, basis, institution_id AS institution, is_headline AS headline,
+            coalesce(excludes_public_bodies, false) AS "excludesPublicBodies"
      FROM local_definitions ORDER BY is_headline DESC, definition_id, version`,
   );
   const suppliers = await warehouse.all<Omit<SnapshotSupplier, "status"> & { status: unknown }>(
