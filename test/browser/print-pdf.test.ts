@@ -74,7 +74,7 @@ describe("anchor-spend report --pdf", () => {
     const hash = createHash("sha256").update(readFileSync("data/demo/spend/demo-2024-04.csv")).digest("hex");
     // A hash may wrap inside its cell: read without spaces.
     expect(texts.slice(sourcesFrom).join("").replace(/\s/g, "")).toContain(hash);
-  });
+  }, 300_000); // prints the pack in Chromium and draws every page: minutes, not the 60 s default, on 2 busy cores
 
   it("refuses, in words, an institution with no spend loaded", () => {
     const result = runCli(["report", "--pdf", join(folder.path, "none.pdf"), "--institution", "NOBODY"], { ANCHOR_SPEND_SITE_OUTPUT: site });

@@ -108,5 +108,5 @@ describe("a partner's export loaded into a fresh warehouse", () => {
     const load = runCli(["load", join(folder.path, "public"), "--warehouse", fresh]);
     expect(load.status, load.stderr).toBe(0);
     expect(await figures(fresh)).toEqual(await figures(warehouse));
-  });
+  }, 300_000); // a load of the export in the test itself: minutes, not the 60 s default, on 2 busy cores
 });

@@ -95,7 +95,7 @@ describe("a second institution's register repeating the demo's supplier names", 
       expect(reasons.map((r) => [r.institution_id, r.reason.includes(repeated[0]!.Postcode!), r.reason.includes(repeated[1]!.Postcode!)]))
         .toEqual([["DEMO", true, false], ["SECOND", false, true]]);
     });
-  });
+  }, 300_000); // loads in the test itself: minutes, not the 60 s default, on 2 busy cores
 });
 
 describe("the demo's public export loaded back as a partner into the demo's warehouse (issue 18.2)", () => {
@@ -117,7 +117,7 @@ describe("the demo's public export loaded back as a partner into the demo's ware
       // The partner's classes come from the export's locality: its figures are the demo's, definition by definition.
       expect(partner.byDefinition).toEqual(demoBefore.byDefinition);
     });
-  });
+  }, 300_000); // loads in the test itself: minutes, not the 60 s default, on 2 busy cores
 
   it("loads the same definition file, re-indented, for a third institution without moving it from the demo", async () => {
     const third = join(folder.path, "third");
