@@ -4,6 +4,7 @@ import { projectRoot } from "../core/config.js";
 import { withWarehouse } from "../warehouse/warehouse.js";
 import { PAGE_DATA, type SiteLevel } from "./page-data/page-data-files.js";
 import { withheldNames, withoutNames } from "./page-data/withhold-names.js";
+import { materialiseForPages } from "./page-data/materialise-marts.js";
 
 /** Where the pages find their data: written here before each build, git-ignored, never edited by hand. */
 export const pageDataPath = join(projectRoot, "pages", "data");
@@ -12,8 +13,8 @@ export const pageDataPath = join(projectRoot, "pages", "data");
 const WRITTEN = /\.(json|arrow)$/;
 
 /**
- * Computes every page's data from the warehouse, once, in this process, through one read-only connection,
- * and writes each file into pages/data for Framework to read as a static file. Clears the files of the
+ * Computes every page's data from the warehouse, once, in this process, through one read-only connection
+ * (the views every page reads computed once for it: materialise-marts.ts), and writes each file into pages/data for Framework to read as a static file. Clears the files of the
  * previous build first, so that a file no page reads any more cannot be served stale (nor an internal build's rows
  * reach a public one). `level` says who the build is for (page-data-files.ts, SiteLevel). Returns the files
  * written with their sizes in bytes.
@@ -22,6 +23,7 @@ export async function writePageData(warehousePath: string, folder = pageDataPath
   await mkdir(folder, { recursive: true });
   for (const name of await readdir(folder)) if (WRITTEN.test(name)) await rm(join(folder, name));
   return withWarehouse(warehousePath, "read", async (warehouse) => {
+    await materialiseForPages(warehouse);
     const written: { file: string; bytes: number }[] = [];
     // Withheld individuals are withheld from every site built, the analysts' too (the warehouse and `report` keep the names).
     const withheld = await withheldNames(warehouse);

@@ -63,11 +63,16 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
   );
   const byId = new Map(parts.suppliers.map((supplier) => [supplier.id, supplier]));
   const groups = new Map<string, SnapshotSupplier & { group: true }>();
+  // Each supplier's group worked out once (a supplier has a row per month and category).
+  const groupOfSupplier = new Map<string, string>();
   const groupOf = (supplier: SnapshotSupplier) => {
+    const known = groupOfSupplier.get(supplier.id);
+    if (known !== undefined) return known;
     const { status, sme, vcse, deprived } = supplier;
     const key = JSON.stringify([Object.entries(status).sort(([a], [b]) => a.localeCompare(b)), sme, vcse, deprived]);
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { id: `group-${groups.size + 1}`, name: "Other suppliers", sme, vcse, deprived, status, group: true }));
+    groupOfSupplier.set(supplier.id, group.id);
     return group.id;
   };
   const facts = new Map<string, { institution: string; supplier: string; month: string; category: string | null; spend: number; lines: number }>();
