@@ -6,6 +6,9 @@
  */
 export const FORM_WORDS = ["LTD", "PLC", "LLP", "LLC", "LP", "CIC", "CIO", "SCIO", "INC", "CYF", "CYFYNGEDIG", "CCC", "AND"] as const;
 
+/** SQL: the form words as a list literal, for `x IN (…)`. */
+export const FORM_WORDS_SQL = FORM_WORDS.map((word) => `'${word}'`).join(", ");
+
 /** Form phrases spelt out, as one form word first. */
 const FORM_PHRASES = String.raw`\b(COMMUNITY INTEREST COMPANY|C I C|CHARITABLE INCORPORATED ORGANISATION|LIMITED LIABILITY PARTNERSHIP)\b`;
 
@@ -15,7 +18,7 @@ const FORM_PHRASES = String.raw`\b(COMMUNITY INTEREST COMPANY|C I C|CHARITABLE I
  */
 export function coreNameSql(expression: string): string {
   return `array_to_string(list_filter(string_split(regexp_replace(${expression}, '${FORM_PHRASES}', 'CIC', 'g'), ' '),
-    w -> w <> '' AND w NOT IN (${FORM_WORDS.map((word) => `'${word}'`).join(", ")})), ' ')`;
+    w -> w <> '' AND w NOT IN (${FORM_WORDS_SQL})), ' ')`;
 }
 
 /** SQL for a core's first word: what the register is narrowed by before anything is compared. */
@@ -37,4 +40,19 @@ export function coreBlocksSql(core: string, side: "supplier" | "entry"): string 
   return side === "supplier"
     ? `CASE WHEN ${longer} THEN [${two}, ${first}] ELSE ['*' || ${first}, ${first}] END`
     : `CASE WHEN ${longer} THEN [${two}, '*' || ${first}] ELSE [${first}] END`;
+}
+
+/**
+ * SQL: whether a register row's name key (`key`) can share a block with a supplier of match_suppliers, judged on the
+ * key's first two words before its core is computed (so a 5-million-row edition is cored only where it matters): its
+ * first word is a supplier's and either a one-word supplier core begins it, or its first two words are a supplier's
+ * block, or its second word is a form word or none (its core may be one word, or its first two words shifted).
+ */
+export function mayShareBlockSql(key: string, suppliers: string): string {
+  const first = `split_part(${key}, ' ', 1)`;
+  const second = `split_part(${key}, ' ', 2)`;
+  return `(${first} IN (SELECT first_word FROM ${suppliers})
+    AND (${first} IN (SELECT first_word FROM ${suppliers} WHERE split_part(core, ' ', 2) = '')
+         OR ${first} || ' ' || ${second} IN (SELECT split_part(core, ' ', 1) || ' ' || split_part(core, ' ', 2) FROM ${suppliers})
+         OR ${second} = '' OR ${second} IN (${FORM_WORDS_SQL})))`;
 }

@@ -1,5 +1,5 @@
 import type { Warehouse } from "../../warehouse/warehouse.js";
-import { coreBlocksSql, coreFirstWordSql, coreNameSql } from "./core-name.js";
+import { coreBlocksSql, coreFirstWordSql, coreNameSql, mayShareBlockSql } from "./core-name.js";
 import { fuzzyScoreSql, personLikeSql } from "./fuzzy-score.js";
 import { CANDIDATES_KEPT, MATCH_MARGIN, MATCH_THRESHOLD } from "./match-threshold.js";
 
@@ -59,18 +59,18 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
              AND ($institution::VARCHAR IS NULL OR sp.institution_id = $institution) AND ($file::INTEGER IS NULL OR sp.file_id = $file))`,
     scope,
   );
-  // The entries that can meet a supplier: those sharing a supplier's first word or whole key (a semi-join on the
+  // The entries that can meet a supplier: its whole key, or a block it may share (core-name.ts: semi-joins on the
   // register, so that a 5-million-row edition is cored only where it matters).
   await warehouse.run(
     `CREATE OR REPLACE TEMP TABLE match_entries AS
-     WITH words AS (SELECT DISTINCT first_word FROM match_suppliers), keys AS (SELECT DISTINCT name_key FROM match_suppliers)
+     WITH keys AS (SELECT DISTINCT name_key FROM match_suppliers)
      SELECT *, ${coreBlocksSql("core", "entry")} AS blocks FROM (
        SELECT 'companies-house' AS register, company_number AS register_id, name_key, ${coreNameSql("name_key")} AS core,
               status NOT IN ${DEAD_COMPANY} AS live, company_number AS body
-       FROM companies WHERE split_part(name_key, ' ', 1) IN (SELECT first_word FROM words) OR name_key IN (SELECT name_key FROM keys)
+       FROM companies WHERE name_key IN (SELECT name_key FROM keys) OR ${mayShareBlockSql("name_key", "match_suppliers")}
        UNION ALL
        SELECT 'charity-commission', charity_number, name_key, ${coreNameSql("name_key")}, status = 'Registered', coalesce(company_number, 'charity ' || charity_number)
-       FROM charities WHERE split_part(name_key, ' ', 1) IN (SELECT first_word FROM words) OR name_key IN (SELECT name_key FROM keys)
+       FROM charities WHERE name_key IN (SELECT name_key FROM keys) OR ${mayShareBlockSql("name_key", "match_suppliers")}
      )`,
   );
   await warehouse.run(
