@@ -33,8 +33,8 @@ export interface InstitutionPublicBodySpend {
   spend: number;
   publicBodies: number;
   publicBodiesShare: number | null;
-  /** By kind of public body, largest spend first: suppliers paid and their spend (pounds, a double). */
-  byKind: { kind: string; suppliers: number; spend: number }[];
+  /** By kind of public body, largest spend first: its label, suppliers paid and their spend (pounds, a double). */
+  byKind: { kind: string; label: string; suppliers: number; spend: number }[];
   definitions: DefinitionInfluenceable[];
 }
 
@@ -65,7 +65,8 @@ export async function publicBodySpend(warehouse: Warehouse): Promise<Institution
       spend: first.spend,
       publicBodies: first.publicBodies,
       publicBodiesShare: first.publicBodiesShare,
-      byKind: kinds.filter((k) => k.institution === period.institution).map(({ kind, suppliers, spend }) => ({ kind, suppliers, spend })),
+      byKind: kinds.filter((k) => k.institution === period.institution)
+        .map(({ kind, suppliers, spend }) => ({ kind, label: PUBLIC_BODY_KIND_LABELS[kind] ?? kind, suppliers, spend })),
       definitions: rows.filter((f) => f.definition !== null).map((f) => {
         const definition = definitions.find((d) => d.key === f.definition && (d.institution === null || d.institution === period.institution));
         return {
@@ -90,7 +91,7 @@ export function formatPublicBodySpend(entries: readonly InstitutionPublicBodySpe
   const spend = formatTable(
     ["institution", "period", "spend", "with public bodies", "share", "by kind"],
     entries.map((e) => [e.institution, e.period, pounds(e.spend), pounds(e.publicBodies), formatShare(e.publicBodiesShare),
-      e.byKind.map((k) => `${PUBLIC_BODY_KIND_LABELS[k.kind] ?? k.kind} ${pounds(k.spend)} (${k.suppliers})`).join("; ") || "none recognised"]),
+      e.byKind.map((k) => `${k.label} ${pounds(k.spend)} (${k.suppliers})`).join("; ") || "none recognised"]),
     [2, 3, 4],
   );
   const leaving = entries.flatMap((e) => e.definitions.filter((d) => d.excludesPublicBodies).map((d) => [e.institution, d.definition,

@@ -88,7 +88,7 @@ describe("spend with public bodies and the local share of influenceable spend", 
     // `report --public-bodies`: the whole period, by kind, and the two local shares side by side.
     expect(report).toEqual([{
       institution: "T1", name: "Test trust", period: "All months loaded (April to May 2024)", spend: 6_000, publicBodies: 1_500, publicBodiesShare: 0.25,
-      byKind: [{ kind: "council", suppliers: 1, spend: 1_000 }, { kind: "hmrc", suppliers: 1, spend: 500 }],
+      byKind: [{ kind: "council", label: "councils", suppliers: 1, spend: 1_000 }, { kind: "hmrc", label: "HMRC", suppliers: 1, spend: 500 }],
       definitions: [
         { definition: "cles v1", name: "cles", excludesPublicBodies: true, localShare: 0.625, influenceable: 4_500, localInfluenceable: 2_750, localInfluenceableShare: 0.611111 },
         { definition: "plain v1", name: "plain", excludesPublicBodies: false, localShare: 0.625, influenceable: null, localInfluenceable: null, localInfluenceableShare: null },
