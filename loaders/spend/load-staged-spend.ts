@@ -73,12 +73,13 @@ export async function loadStagedSpend(
   // supplier SQL can read go straight into the spend table.
   // Order is kept by the row numbers; letting DuckDB write in any order saves it a merge.
   await warehouse.run("SET preserve_insertion_order = false");
+  try {
   await warehouse.run(
     `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet, is_period_total)
      SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
             lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
      FROM (
-       SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
+       SELECT s.line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
               regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
               ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
               ${cell(period_total)} AS period_total,
@@ -93,7 +94,10 @@ export async function loadStagedSpend(
      WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> '' AND NOT digits_only AND NOT identifier_like`,
     { file: fileId, offset: headerRow + 1, institution: institutionId },
   );
-  await warehouse.run("RESET preserve_insertion_order");
+  } finally {
+    // Reset whatever happened: the next file's reader numbers its lines in file order only under it.
+    await warehouse.run("RESET preserve_insertion_order");
+  }
   await addStagedIdentifiers(warehouse, staged.header.columns, fileId, headerRow + 1, writer.identifiers);
   const totals = await warehouse.one<{ count: number; pence: string | null; first: string | null; last: string | null }>(
     `SELECT count(*)::INTEGER AS count, (sum(amount) * 100)::HUGEINT::VARCHAR AS pence, min(payment_date)::VARCHAR AS first, max(payment_date)::VARCHAR AS last
@@ -105,7 +109,7 @@ export async function loadStagedSpend(
   const named = await warehouse.all<{ supplier_id: string; name: string; line: number }>(
     `WITH first_lines AS (SELECT supplier_id, min(row_number) - $offset AS line FROM spend WHERE file_id = $file GROUP BY supplier_id)
      SELECT f.supplier_id, ${cell(supplier)} AS name, f.line::INTEGER AS line
-     FROM first_lines f JOIN ${STAGED_SPEND_TABLE} s ON s.rowid = f.line`,
+     FROM first_lines f JOIN ${STAGED_SPEND_TABLE} s ON s.line = f.line`,
     { file: fileId, offset: headerRow + 1 },
   );
   for (const row of named) {
@@ -116,10 +120,10 @@ export async function loadStagedSpend(
   const columns = Array.from({ length: staged.columns }, (_, index) => `c${index}`);
   for (let after = -1; totals.count < staged.records;) {
     const page = await warehouse.all<Record<string, string | null> & { line: number }>(
-      `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${STAGED_SPEND_TABLE}
-       WHERE rowid > $after AND (${columns.join(" || ")}) <> ''
-         AND rowid NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
-       ORDER BY rowid LIMIT ${PAGE_ROWS}`,
+      `SELECT line::INTEGER AS line, ${columns.join(", ")} FROM ${STAGED_SPEND_TABLE}
+       WHERE line > $after AND (${columns.join(" || ")}) <> ''
+         AND line NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
+       ORDER BY line LIMIT ${PAGE_ROWS}`,
       { after, offset: headerRow + 1, file: fileId },
     );
     for (const row of page) {

@@ -7,20 +7,25 @@ import type { TableSource } from "../files/read-table.js";
 const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 
 /**
- * A cell trimmed as the streaming reader trims it (JavaScript's trim): of spaces only when the file holds
- * no other white space (scan-file.ts), which is several times faster in DuckDB, else of all of it.
+ * A cell trimmed as the streaming reader trims it (JavaScript's trim), '' for an empty one. When the file
+ * holds no white space but spaces (scan-file.ts), only a cell that starts or ends with one is trimmed: most
+ * cells do not, and trim copies every cell it is given. Else all of JavaScript's white space is trimmed.
  */
 function trimmedCell(column: string, unusualWhitespace: boolean): string {
-  return `trim(coalesce(${column}, ''), '${unusualWhitespace ? JS_WHITESPACE : " "}')`;
+  if (unusualWhitespace) return `trim(coalesce(${column}, ''), '${JS_WHITESPACE}')`;
+  return `CASE WHEN starts_with(${column}, ' ') OR ends_with(${column}, ' ') THEN trim(${column}, ' ') ELSE coalesce(${column}, '') END`;
 }
 
-/** The temporary table a spend CSV's lines are staged in, one text column per heading (c0, c1, …), trimmed. */
+/**
+ * The temporary table a spend CSV's lines are staged in: `line` (0 for the first line below the heading,
+ * numbered by the reader in file order), then one text column per heading (c0, c1, …), trimmed.
+ */
 export const STAGED_SPEND_TABLE = "staged_spend_csv";
 
 /** A spend CSV read by DuckDB: its heading row, and where its lines are. */
 export interface StagedSpendCsv {
   header: SpendHeader;
-  /** The heading's row number: staged line n (rowid n - 1) is row headerRow + n of the file. */
+  /** The heading's row number: staged line n (column line = n - 1) is row headerRow + n of the file. */
   headerRow: number;
   columns: number;
   /** Lines staged (every line below the heading, blank ones included). */
@@ -58,9 +63,9 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
   try {
     await warehouse.run(
       `CREATE OR REPLACE TEMP TABLE ${STAGED_SPEND_TABLE} AS
-       SELECT ${cells} FROM read_csv(${quotedLiteral(path)}, auto_detect = false, header = false, skip = ${headerRow},
+       SELECT ordinality - 1 AS line, ${cells} FROM read_csv(${quotedLiteral(path)}, auto_detect = false, header = false, skip = ${headerRow},
          delim = ${quotedLiteral(head.delimiter)}, quote = '"', escape = '"', new_line = ${quotedLiteral(head.linebreak === "\n" ? "\\n" : "\\r\\n")},
-         columns = ${columns}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
+         columns = ${columns}, strict_mode = true, null_padding = false, encoding = 'utf-8') WITH ORDINALITY`,
     );
   } catch {
     await dropStagedSpend(warehouse);

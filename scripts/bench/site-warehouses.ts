@@ -15,7 +15,10 @@ import { withWarehouse } from "../../src/warehouse/warehouse.js";
 import { buildPath, compile } from "../compile.js";
 import { generateInstitution } from "./generate-spend.js";
 
-export interface ChildLoad { seconds: number; wallSeconds: number; rows: number; peakRssMb: number; sqlMilliseconds: Record<string, number> }
+export interface ChildLoad {
+  seconds: number; wallSeconds: number; cpuSeconds: number; rows: number; peakRssMb: number;
+  sqlMilliseconds: Record<string, number>; sqlCpuMilliseconds: Record<string, number>;
+}
 
 /** Loads paths in a child process running the compiled load path (as the CLI does); wall clock includes its start-up. */
 export function loadInChild(warehouse: string, paths: string[]): ChildLoad {
