@@ -47,14 +47,16 @@ async function compare(warehouse: string, values: Values): Promise<number> {
     id: definition.id, version: definition.version, name: definition.name, kind: definition.kind, basis: definition.basis,
     localShare: headline.localShare, unlocatedShare: headline.unlocatedShare, localSuppliers: headline.localSuppliers,
     localSpend: headline.localSpend, totalSpend: headline.totalSpend,
+    // Beside the local share, for a definition that leaves public bodies out (excludePublicBodies); null for the others.
+    localInfluenceableShare: headline.localInfluenceableShare, influenceableSpend: headline.influenceableSpend, publicBodiesSpend: headline.publicBodiesSpend,
   }));
   if (values.json) {
     console.log(JSON.stringify({ institution: result.scope.institution.id, period: result.scope.period, definitions: rows }, null, 2));
     return 0;
   }
   console.log(`${result.scope.institution.name}, ${result.scope.period.from} to ${result.scope.period.to}`);
-  console.log(formatTable(["id", "version", "basis", "local share", "unlocated", "local suppliers", "name"],
-    rows.map((r) => [r.id, String(r.version), r.basis, formatShare(r.localShare), formatShare(r.unlocatedShare), String(r.localSuppliers), r.name]), [3, 4, 5]));
+  console.log(formatTable(["id", "version", "basis", "local share", "of influenceable", "unlocated", "local suppliers", "name"],
+    rows.map((r) => [r.id, String(r.version), r.basis, formatShare(r.localShare), formatShare(r.localInfluenceableShare), formatShare(r.unlocatedShare), String(r.localSuppliers), r.name]), [3, 4, 5, 6]));
   return 0;
 }
 
