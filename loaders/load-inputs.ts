@@ -1,4 +1,4 @@
-import { listValue } from "../src/warehouse/duckdb.js";
+import { listValue } from "../src/core/duckdb.js";
 import type { Stats } from "node:fs";
 import { open, readdir, readFile, realpath, stat } from "node:fs/promises";
 import { basename, dirname, relative, resolve, join } from "node:path";

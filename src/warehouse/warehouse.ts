@@ -1,5 +1,5 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
-import { DuckDBInstance as Instance } from "./duckdb.js";
+import { DuckDBInstance as Instance } from "../core/duckdb.js";
 import { mkdir } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
