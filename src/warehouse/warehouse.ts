@@ -5,7 +5,7 @@ import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { migrateAside } from "./migrate-aside.js";
 import { migrations } from "./migrations.js";
-import { createViews, KEPT_VIEWS } from "./views.js";
+import { createViews, KEPT_VIEWS, views, viewsMark } from "./views.js";
 import { decodeValue } from "./decode-row.js";
 import { registerPostcodeFunctions } from "../../geo/postcode-sql.js";
 import { looksLikeIndividual } from "../core/individual-name.js";
@@ -215,7 +215,7 @@ export class Warehouse {
 
   /** The last migration applied (0 for an empty file). */
   async schemaVersion(): Promise<number> {
-    const table = await this.one<{ found: number }>("SELECT count(*)::INTEGER AS found FROM information_schema.tables WHERE table_name = 'schema_version'");
+    const table = await this.one<{ found: number }>("SELECT count(*)::INTEGER AS found FROM duckdb_tables() WHERE table_name = 'schema_version' AND schema_name = 'main' AND database_name = current_database()");
     if (table.found === 0) return 0;
     const row = await this.one<{ version: number | null }>("SELECT max(version) AS version FROM schema_version");
     return row.version ?? 0;
@@ -235,10 +235,19 @@ export class Warehouse {
     }
   }
 
-  /** Views the file keeps (this code's, or an older migration's) dropped, and this code's created afresh. */
+  /**
+   * Views the file keeps made afresh (this code's dropped and created again, or an older migration's dropped),
+   * unless they are this code's already: every one there, and no other, each marked as made by this code and
+   * this DuckDB (views.ts viewsMark). Then nothing is written.
+   */
   private async recreateViews(): Promise<void> {
+    const { version } = await this.one<{ version: string }>("SELECT library_version AS version FROM pragma_version()");
+    const mark = viewsMark(version);
+    const kept = await this.all<{ name: string; comment: string | null }>(KEPT_VIEWS);
+    const marked = new Set(kept.filter((view) => view.comment === mark).map((view) => view.name));
+    if (kept.length === views.length && views.every((view) => marked.has(view.name))) return;
     await this.dropKeptViews();
-    await this.transaction(() => createViews(this, { temporary: false }));
+    await this.transaction(() => createViews(this, { temporary: false, mark }));
   }
 
   private async dropKeptViews(): Promise<void> {
