@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 
 /**
- * Every derived view of the warehouse, in layers as dbt projects lay them out, recreated on every open
- * (never frozen in a migration: migrations.ts holds tables only):
+ * Every derived view of the warehouse, in layers as dbt projects lay them out, this code's on every open (made
+ * again unless every kept one carries this code's mark: viewsMark) and never frozen in a migration (migrations.ts
+ * holds tables only):
  *   - staging: one per source table, only what is current (a re-issued file or a later return supersedes);
  *   - intermediate: joins and rules shared by several figures;
  *   - marts: the rows a page or a command reads.
