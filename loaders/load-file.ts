@@ -246,7 +246,8 @@ export async function loadNewFile(
     const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
     // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
     const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
-    await refreshSupplierLocality(warehouse, bringsSuppliersOnly && relocate !== "all" ? "new suppliers" : "all");
+    // A spend file no matching ran for brings only its own pairs: those are looked for among its lines alone.
+    await refreshSupplierLocality(warehouse, !bringsSuppliersOnly || relocate === "all" ? "all" : kind === "spend" && relocate === null ? { spendFile: id } : "new suppliers");
     // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.
     if (!options.publicBodiesCurrent) await refreshPublicBodies(warehouse);
     return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
