@@ -2,6 +2,7 @@ import { snapshotSupplierId, snapshotSupplierKey, spendSnapshotParts, type Snaps
 import { localSuppliersByCategory, monthlyFigures, periodFigures, topSuppliersByPeriod } from "../../model/spend-figures.js";
 import { deliveryHeadline } from "../../model/social-value-headline.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
+import { dictionaryColumns } from "./page-facts.js";
 
 /** How many suppliers the overview lists for each period. */
 export const TOP_SUPPLIERS = 15;
@@ -88,7 +89,7 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
   return {
     ...parts,
     // Counted in SQL over every supplier: the named ones are only the largest few.
-    ...(topLocalPerCategory > 0 ? { localSuppliersPaid: columnar(await localSuppliersByCategory(warehouse, parts.periods)) } : {}),
+    ...(topLocalPerCategory > 0 ? { localSuppliersPaid: dictionaryColumns(await localSuppliersByCategory(warehouse, parts.periods)) } : {}),
     suppliers: [...parts.suppliers.filter((supplier) => listedSuppliers.has(supplier.id)), ...groups.values()],
     facts: [...facts.values()],
   };
