@@ -4,7 +4,7 @@
 // is never written. Wall clock (the child's start-up included) and CPU, medians; the first run's SQL by statement.
 //   npx tsx scripts/bench/incremental-month.ts DIR [rows,rows…] [--runs N]   (DIR's warehouse-<rows>.duckdb, as
 //   scripts/bench/site-warehouses.ts makes them; `npm run bench` runs it after each size's site build)
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -41,6 +41,13 @@ export async function incrementalMonth(scratch: string, warehouse: string, rows:
     copyFileSync(warehouse, copy);
     // A write-ahead log beside the warehouse (one not checkpointed) is part of it.
     if (existsSync(`${warehouse}.wal`)) copyFileSync(`${warehouse}.wal`, `${copy}.wal`);
+    // On disk before the clock starts: else the load's checkpoint, syncing the file, would write the whole copy
+    // (hundreds of MB at 10M) and the month would seem to grow with the history.
+    for (const file of [copy, `${copy}.wal`].filter((f) => existsSync(f))) {
+      const fd = openSync(file, "r+");
+      fsyncSync(fd);
+      closeSync(fd);
+    }
     try {
       const load = loadInChild(copy, next.spendFiles);
       figures.wallSeconds.push(load.wallSeconds);
