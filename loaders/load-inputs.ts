@@ -456,7 +456,7 @@ export async function loadInputs(
         const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
         // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
         const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
-        await refreshSupplierLocality(warehouse, bringsSuppliersOnly && relocate !== "all" ? "new suppliers" : "all");
+        await refreshSupplierLocality(warehouse, bringsSuppliersOnly && relocate !== "all" ? { newSuppliersOf: id } : "all");
         // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.
         if (!publicBodiesCurrent) await refreshPublicBodies(warehouse);
         return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };

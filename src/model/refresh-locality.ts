@@ -135,17 +135,24 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
 /**
  * The (institution, supplier) pairs locality is computed for: every supplier an institution pays, contracts
  * with (every supplier a notice's award lists), reports returns from or keeps in its register. A supplier's class belongs to one institution.
+ * `spendOfFile`: only that file's payment lines among the spend (the other sources are small, whatever the history).
  */
-const INSTITUTION_SUPPLIERS = `
-  SELECT institution_id, supplier_id FROM spend
+const institutionSuppliers = (spendOfFile?: number) => `
+  SELECT institution_id, supplier_id FROM spend${spendOfFile === undefined ? "" : ` WHERE file_id = ${Number(spendOfFile)}`}
   UNION SELECT institution_id, supplier_id FROM sv_contracts
   UNION SELECT institution_id, supplier_id FROM sv_contract_suppliers
   UNION SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL
   UNION SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL`;
+const INSTITUTION_SUPPLIERS = institutionSuppliers();
 
-/** Pairs with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
-const UNCLASSIFIED_PAIRS = `
-  SELECT * FROM (${INSTITUTION_SUPPLIERS}) p
+/**
+ * Pairs with no locality yet, among those the file just loaded can bring (NOT EXISTS: a hash anti-join, where NOT IN
+ * made DuckDB loop over every pair). Every earlier file's pairs are classified: each file's locality is computed in
+ * the transaction that loads it (loaders/load-inputs.ts), so only this file's lines of the spend need be read, and
+ * the month's cost does not grow with the history.
+ */
+const unclassifiedPairs = (fileId: number) => `
+  SELECT * FROM (${institutionSuppliers(fileId)}) p
   WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.institution_id = p.institution_id AND known.supplier_id = p.supplier_id)`;
 
 /**
@@ -161,10 +168,10 @@ const VISIBLE_DEFINITIONS = `
       WHERE own.institution_id = i.institution_id AND own.definition_id = d.definition_id AND own.version = d.version))`;
 
 /**
- * Which suppliers' locality to recompute: every one ("all"), those not yet classified ("new suppliers"), or the
- * named (institution, supplier) pairs (an analyst's review decisions placed them).
+ * Which suppliers' locality to recompute: every one ("all"), those a file just loaded brought that are not yet
+ * classified (`{ newSuppliersOf: fileId }`), or the named (institution, supplier) pairs (an analyst's review decisions placed them).
  */
-export type LocalityScope = "all" | "new suppliers" | { suppliers: readonly { institutionId: string; supplierId: string }[] };
+export type LocalityScope = "all" | { newSuppliersOf: number } | { suppliers: readonly { institutionId: string; supplierId: string }[] };
 
 const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
 
@@ -176,19 +183,20 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  * silently non-local. Another institution's register never places a supplier. Returns the number of rows.
  *
  * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
- * "new suppliers" classifies just the pairs not yet classified, from the postcodes already classified,
- * so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
+ * `{ newSuppliersOf }` classifies just the pairs it brought that are not yet classified, from the postcodes already
+ * classified, so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
  * An analyst's review decisions place named suppliers: `{ suppliers }` recomputes just those pairs (after locating
  * and classifying every postcode again, a match's registered office among them).
  */
 export async function refreshSupplierLocality(warehouse: Warehouse, scope: LocalityScope = "all"): Promise<number> {
   let definitions: CompiledDefinition[];
-  let pairs = scope === "all" ? INSTITUTION_SUPPLIERS : UNCLASSIFIED_PAIRS;
+  let pairs: string;
   if (scope === "all") {
+    pairs = INSTITUTION_SUPPLIERS;
     await locateSupplierPostcodes(warehouse);
     definitions = await classifyLocatedPostcodes(warehouse);
     await warehouse.run("DELETE FROM supplier_locality");
-  } else if (scope !== "new suppliers") {
+  } else if ("suppliers" in scope) {
     // Named suppliers may have new locations (a match placed them): every postcode is located and classified again,
     // and only the named pairs' classes are recomputed.
     await warehouse.run("CREATE OR REPLACE TEMP TABLE named_locality_pairs (institution_id VARCHAR, supplier_id VARCHAR)");
@@ -208,8 +216,9 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
     pairs = `SELECT * FROM (${INSTITUTION_SUPPLIERS}) p WHERE EXISTS (
                SELECT 1 FROM named_locality_pairs n WHERE n.institution_id = p.institution_id AND n.supplier_id = p.supplier_id)`;
   } else {
+    pairs = unclassifiedPairs(scope.newSuppliersOf);
     const { unclassified } = await warehouse.one<{ unclassified: number }>(
-      `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_PAIRS})`,
+      `SELECT count(*)::INTEGER AS unclassified FROM (${pairs})`,
     );
     if (unclassified === 0) return supplierLocalityRows(warehouse);
     definitions = await compileStoredDefinitions(warehouse);
@@ -282,7 +291,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
        AND l.status = 'unlocated' AND NOT EXISTS (
          SELECT 1 FROM int_supplier_locations sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id)`,
   );
-  if (typeof scope === "object") await warehouse.run("DROP TABLE named_locality_pairs");
+  if (scope !== "all" && "suppliers" in scope) await warehouse.run("DROP TABLE named_locality_pairs");
   return supplierLocalityRows(warehouse);
 }
 

@@ -140,7 +140,7 @@ describe("anchor-spend load data/demo", () => {
 
 describe("locality after spend files", () => {
   // A spend file only adds suppliers, so the loader classifies just those (refresh-locality.ts, scope
-  // "new suppliers"). A full refresh over the loaded demo must then change nothing.
+  // `{ newSuppliersOf }`). A full refresh over the loaded demo must then change nothing.
   const folder = tempFolder();
   const warehousePath = join(folder.path, "warehouse.duckdb");
   afterAll(() => folder.cleanup());
