@@ -50,3 +50,8 @@ export function topSuppliersFor(data, { institution, definition, period }) {
 export function localSuppliersPaidFor(data, { institution, period, definition }) {
   return new Map(data.localSuppliersPaid.filter((r) => r.institution === institution && r.period === period && r.definition === definition).map((r) => [r.category, r.suppliers]));
 }
+
+/** How many suppliers were paid in an offered period (counted in SQL over every supplier: src/model/spend-figures.ts suppliersPaidByPeriod). */
+export function suppliersPaidFor(data, { institution, period }) {
+  return data.suppliersPaid.find((r) => r.institution === institution && r.period === period)?.suppliers ?? 0;
+}

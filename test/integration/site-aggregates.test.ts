@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { categoryGaps, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
 import { TOP_SUPPLIERS, groupedFactsSnapshot, overviewFactsSnapshot } from "../../src/site/page-data/overview-snapshot.js";
 import { dictionaryColumns, withFactColumns } from "../../src/site/page-data/page-facts.js";
-import { fromDictionaryColumns, readFigures } from "../../pages/components/figures.js";
+import { fromDictionaryColumns, readFigures, suppliersPaidFor } from "../../pages/components/figures.js";
 import { spendFactsSnapshot } from "../../src/site/page-data/site-snapshots.js";
 import { withWarehouse, type Warehouse } from "../../src/warehouse/warehouse.js";
 import { demoWarehouse } from "../helpers/demo-site.js";
@@ -151,7 +151,7 @@ describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files
   // Small top lists (3, and 1 local supplier per category) leave most demo suppliers to groups.
   const load = () => withWarehouse(warehouse, "read", async (w) => ({
     full: await spendFactsSnapshot(w),
-    suppliers: (await groupedFactsSnapshot(w, { topSuppliers: 3, byCategory: true })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
+    suppliers: (await groupedFactsSnapshot(w, { topSuppliers: 3, byCategory: true, suppliersPaid: true })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
     market: (await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: 1 })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
   }));
   const cents = (n: number) => Math.round(n * 100);
@@ -166,6 +166,19 @@ describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files
         expect(top(suppliers), `${id} ${key}`).toEqual(top(full));
       }
     }
+  });
+
+  it("Suppliers: the count of suppliers paid in every period is of all of them, not of the few listed one by one", async () => {
+    const { full, suppliers } = await load();
+    const paid = { suppliersPaid: fromDictionaryColumns((suppliers as unknown as { suppliersPaid: ReturnType<typeof dictionaryColumns> }).suppliersPaid) };
+    let groupedFewer = 0;
+    for (const { from, to, id } of full.periods.filter((p) => p.institution === "DEMO")) {
+      const expected = supplierTotals(full, scopeFacts(full, { institution: "DEMO", from, to }), null).length;
+      expect(suppliersPaidFor(paid, { institution: "DEMO", period: id }), id).toBe(expected);
+      if (supplierTotals(suppliers, scopeFacts(suppliers, { institution: "DEMO", from, to }), null).length < expected) groupedFewer++;
+    }
+    // The grouped facts give fewer rows (what the page counted before): the count must not come from them.
+    expect(groupedFewer).toBeGreaterThan(0);
   });
 
   it("Market: every category's spend by class and its largest local supplier, for every period and definition", async () => {

@@ -45,7 +45,7 @@ export const MARKET_LOCAL_NAMED = 3;
  */
 export const PAGE_DATA: ((warehouse: Warehouse, level: SiteLevel) => Promise<Record<string, unknown>>)[] = [
   async (w) => ({ "overview-facts.json": await overviewFactsSnapshot(w) }),
-  async (w) => ({ "suppliers.json": withFactColumns(await groupedFactsSnapshot(w, { topSuppliers: SUPPLIERS_LISTED, byCategory: true })) }),
+  async (w) => ({ "suppliers.json": withFactColumns(await groupedFactsSnapshot(w, { topSuppliers: SUPPLIERS_LISTED, byCategory: true, suppliersPaid: true })) }),
   async (w) => ({ "market.json": withFactColumns(await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: MARKET_LOCAL_NAMED })) }),
   async (w) => ({ "local-definitions.json": await localDefinitionsSnapshot(w) }),
   async (w) => ({ "social-value.json": await socialValueSnapshot(w) }),
