@@ -5,7 +5,7 @@ import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "..
 import { IDENTIFIER_AMOUNT, SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import { YES_TEXT } from "../cells/parse-flag.js";
 import type { SpendWriter } from "./spend-writer.js";
-import { STAGED_SPEND_TABLE, type StagedSpendCsv } from "./stage-spend-csv.js";
+import { STAGED_SPEND_TABLE, onOneThreadIfSmall, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
 
@@ -74,7 +74,7 @@ export async function loadStagedSpend(
   // Order is kept by the row numbers; letting DuckDB write in any order saves it a merge.
   await warehouse.run("SET preserve_insertion_order = false");
   try {
-  await warehouse.run(
+  await onOneThreadIfSmall(warehouse, staged.records, () => warehouse.run(
     `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet, is_period_total)
      SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
             lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
@@ -93,7 +93,7 @@ export async function loadStagedSpend(
      -- Rows that may be shifted (a supplier of digits, an amount like an identifier) are left to readSpendRow.
      WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> '' AND NOT digits_only AND NOT identifier_like`,
     { file: fileId, offset: headerRow + 1, institution: institutionId },
-  );
+  ));
   } finally {
     // Reset whatever happened: the next file's reader numbers its lines in file order only under it.
     await warehouse.run("RESET preserve_insertion_order");
