@@ -171,8 +171,8 @@ export async function topSuppliersByPeriod(warehouse: Warehouse, periods: readon
 export type SuppliersPaidRow = { institution: string; period: string; suppliers: number };
 
 /**
- * The Suppliers page's "N suppliers paid": for each offered period, how many distinct suppliers have payment lines in
- * it (as its table lists them: whatever their net spend). Counted here from every supplier, never from the few the
+ * The Suppliers page's "N suppliers paid": for each offered period, how many distinct suppliers have spend in it,
+ * payment lines or period totals (as its table lists them: whatever their net spend). Counted here from every supplier, never from the few the
  * page names one by one (the rest reach it grouped).
  */
 export async function suppliersPaidByPeriod(warehouse: Warehouse, periods: readonly SpendPeriod[]): Promise<SuppliersPaidRow[]> {
