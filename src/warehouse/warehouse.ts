@@ -165,7 +165,7 @@ export class Warehouse {
     try {
       return await work();
     } finally {
-      const statement = sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 5).join(" ");
+      const statement = sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ");
       const used = process.cpuUsage(cpu);
       this.sqlTimings.set(statement, (this.sqlTimings.get(statement) ?? 0) + performance.now() - started);
       this.sqlCpuTimings.set(statement, (this.sqlCpuTimings.get(statement) ?? 0) + (used.user + used.system) / 1000);
