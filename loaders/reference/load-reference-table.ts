@@ -79,15 +79,15 @@ export async function loadReferenceTable(
   const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
   await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length, {
     delimiter: detected.head.csv?.delimiter ?? ",", quoted: spec.quoted !== false,
-  });
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE selected_reference AS
-     SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
-            ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
-     FROM staged_reference`,
-  );
+  }, [...new Set(Object.values(header.columns))].sort((a, b) => a - b));
   const problem = spec.problems.length === 0 ? "NULL" : `CASE ${spec.problems.map((p, i) => `WHEN ${p.when} THEN ${i}`).join(" ")} END`;
-  await warehouse.run(`CREATE OR REPLACE TEMP TABLE checked_reference AS SELECT *, ${problem} AS problem FROM selected_reference`);
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE checked_reference AS
+     SELECT *, ${problem} AS problem FROM (
+       SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
+              ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
+       FROM staged_reference)`,
+  );
   const quarantine = await QuarantineWriter.open(warehouse, fileId, path);
   for (const [index, p] of spec.problems.entries()) {
     await quarantine.addSelected(
@@ -115,7 +115,7 @@ export async function loadReferenceTable(
   const counts = await warehouse.one<{ read: number; loaded: number }>(
     `SELECT (SELECT count(*) FROM staged_reference) AS read, (SELECT count(*) FROM good_reference) AS loaded`,
   );
-  for (const table of ["staged_reference", "selected_reference", "checked_reference", "good_reference"]) await warehouse.run(`DROP TABLE ${table}`);
+  for (const table of ["staged_reference", "checked_reference", "good_reference"]) await warehouse.run(`DROP TABLE ${table}`);
   const read = counts.read;
   const loaded = counts.loaded;
   return { rowsRead: read, rowsLoaded: loaded, rowsQuarantined: read - loaded };

@@ -192,6 +192,21 @@ export class Warehouse {
     return first;
   }
 
+  /**
+   * Runs `work` with DuckDB's memory limit at `limit` (e.g. "1GB"), then puts back the limit it had: past it DuckDB
+   * spills to the warehouse's temp directory (`<warehouse>.tmp`, or the in-memory warehouse's spill folder) rather
+   * than grow, for work over a national register's millions of rows.
+   */
+  async withMemoryLimit<T>(limit: string, work: () => Promise<T>): Promise<T> {
+    const { previous } = await this.one<{ previous: string }>("SELECT current_setting('memory_limit') AS previous");
+    await this.run(`SET memory_limit = '${limit.replace(/'/g, "")}'`);
+    try {
+      return await work();
+    } finally {
+      await this.run(`SET memory_limit = '${previous.replace(/'/g, "")}'`);
+    }
+  }
+
   /** Runs `work` in one transaction: all of it lands, or none of it does. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     await this.run("BEGIN TRANSACTION");
