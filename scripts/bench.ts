@@ -8,7 +8,8 @@
  *      The two local shares are printed side by side.
  *   2. Site: the demo's build; `npm start` from a fresh tree to a served site; the build from each size's
  *      warehouse and every page's bytes in headless Chromium.
- *   3. An incremental month loaded into each size's warehouse; 4. classification rates of every definition kind.
+ *   3. An incremental month loaded into each size's warehouse (a copy; scripts/bench/incremental-month.ts), its cost
+ *      after the largest history against the smallest's; 4. classification rates of every definition kind.
  *   5. With `--registers` (or alone, `--registers-only`): a generated 5-million-row Companies House register loaded and
  *      50,000 distinct suppliers matched against it (`--register-rows`, `--register-suppliers`; scripts/bench/registers.ts).
  * Sizes: 100k and 1M rows (`--sizes 100000,1000000`; add 10M with `--ten-million`). Prints every target beside
@@ -16,8 +17,9 @@
  * `--warehouses DIR`: the site is built from DIR's warehouse of each size (twelve monthly files), made there and
  * kept when missing (scripts/bench/site-warehouses.ts; a 10M load takes minutes), instead of the load runs' own.
  * `--load-only`: the load part alone (1.), then stops.
- * `--site-only`: the site part alone (demo build, npm start, each size's build and pages), no load, month or
- * classification runs; with `--warehouses`, a quiet-machine run of every site target in a few minutes.
+ * `--site-only`: the site part alone (demo build, npm start, each size's build and pages) and the month loaded
+ * into each size's warehouse, no load or classification runs; with `--warehouses` and `--sizes 1000000,10000000`,
+ * a quiet-machine run of every site target and of the month's flatness in history in a few minutes.
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -39,6 +41,7 @@ import { timeStart } from "./bench/time-start.js";
 import { measurePages, sitePaths, type PagesFigures } from "./bench/measure-pages.js";
 import { formatStartUp, measureStartUp } from "./bench/startup.js";
 import { loadInChild, referenceWarehouse, siteWarehouse } from "./bench/site-warehouses.js";
+import { formatIncrementalMonths, formatIncrementalProfile, incrementalMonth, type IncrementalMonth } from "./bench/incremental-month.js";
 import { benchRegisters, formatRegisterFigures } from "./bench/registers.js";
 
 const { values } = parseArgs({ options: {
@@ -49,7 +52,6 @@ const { values } = parseArgs({ options: {
 } });
 const sizes = values.sizes!.split(",").map(Number).concat(values["ten-million"] ? [10_000_000] : []);
 const repeat = Math.max(1, Number(values.repeat));
-const INCREMENTAL_MONTH_ROWS = 10_000;
 const scratch = mkdtempSync(join(tmpdir(), "anchor-spend-bench-"));
 const siteWarehouses = values.warehouses ?? join(scratch, "site-warehouses");
 
@@ -276,21 +278,18 @@ const demoWarehouse = join(scratch, "demo.duckdb");
 loadInChild(demoWarehouse, [join(projectRoot, demoDataPath), join(projectRoot, partnersDemoDataPath)]);
 const demoSite = await benchSite(demoWarehouse, "the demo");
 const sites: (SiteFigures & { label: string; rows: number })[] = [{ label: "demo", rows: 0, ...demoSite }];
-const incremental: { rows: number; seconds: number }[] = [];
+const incremental: IncrementalMonth[] = [];
 for (const rows of sizes) {
   // The load runs' own warehouse of this size, unless --warehouses (or --site-only) says to make or reuse one.
   const loaded = layouts.find((l) => l.layout === "12 monthly files" && l.rows === Math.ceil(rows / 12) * 12);
   const { warehouse, rows: held } = loaded && values.warehouses === undefined ? { warehouse: loaded.warehouse, rows: loaded.rows } : await siteWarehouse(siteWarehouses, rows);
   sites.push({ label: `${round(held)} rows`, rows: held, ...(await benchSite(warehouse, `${held} rows`)) });
-  if (values["site-only"]) continue;
-  // The same institution (same seed: same suppliers), one month later, of the same size whatever the history;
-  // into a copy, so that a kept warehouse stays as it was.
-  const next = await generateInstitution(join(scratch, `next-${held}`), { rowsPerMonth: INCREMENTAL_MONTH_ROWS, months: 1, firstMonth: 12 });
-  const copy = join(scratch, `incremental-${held}.duckdb`);
-  cpSync(warehouse, copy);
-  incremental.push({ rows: held, seconds: loadInChild(copy, next.spendFiles).wallSeconds });
-  rmSync(copy, { force: true });
+  // The same institution, one month later, of the same size whatever the history, `--repeat` times, each into a
+  // copy, so that a kept warehouse stays as it was.
+  console.error(`loading a month into copies of the ${held}-row warehouse…`);
+  incremental.push(await incrementalMonth(scratch, warehouse, held, repeat));
 }
+const printIncremental = () => console.log(`\n${formatIncrementalMonths(incremental)}\nwhere the month's time goes, by SQL statement:\n${formatIncrementalProfile(incremental)}\n`);
 const buildTarget = (rows: number) => (rows === 0 ? 10 : rows < 5_000_000 ? 20 : 60);
 console.log("Site:");
 console.log(formatTable(
@@ -315,13 +314,13 @@ if (pagePaths.length > 0) {
     return page ? `${round(page.bytes / 1000)}${page.problems.length > 0 ? ` (${page.problems.length} problems)` : ""}` : "–";
   })]), sites.map((_, i) => i + 1)));
 }
+printIncremental();
 if (values["site-only"]) {
   mkdirSync(join(projectRoot, "bench-results"), { recursive: true });
-  writeFileSync(join(projectRoot, "bench-results", "site-latest.json"), JSON.stringify({ machine, date: new Date().toISOString(), sites, started }, null, 2));
+  writeFileSync(join(projectRoot, "bench-results", "site-latest.json"), JSON.stringify({ machine, date: new Date().toISOString(), sites, started, incremental }, null, 2));
   rmSync(scratch, { recursive: true, force: true });
   process.exit(0);
 }
-console.log(`\n+${INCREMENTAL_MONTH_ROWS / 1000}k-row month into each warehouse (target: flat in history, ±20%): ${incremental.map((i) => `${i.seconds.toFixed(2)} s after ${round(i.rows)} rows`).join("; ")}\n`);
 
 const classification = await benchClassification();
 console.log(formatTable(["definition", "kind", "postcodes", "postcodes/s", "target"], classification.map((c) => {

@@ -1,4 +1,4 @@
-import { listValue } from "../../src/warehouse/duckdb.js";
+import { listValue } from "../../src/core/duckdb.js";
 import { createReadStream, createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

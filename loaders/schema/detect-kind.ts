@@ -1,29 +1,13 @@
-import { basename, dirname } from "node:path";
 import { InputError } from "../../src/core/errors.js";
 import { printableExcerpt } from "../../src/core/printable-excerpt.js";
 import { IMPORTED_LOCALITY_FIELDS, SPEND_FIELDS, SUPPLIER_REGISTER_FIELDS, describeRequired, withExtraHeadings, withOptional, type FieldSpec } from "./column-synonyms.js";
 import { HEADER_SEARCH_ROWS, detectHeader, type FoundHeader } from "./detect-header.js";
 import type { SpendMapping } from "./institution-folder.js";
-import { WORKBOOK_EXTENSIONS } from "../files/read-workbook.js";
+import type { InputKind } from "./input-kinds.js";
 import { readTableHead, type TableHead, type TableSource } from "../files/read-table.js";
 import { isCodePointRow } from "../reference/read-codepoint.js";
 import { REFERENCE_TABLES, type ReferenceKind } from "../reference/reference-tables.js";
 import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_FIELDS, RETURN_FIELDS } from "../social-value/social-value-fields.js";
-
-/** Social value inputs: a priorities framework, the question bank, proxy values, contracts, supplier returns, engagement. */
-export type SocialValueKind = "priorities" | "question-bank" | "proxy-values" | "contracts" | "returns" | "engagement";
-
-export const SOCIAL_VALUE_KINDS: readonly SocialValueKind[] = ["priorities", "question-bank", "proxy-values", "contracts", "returns", "engagement"];
-
-export type InputKind = "institution" | "definitions" | ReferenceKind | "codepoint" | "suppliers" | "imported-locality" | "spend" | SocialValueKind | "notices";
-
-/** The order a run loads kinds in: what others refer to comes first. */
-export const LOAD_ORDER: readonly InputKind[] = [
-  "institution", "authority-icb", "deprivation", "postcode-areas", "postcodes", "codepoint", "companies", "charities", "definitions", "suppliers", "imported-locality", "spend",
-  // Social value: contracts name questions and priorities; returns name contracts and measures. Published notices
-  // (OCDS) give contracts too, and may supersede a register's row of the same contract.
-  "priorities", "question-bank", "proxy-values", "contracts", "notices", "returns", "engagement",
-];
 
 /** Kinds told apart by their headings, most specific first. */
 function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly FieldSpec[] }[] {
@@ -40,21 +24,6 @@ function tableKinds(mapping: SpendMapping): { kind: InputKind; fields: readonly 
     // Last: spend with no date column (one total per supplier for a month its name or mapping.json gives).
     { kind: "spend", fields: withOptional(withExtraHeadings(SPEND_FIELDS, mapping.columns), "date") },
   ];
-}
-
-export const TABLE_EXTENSIONS = [".csv", ".csv.gz", ".txt", ".tsv", ...WORKBOOK_EXTENSIONS];
-
-/**
- * Configuration files, told apart by name: institution.json; priorities.json or *.priorities.json (a social
- * value priorities framework); definitions.json, *.definitions.json or any JSON in a definitions folder.
- */
-export function configKind(path: string): InputKind | null {
-  const name = basename(path).toLowerCase();
-  if (name === "institution.json") return "institution";
-  if (name === "priorities.json" || name.endsWith(".priorities.json")) return "priorities";
-  if (name === "definitions.json" || name.endsWith(".definitions.json")) return "definitions";
-  if (name.endsWith(".json") && basename(dirname(path)).toLowerCase() === "definitions") return "definitions";
-  return null;
 }
 
 /** Each table's heading row for a kind's fields, by sheet (null: a CSV file's one table); tables with none are absent. */

@@ -29,7 +29,7 @@ export interface PublicBodyName {
 const UPPER_TIER = join(projectRoot, "data", "public-bodies", "upper-tier-authorities.csv");
 
 /** Every key publicBodyNames() gives, as the CSV the loader reads (written by scripts/write-public-body-names.ts). */
-export const PUBLIC_BODY_NAMES = join(projectRoot, "data", "public-bodies", "public-body-names.csv.gz");
+export { PUBLIC_BODY_NAMES } from "../reference/load-public-bodies.js";
 
 /** A candidate for a key: its exact source name ranks before a variant of it, an open NHS body before a closed one. */
 type Candidate = PublicBodyName & { variant: boolean; open: boolean };

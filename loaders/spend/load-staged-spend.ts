@@ -1,4 +1,4 @@
-import { DuckDBDateValue } from "../../src/warehouse/duckdb.js";
+import { DuckDBDateValue } from "../../src/core/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";

@@ -1,5 +1,5 @@
 import type { DuckDBAppender } from "@duckdb/node-api";
-import { DuckDBDateValue, DuckDBDecimalValue } from "../../src/warehouse/duckdb.js";
+import { DuckDBDateValue, DuckDBDecimalValue } from "../../src/core/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { QuarantineWriter, type QuarantineEntry } from "../quarantine.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";

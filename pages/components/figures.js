@@ -6,6 +6,12 @@ export function fromColumns(table) {
   return table.rows.map((row) => Object.fromEntries(table.columns.map((column, index) => [column, row[index]])));
 }
 
+/** Reads back the page data's tables written as {length, columns} (src/site/page-data/page-facts.ts dictionaryColumns). */
+export function fromDictionaryColumns(table) {
+  const columns = Object.entries(table.columns).map(([name, column]) => [name, column.index ? column.index.map((i) => column.dictionary[i]) : column.values]);
+  return Array.from({length: table.length}, (_, row) => Object.fromEntries(columns.map(([name, values]) => [name, values[row]])));
+}
+
 /** The overview's page data with its tables as rows of objects. */
 export function readFigures(data) {
   return { ...data, figures: fromColumns(data.figures), monthly: fromColumns(data.monthly), top: fromColumns(data.top) };
@@ -43,4 +49,9 @@ export function topSuppliersFor(data, { institution, definition, period }) {
 /** Market development: how many local suppliers were paid in each category (a Map by category), counted in SQL over every supplier. */
 export function localSuppliersPaidFor(data, { institution, period, definition }) {
   return new Map(data.localSuppliersPaid.filter((r) => r.institution === institution && r.period === period && r.definition === definition).map((r) => [r.category, r.suppliers]));
+}
+
+/** How many suppliers were paid in an offered period (counted in SQL over every supplier: src/model/spend-figures.ts suppliersPaidByPeriod). */
+export function suppliersPaidFor(data, { institution, period }) {
+  return data.suppliersPaid.find((r) => r.institution === institution && r.period === period)?.suppliers ?? 0;
 }

@@ -1,10 +1,11 @@
-import { BOOLEAN, DuckDBScalarFunction, VARCHAR } from "@duckdb/node-api";
+import type { DuckDBScalarFunction as ScalarFunction } from "@duckdb/node-api";
+import { BOOLEAN, DuckDBScalarFunction, VARCHAR } from "./duckdb.js";
 
 /**
  * A JavaScript text → text (or → true/false) function as a DuckDB scalar function (`name(text)`), for a rule that JS and SQL both
  * apply: one definition, run by both. NULL in, NULL out.
  */
-export function textSqlFunction(name: string, rule: (text: string) => string | boolean | null, returns: "text" | "boolean" = "text"): DuckDBScalarFunction {
+export function textSqlFunction(name: string, rule: (text: string) => string | boolean | null, returns: "text" | "boolean" = "text"): ScalarFunction {
   return DuckDBScalarFunction.create({
     name,
     mainFunction: (_info, input, output) => {

@@ -143,6 +143,14 @@ const INSTITUTION_SUPPLIERS = `
   UNION SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL
   UNION SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL`;
 
+/** The pairs of one spend file's lines with no locality yet. */
+function unclassifiedPairsOfFile(fileId: number): string {
+  if (!Number.isInteger(fileId)) throw new Error(`a spend file's id is a whole number, not ${fileId}`);
+  return `
+  SELECT * FROM (SELECT DISTINCT institution_id, supplier_id FROM spend WHERE file_id = ${fileId}) p
+  WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.institution_id = p.institution_id AND known.supplier_id = p.supplier_id)`;
+}
+
 /** Pairs with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
 const UNCLASSIFIED_PAIRS = `
   SELECT * FROM (${INSTITUTION_SUPPLIERS}) p
@@ -161,10 +169,11 @@ const VISIBLE_DEFINITIONS = `
       WHERE own.institution_id = i.institution_id AND own.definition_id = d.definition_id AND own.version = d.version))`;
 
 /**
- * Which suppliers' locality to recompute: every one ("all"), those not yet classified ("new suppliers"), or the
- * named (institution, supplier) pairs (an analyst's review decisions placed them).
+ * Which suppliers' locality to recompute: every one ("all"), those not yet classified ("new suppliers"), those
+ * of one spend file not yet classified ({ spendFile }), or the named (institution, supplier) pairs (an
+ * analyst's review decisions placed them).
  */
-export type LocalityScope = "all" | "new suppliers" | { suppliers: readonly { institutionId: string; supplierId: string }[] };
+export type LocalityScope = "all" | "new suppliers" | { spendFile: number } | { suppliers: readonly { institutionId: string; supplierId: string }[] };
 
 const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 2 WHEN 'district' THEN 3 ELSE 4 END";
 
@@ -178,6 +187,10 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
  * "new suppliers" classifies just the pairs not yet classified, from the postcodes already classified,
  * so that a month's load does not grow with the history (the outcome is the same as a full refresh's).
+ * { spendFile } looks for them among that file's own pairs only (issue 19: not a scan of every file's): every
+ * file's transaction ends with its pairs classified, so the only pairs left unclassified from before are those of
+ * institutions that see no definition, for which no scope makes a row. The caller uses it when nothing else in the
+ * file's transaction took a pair's class away (supplier matching, matchOnLoad, did not run).
  * An analyst's review decisions place named suppliers: `{ suppliers }` recomputes just those pairs (after locating
  * and classifying every postcode again, a match's registered office among them).
  */
@@ -188,7 +201,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
     await locateSupplierPostcodes(warehouse);
     definitions = await classifyLocatedPostcodes(warehouse);
     await warehouse.run("DELETE FROM supplier_locality");
-  } else if (scope !== "new suppliers") {
+  } else if (typeof scope === "object" && "suppliers" in scope) {
     // Named suppliers may have new locations (a match placed them): every postcode is located and classified again,
     // and only the named pairs' classes are recomputed.
     await warehouse.run("CREATE OR REPLACE TEMP TABLE named_locality_pairs (institution_id VARCHAR, supplier_id VARCHAR)");
@@ -208,8 +221,9 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
     pairs = `SELECT * FROM (${INSTITUTION_SUPPLIERS}) p WHERE EXISTS (
                SELECT 1 FROM named_locality_pairs n WHERE n.institution_id = p.institution_id AND n.supplier_id = p.supplier_id)`;
   } else {
+    if (typeof scope === "object") pairs = unclassifiedPairsOfFile(scope.spendFile);
     const { unclassified } = await warehouse.one<{ unclassified: number }>(
-      `SELECT count(*)::INTEGER AS unclassified FROM (${UNCLASSIFIED_PAIRS})`,
+      `SELECT count(*)::INTEGER AS unclassified FROM (${pairs})`,
     );
     if (unclassified === 0) return supplierLocalityRows(warehouse);
     definitions = await compileStoredDefinitions(warehouse);
@@ -282,7 +296,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
        AND l.status = 'unlocated' AND NOT EXISTS (
          SELECT 1 FROM int_supplier_locations sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id)`,
   );
-  if (typeof scope === "object") await warehouse.run("DROP TABLE named_locality_pairs");
+  if (typeof scope === "object" && "suppliers" in scope) await warehouse.run("DROP TABLE named_locality_pairs");
   return supplierLocalityRows(warehouse);
 }
 

@@ -168,6 +168,23 @@ export async function topSuppliersByPeriod(warehouse: Warehouse, periods: readon
   return rows;
 }
 
+export type SuppliersPaidRow = { institution: string; period: string; suppliers: number };
+
+/**
+ * The Suppliers page's "N suppliers paid": for each offered period, how many distinct suppliers have payment lines in
+ * it (as its table lists them: whatever their net spend). Counted here from every supplier, never from the few the
+ * page names one by one (the rest reach it grouped).
+ */
+export async function suppliersPaidByPeriod(warehouse: Warehouse, periods: readonly SpendPeriod[]): Promise<SuppliersPaidRow[]> {
+  if (periods.length === 0) return [];
+  return warehouse.all<SuppliersPaidRow>(
+    `WITH ${offeredPeriods(periods)}
+     SELECT o.institution_id AS institution, o.period, count(DISTINCT m.supplier)::INTEGER AS suppliers
+     FROM offered o JOIN mart_spend_by_month m ON m.institution = o.institution_id AND m.month BETWEEN o.first_month AND o.last_month
+     GROUP BY ALL ORDER BY institution, period`,
+  );
+}
+
 export type LocalSuppliersByCategoryRow = { institution: string; period: string; definition: string; category: string; suppliers: number };
 
 /**

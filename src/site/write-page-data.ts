@@ -9,7 +9,7 @@ import { materialiseForPages } from "./page-data/materialise-marts.js";
 /** Where the pages find their data: written here before each build, git-ignored, never edited by hand. */
 export const pageDataPath = join(projectRoot, "pages", "data");
 
-/** Written data files end so; anything else in pages/data (a README, a data loader) is source and kept. */
+/** Written data files end so (.arrow: written by earlier versions); anything else in pages/data (a README, a data loader) is source and kept. */
 const WRITTEN = /\.(json|arrow)$/;
 
 /**
@@ -29,8 +29,7 @@ export async function writePageData(warehousePath: string, folder = pageDataPath
     const withheld = await withheldNames(warehouse);
     for (const compute of PAGE_DATA) {
       for (const [file, value] of Object.entries(await compute(warehouse, level))) {
-        // Arrow files hold figures and ids, never names (the names are in the JSON beside them).
-        const bytes = value instanceof Uint8Array ? value : Buffer.from(JSON.stringify(withoutNames(value, withheld)));
+        const bytes = Buffer.from(JSON.stringify(withoutNames(value, withheld)));
         await writeFile(join(folder, file), bytes);
         written.push({ file, bytes: bytes.length });
       }

@@ -1,6 +1,7 @@
-import { DuckDBTypeId, JsonDuckDBValueConverter, type DuckDBValueConverter, type Json } from "@duckdb/node-api";
+import type { DuckDBTypeId as TypeId, DuckDBValueConverter, Json } from "@duckdb/node-api";
+import { DuckDBTypeId, JsonDuckDBValueConverter } from "../core/duckdb.js";
 
-const WIDE_INTEGERS = new Set<DuckDBTypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
+const WIDE_INTEGERS = new Set<TypeId>([DuckDBTypeId.BIGINT, DuckDBTypeId.UBIGINT, DuckDBTypeId.HUGEINT, DuckDBTypeId.UHUGEINT]);
 const LARGEST = BigInt(Number.MAX_SAFE_INTEGER);
 
 /**

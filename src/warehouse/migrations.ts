@@ -1,7 +1,7 @@
 /**
  * The warehouse schema as an ordered list of migrations. A migration is never edited once shipped:
  * change the schema by appending one. `schema_version` records which have been applied.
- * Migrations hold tables only; derived views are in views.ts, recreated on every open (versions 2 and 4
+ * Migrations hold tables only; derived views are in views.ts, this code's on every open (versions 2 and 4
  * once created the staging views; a warehouse made then has them replaced on its next open).
  */
 export interface Migration {

@@ -1,6 +1,9 @@
+import { createHash } from "node:crypto";
+
 /**
- * Every derived view of the warehouse, in layers as dbt projects lay them out, recreated on every open
- * (never frozen in a migration: migrations.ts holds tables only):
+ * Every derived view of the warehouse, in layers as dbt projects lay them out, this code's on every open (made
+ * again unless every kept one carries this code's mark: viewsMark) and never frozen in a migration (migrations.ts
+ * holds tables only):
  *   - staging: one per source table, only what is current (a re-issued file or a later return supersedes);
  *   - intermediate: joins and rules shared by several figures;
  *   - marts: the rows a page or a command reads.
@@ -331,13 +334,32 @@ interface Runner {
 }
 
 /**
- * Creates every view. A warehouse opened for writing keeps them (so that the DuckDB CLI sees them); one opened
- * read-only gets them as temporary views, which take precedence over any older ones kept in the file.
+ * What the kept views were made from: a hash of every view's statement, in order, and of the DuckDB library that
+ * made them. A warehouse opened for writing keeps it as each view's comment; one whose views all carry this
+ * code's mark keeps them as they are (nothing is written), any other has them dropped and made again, so that an
+ * upgraded anchor-spend, or DuckDB, gets its own views (Warehouse.openForWriting).
  */
-export async function createViews(warehouse: Runner, options: { temporary: boolean }): Promise<void> {
-  const kind = options.temporary ? "TEMP VIEW" : "VIEW";
-  for (const view of views) await warehouse.run(`CREATE OR REPLACE ${kind} ${view.name} AS ${view.sql}`);
+export function viewsMark(duckdbVersion: string): string {
+  const hash = createHash("sha256").update(duckdbVersion);
+  for (const view of views) hash.update(`\0${view.name}\0${view.sql}`);
+  return `anchor-spend views ${hash.digest("hex").slice(0, 32)}`;
 }
 
-/** The kept views' names, as DuckDB lists them (dropped before migrating: a view may read a table a migration alters). */
-export const KEPT_VIEWS = "SELECT view_name AS name FROM duckdb_views() WHERE NOT internal AND NOT temporary AND schema_name = 'main' AND database_name = current_database()";
+/**
+ * Creates every view. A warehouse opened for writing keeps them (so that the DuckDB CLI sees them), each with
+ * `mark` (viewsMark) as its comment; one opened read-only gets them as temporary views, which take precedence
+ * over any older ones kept in the file.
+ */
+export async function createViews(warehouse: Runner, options: { temporary: true } | { temporary: false; mark: string }): Promise<void> {
+  const kind = options.temporary ? "TEMP VIEW" : "VIEW";
+  for (const view of views) {
+    await warehouse.run(`CREATE OR REPLACE ${kind} ${view.name} AS ${view.sql}`);
+    if (!options.temporary) await warehouse.run(`COMMENT ON VIEW ${view.name} IS '${options.mark.replaceAll("'", "''")}'`);
+  }
+}
+
+/**
+ * The kept views' names and comments (their mark), as DuckDB lists them (dropped before migrating: a view may
+ * read a table a migration alters).
+ */
+export const KEPT_VIEWS = "SELECT view_name AS name, comment FROM duckdb_views() WHERE NOT internal AND NOT temporary AND schema_name = 'main' AND database_name = current_database()";

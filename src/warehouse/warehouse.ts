@@ -1,17 +1,19 @@
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
-import { DuckDBInstance as Instance } from "./duckdb.js";
+import { DuckDBInstance as Instance } from "../core/duckdb.js";
 import { mkdir } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { migrateAside } from "./migrate-aside.js";
 import { migrations } from "./migrations.js";
-import { createViews, KEPT_VIEWS } from "./views.js";
+import { createViews, KEPT_VIEWS, views, viewsMark } from "./views.js";
 import { decodeValue } from "./decode-row.js";
 import { registerPostcodeFunctions } from "../../geo/postcode-sql.js";
 import { looksLikeIndividual } from "../core/individual-name.js";
 import { textSqlFunction } from "../core/text-sql-function.js";
 
 const LATEST_VERSION = Math.max(...migrations.map((m) => m.version));
+/** How large the write-ahead log of a load grows before DuckDB checkpoints it (see openForWriting). */
+const CHECKPOINT_THRESHOLD = "256MB";
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -83,6 +85,12 @@ export class Warehouse {
         warehouse = await Warehouse.open(path, {});
       }
       await warehouse.recreateViews();
+      // Each file's transaction commits to the write-ahead log; DuckDB checkpoints (compresses the log into the file)
+      // when the log passes this size, and on close. Its default, 16 MB, checkpointed every other monthly file of a
+      // 1M-row year (83k lines each, fewer than a row group: they go through the log), a sixth of such a load (issue
+      // 19). A killed load leaves the log of the files it committed, which the next open (for reading too) replays:
+      // each file there whole, or not at all, as before. The log, and what it holds in memory, stays under 256 MB.
+      await warehouse.run(`SET checkpoint_threshold = '${CHECKPOINT_THRESHOLD}'`);
     } catch (error) {
       warehouse?.closeHandles();
       openForWritingHere.delete(key);
@@ -230,7 +238,7 @@ export class Warehouse {
 
   /** The last migration applied (0 for an empty file). */
   async schemaVersion(): Promise<number> {
-    const table = await this.one<{ found: number }>("SELECT count(*)::INTEGER AS found FROM information_schema.tables WHERE table_name = 'schema_version'");
+    const table = await this.one<{ found: number }>("SELECT count(*)::INTEGER AS found FROM duckdb_tables() WHERE table_name = 'schema_version' AND schema_name = 'main' AND database_name = current_database()");
     if (table.found === 0) return 0;
     const row = await this.one<{ version: number | null }>("SELECT max(version) AS version FROM schema_version");
     return row.version ?? 0;
@@ -250,10 +258,19 @@ export class Warehouse {
     }
   }
 
-  /** Views the file keeps (this code's, or an older migration's) dropped, and this code's created afresh. */
+  /**
+   * Views the file keeps made afresh (this code's dropped and created again, or an older migration's dropped),
+   * unless they are this code's already: every one there, and no other, each marked as made by this code and
+   * this DuckDB (views.ts viewsMark). Then nothing is written.
+   */
   private async recreateViews(): Promise<void> {
+    const { version } = await this.one<{ version: string }>("SELECT library_version AS version FROM pragma_version()");
+    const mark = viewsMark(version);
+    const kept = await this.all<{ name: string; comment: string | null }>(KEPT_VIEWS);
+    const marked = new Set(kept.filter((view) => view.comment === mark).map((view) => view.name));
+    if (kept.length === views.length && views.every((view) => marked.has(view.name))) return;
     await this.dropKeptViews();
-    await this.transaction(() => createViews(this, { temporary: false }));
+    await this.transaction(() => createViews(this, { temporary: false, mark }));
   }
 
   private async dropKeptViews(): Promise<void> {

@@ -3,11 +3,10 @@
 // institution, definition and offered period, and every month. The overview's top lists, built in the page from
 // its grouped snapshot, must equal the full facts' lists.
 import { beforeAll, describe, expect, it } from "vitest";
-import { tableFromIPC } from "apache-arrow";
 import { categoryGaps, scopeFacts, supplierTotals } from "../../pages/components/spend-facts.js";
 import { TOP_SUPPLIERS, groupedFactsSnapshot, overviewFactsSnapshot } from "../../src/site/page-data/overview-snapshot.js";
-import { factsArrow } from "../../src/site/page-data/facts-arrow.js";
-import { fromColumns, readFigures } from "../../pages/components/figures.js";
+import { dictionaryColumns, withFactColumns } from "../../src/site/page-data/page-facts.js";
+import { fromDictionaryColumns, readFigures, suppliersPaidFor } from "../../pages/components/figures.js";
 import { spendFactsSnapshot } from "../../src/site/page-data/site-snapshots.js";
 import { withWarehouse, type Warehouse } from "../../src/warehouse/warehouse.js";
 import { demoWarehouse } from "../helpers/demo-site.js";
@@ -152,7 +151,7 @@ describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files
   // Small top lists (3, and 1 local supplier per category) leave most demo suppliers to groups.
   const load = () => withWarehouse(warehouse, "read", async (w) => ({
     full: await spendFactsSnapshot(w),
-    suppliers: (await groupedFactsSnapshot(w, { topSuppliers: 3, byCategory: true })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
+    suppliers: (await groupedFactsSnapshot(w, { topSuppliers: 3, byCategory: true, suppliersPaid: true })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
     market: (await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: 1 })) as unknown as Awaited<ReturnType<typeof spendFactsSnapshot>>,
   }));
   const cents = (n: number) => Math.round(n * 100);
@@ -167,6 +166,19 @@ describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files
         expect(top(suppliers), `${id} ${key}`).toEqual(top(full));
       }
     }
+  });
+
+  it("Suppliers: the count of suppliers paid in every period is of all of them, not of the few listed one by one", async () => {
+    const { full, suppliers } = await load();
+    const paid = { suppliersPaid: fromDictionaryColumns((suppliers as unknown as { suppliersPaid: ReturnType<typeof dictionaryColumns> }).suppliersPaid) };
+    let groupedFewer = 0;
+    for (const { from, to, id } of full.periods.filter((p) => p.institution === "DEMO")) {
+      const expected = supplierTotals(full, scopeFacts(full, { institution: "DEMO", from, to }), null).length;
+      expect(suppliersPaidFor(paid, { institution: "DEMO", period: id }), id).toBe(expected);
+      if (supplierTotals(suppliers, scopeFacts(suppliers, { institution: "DEMO", from, to }), null).length < expected) groupedFewer++;
+    }
+    // The grouped facts give fewer rows (what the page counted before): the count must not come from them.
+    expect(groupedFewer).toBeGreaterThan(0);
   });
 
   it("Market: every category's spend by class and its largest local supplier, for every period and definition", async () => {
@@ -185,7 +197,7 @@ describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files
 
   it("Market: the local suppliers already paid in each category are all of them, not only the few it names", async () => {
     const { full, market } = await load();
-    const counted = fromColumns((market as unknown as { localSuppliersPaid: { columns: string[]; rows: unknown[][] } }).localSuppliersPaid) as
+    const counted = fromDictionaryColumns((market as unknown as { localSuppliersPaid: ReturnType<typeof dictionaryColumns> }).localSuppliersPaid) as
       { institution: string; period: string; definition: string; category: string; suppliers: number }[];
     let namedFewer = 0;
     for (const { from, to, id } of full.periods.filter((p) => p.institution === "DEMO")) {
@@ -210,9 +222,13 @@ describe("the Suppliers and Market snapshots (src/site/page-data/page-data-files
     expect(namedFewer).toBeGreaterThan(0);
   });
 
-  it("reach the page as Arrow IPC that reads back to the same facts", async () => {
+  it("reach the page as dictionary columns that read back to the same facts, through JSON", async () => {
     const { suppliers } = await load();
-    const back = tableFromIPC(factsArrow(suppliers.facts)).toArray().map((row) => row.toJSON());
-    expect(back).toEqual(suppliers.facts);
+    const written = JSON.parse(JSON.stringify(withFactColumns(suppliers as unknown as Parameters<typeof withFactColumns>[0]))) as { facts: ReturnType<typeof dictionaryColumns> };
+    expect(fromDictionaryColumns(written.facts)).toEqual(suppliers.facts.map((fact) => ({ ...fact, category: fact.category ?? "" })));
+    // Text once per distinct value: a supplier id is not repeated on each of its rows.
+    expect((written.facts.columns.supplier as { dictionary: unknown[] }).dictionary.length).toBe(new Set(suppliers.facts.map((f) => f.supplier)).size);
+    // Mixed columns (text and null, numbers) are kept as their values.
+    expect(fromDictionaryColumns(dictionaryColumns([{ a: "x", b: null, c: 1 }, { a: "x", b: "y", c: 2.5 }]))).toEqual([{ a: "x", b: null, c: 1 }, { a: "x", b: "y", c: 2.5 }]);
   });
 });

@@ -100,6 +100,24 @@ describe("public bodies among suppliers", () => {
     expect(runs).toEqual({ first: true, second: false, keys: publicBodyNames().names.length });
   });
 
+  it("reads nothing when the table's mark is this file's and this code's; compares and rewrites under any other", async () => {
+    const runs = await withTempWarehouse(async (warehouse) => {
+      await warehouse.transaction(() => refreshPublicBodies(warehouse));
+      const mark = "SELECT comment FROM duckdb_tables() WHERE table_name = 'public_bodies'";
+      const { comment } = await warehouse.one<{ comment: string }>(mark);
+      // A row gone behind the mark's back (only refreshPublicBodies writes the table): the mark is trusted.
+      await warehouse.run("DELETE FROM public_bodies WHERE rowid = (SELECT min(rowid) FROM public_bodies)");
+      const trusted = await warehouse.transaction(() => refreshPublicBodies(warehouse));
+      // Another mark (another file, code or schema made the table): the rows are compared, and put right.
+      await warehouse.run("COMMENT ON TABLE public_bodies IS 'shipped keys sha256 0, read by 0, schema 0'");
+      const compared = await warehouse.transaction(() => refreshPublicBodies(warehouse));
+      const { keys } = await warehouse.one<{ keys: number }>("SELECT count(*)::INTEGER AS keys FROM public_bodies");
+      return { comment, trusted, compared, keys, after: (await warehouse.one<{ comment: string }>(mark)).comment };
+    });
+    expect(runs.comment).toMatch(/^shipped keys sha256 [0-9a-f]{64}, read by [0-9a-f]{16}, schema \d+$/);
+    expect(runs).toEqual({ comment: runs.comment, trusted: false, compared: true, keys: publicBodyNames().names.length, after: runs.comment });
+  });
+
   it("ships the keys the reference gives (run scripts/write-public-body-names.ts after changing either), none naming two bodies", () => {
     expect(gunzipSync(readFileSync(PUBLIC_BODY_NAMES)).toString("utf-8")).toBe(publicBodyNamesCsv());
     expect(publicBodyNames().ambiguous).toEqual([]);

@@ -80,4 +80,35 @@ describe("views (src/warehouse/views.ts)", () => {
       folder.cleanup();
     }
   });
+
+  it("keeps views this code and DuckDB made as they are, and makes again any another made (its mark is another)", async () => {
+    const folder = tempFolder();
+    try {
+      const path = join(folder.path, "warehouse.duckdb");
+      const marks = "SELECT DISTINCT comment FROM duckdb_views() WHERE NOT internal AND NOT temporary";
+      const stale = "CREATE OR REPLACE VIEW current_spend AS SELECT * FROM spend WHERE file_id = -19";
+      const keptSql = "SELECT sql FROM duckdb_views() WHERE view_name = 'current_spend' AND NOT temporary";
+      const mark = await withWarehouse(path, "write", async (warehouse) => {
+        await seed(warehouse);
+        const [only, ...others] = await warehouse.all<{ comment: string }>(marks);
+        expect(others).toEqual([]);
+        expect(only!.comment).toMatch(/^anchor-spend views [0-9a-f]{32}$/);
+        // A stale view that carries this code's mark: the next open takes it for this code's, and keeps it.
+        await warehouse.run(stale);
+        await warehouse.run(`COMMENT ON VIEW current_spend IS '${only!.comment}'`);
+        return only!.comment;
+      });
+      await withWarehouse(path, "write", async (warehouse) => {
+        expect((await warehouse.one<{ sql: string }>(keptSql)).sql).toMatch(/-19/);
+        // As an older anchor-spend (or DuckDB) left it: another mark.
+        await warehouse.run(`COMMENT ON VIEW current_spend IS 'anchor-spend views ${"0".repeat(32)}'`);
+      });
+      await withWarehouse(path, "write", async (warehouse) => {
+        expect((await warehouse.one<{ sql: string }>(keptSql)).sql).toMatch(/superseded_by IS NULL/);
+        expect(await warehouse.all(marks)).toEqual([{ comment: mark }]);
+      });
+    } finally {
+      folder.cleanup();
+    }
+  });
 });

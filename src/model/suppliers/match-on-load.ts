@@ -7,9 +7,10 @@ import { matchSuppliers } from "./match-suppliers.js";
  * institution's (a shared one every institution's); a spend file matches the suppliers it pays, for its
  * institution only. The pairs whose match changed lose their locality, so that the locality refresh that follows
  * classifies them again (and only them, after a spend file). Returns "all" when the refresh must be a full one
- * (a matched entry's postcode not located yet), else null.
+ * (a matched entry's postcode not located yet), "matched" when matching ran (and may have taken any pair's
+ * class away), null when it did not (no register loaded, or a kind that is never matched): no class was touched.
  */
-export async function matchOnLoad(warehouse: Warehouse, kind: string, fileId: number, institution: string | null): Promise<"all" | null> {
+export async function matchOnLoad(warehouse: Warehouse, kind: string, fileId: number, institution: string | null): Promise<"all" | "matched" | null> {
   if (kind !== "companies" && kind !== "charities" && kind !== "suppliers" && kind !== "spend") return null;
   const { registers } = await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions");
   if (registers === 0) return null;
@@ -38,5 +39,5 @@ export async function matchOnLoad(warehouse: Warehouse, kind: string, fileId: nu
      WHERE NOT EXISTS (SELECT 1 FROM located_postcodes lp WHERE lp.postcode_as_given = sl.postcode_as_given)`,
   );
   for (const table of ["matches_before", "matches_changed"]) await warehouse.run(`DROP TABLE ${table}`);
-  return unlocated > 0 ? "all" : null;
+  return unlocated > 0 ? "all" : "matched";
 }

@@ -1,7 +1,8 @@
 import { snapshotSupplierId, snapshotSupplierKey, spendSnapshotParts, type SnapshotSupplier } from "./site-snapshots.js";
-import { localSuppliersByCategory, monthlyFigures, periodFigures, topSuppliersByPeriod } from "../../model/spend-figures.js";
+import { localSuppliersByCategory, monthlyFigures, periodFigures, suppliersPaidByPeriod, topSuppliersByPeriod } from "../../model/spend-figures.js";
 import { deliveryHeadline } from "../../model/social-value-headline.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
+import { dictionaryColumns } from "./page-facts.js";
 
 /** How many suppliers the overview lists for each period. */
 export const TOP_SUPPLIERS = 15;
@@ -13,6 +14,8 @@ export interface GroupedFactsOptions {
   byCategory?: boolean;
   /** Also keep the top this many local suppliers of each category, period and definition (the Market page's names). */
   topLocalPerCategory?: number;
+  /** Also count every supplier paid in each period (`suppliersPaid`: the Suppliers page's count, which its grouped facts cannot give). */
+  suppliersPaid?: boolean;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface GroupedFactsOptions {
  *     included) are kept one by one, so the top-suppliers list of any period is exactly the full facts' list;
  *     so are the top `topLocalPerCategory` local suppliers of any category, period and definition.
  */
-export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers, byCategory = false, topLocalPerCategory = 0 }: GroupedFactsOptions) {
+export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers, byCategory = false, topLocalPerCategory = 0, suppliersPaid = false }: GroupedFactsOptions) {
   const parts = await spendSnapshotParts(warehouse);
   if (parts.periods.length === 0) return { ...parts, facts: [] };
   const text = (value: string) => `'${value.replace(/'/g, "''")}'`;
@@ -88,7 +91,8 @@ export async function groupedFactsSnapshot(warehouse: Warehouse, { topSuppliers,
   return {
     ...parts,
     // Counted in SQL over every supplier: the named ones are only the largest few.
-    ...(topLocalPerCategory > 0 ? { localSuppliersPaid: columnar(await localSuppliersByCategory(warehouse, parts.periods)) } : {}),
+    ...(topLocalPerCategory > 0 ? { localSuppliersPaid: dictionaryColumns(await localSuppliersByCategory(warehouse, parts.periods)) } : {}),
+    ...(suppliersPaid ? { suppliersPaid: dictionaryColumns(await suppliersPaidByPeriod(warehouse, parts.periods)) } : {}),
     suppliers: [...parts.suppliers.filter((supplier) => listedSuppliers.has(supplier.id)), ...groups.values()],
     facts: [...facts.values()],
   };

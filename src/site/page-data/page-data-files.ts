@@ -5,7 +5,7 @@ import { PROBLEM_LIST, problemTitle } from "../../core/problem-codes.js";
 import { quarantinedRows } from "../../model/load-report.js";
 import { readTableSchema } from "../../../loaders/schema/column-synonyms.js";
 import type { Warehouse } from "../../warehouse/warehouse.js";
-import { withFactsArrow } from "./facts-arrow.js";
+import { withFactColumns } from "./page-facts.js";
 import { columnar, groupedFactsSnapshot, overviewFactsSnapshot } from "./overview-snapshot.js";
 import { dataQualitySnapshot, localDefinitionsSnapshot, methodologySnapshot } from "./site-snapshots.js";
 import { socialValueSnapshot, tenderingSnapshot } from "./social-value-snapshots.js";
@@ -40,13 +40,13 @@ export const MARKET_LOCAL_NAMED = 3;
 /**
  * Every file the pages read from pages/data/ (`FileAttachment("data/<name>")`), and how it is computed from
  * the warehouse: each entry gives one or more files. src/site/write-page-data.ts writes them all before a
- * build, from one read-only connection. A `.json` file holds its value as JSON; an `.arrow` file holds the
- * Arrow IPC bytes given. Spend facts are sized by what each page shows, never by the history.
+ * build, from one read-only connection, each value as JSON. Spend facts are sized by what each page shows, never
+ * by the history, and carried in dictionary columns (page-facts.ts).
  */
 export const PAGE_DATA: ((warehouse: Warehouse, level: SiteLevel) => Promise<Record<string, unknown>>)[] = [
   async (w) => ({ "overview-facts.json": await overviewFactsSnapshot(w) }),
-  async (w) => withFactsArrow("suppliers", await groupedFactsSnapshot(w, { topSuppliers: SUPPLIERS_LISTED, byCategory: true })),
-  async (w) => withFactsArrow("market", await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: MARKET_LOCAL_NAMED })),
+  async (w) => ({ "suppliers.json": withFactColumns(await groupedFactsSnapshot(w, { topSuppliers: SUPPLIERS_LISTED, byCategory: true, suppliersPaid: true })) }),
+  async (w) => ({ "market.json": withFactColumns(await groupedFactsSnapshot(w, { topSuppliers: 0, byCategory: true, topLocalPerCategory: MARKET_LOCAL_NAMED })) }),
   async (w) => ({ "local-definitions.json": await localDefinitionsSnapshot(w) }),
   async (w) => ({ "social-value.json": await socialValueSnapshot(w) }),
   async (w) => ({ "tendering.json": await tenderingSnapshot(w) }),
