@@ -35,6 +35,7 @@ import { CONTRACT_FIELDS, ENGAGEMENT_FIELDS, PROXY_VALUE_FIELDS, QUESTION_BANK_F
 import type { FieldSpec } from "./schema/column-synonyms.js";
 import { refreshSupplierLocality } from "../src/model/refresh-locality.js";
 import { matchOnLoad } from "../src/model/suppliers/match-on-load.js";
+import { REGISTER_MEMORY_LIMIT } from "../src/model/suppliers/match-suppliers.js";
 import type { FileScan } from "./files/scan-file.js";
 import { supersedeEarlierFiles, type NamedReplacement, type SharedLines } from "./spend/supersede-files.js";
 import { entryFor } from "./spend/file-period.js";
@@ -221,7 +222,9 @@ export async function loadNewFile(
   const { path, kind, scan } = file;
   // DuckDB reads a spend CSV before the transaction: a reader error then leaves it open to the streaming loader.
   const staged = options.duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, file.detected!) : null;
-  return warehouse.transaction(async () => {
+  // A national register's edition (millions of rows) loads within a memory limit, spilling past it.
+  const limited = <T>(work: () => Promise<T>) => (kind === "companies" || kind === "charities" ? warehouse.withMemoryLimit(REGISTER_MEMORY_LIMIT, work) : work());
+  return limited(() => warehouse.transaction(async () => {
     const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
     // An institution given on the command line or read from the file is recorded here, with the file (never in the user's folder).
     if (file.given) await recordInstitution(warehouse, file.given);
@@ -251,5 +254,5 @@ export async function loadNewFile(
     // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.
     if (!options.publicBodiesCurrent) await refreshPublicBodies(warehouse);
     return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
-  });
+  }));
 }

@@ -77,17 +77,20 @@ export async function loadReferenceTable(
   const selected = spec.select(column, { path, heading: (field) => (header.columns[field] === undefined ? null : heading(field)) });
   const targets = Object.keys(selected);
   const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
+  const problem = spec.problems.length === 0 ? "NULL" : `CASE ${spec.problems.map((p, i) => `WHEN ${p.when} THEN ${i}`).join(" ")} END`;
+  const key = spec.key.join(", ");
+  // The file's rows selected and checked as the reader streams them (never staged whole first); of the rows with no
+  // problem, the one kept for each key has key_rank 1 (the others are quarantined as not kept).
   await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length, {
     delimiter: detected.head.csv?.delimiter ?? ",", quoted: spec.quoted !== false,
-  });
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE selected_reference AS
-     SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
-            ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
-     FROM staged_reference`,
-  );
-  const problem = spec.problems.length === 0 ? "NULL" : `CASE ${spec.problems.map((p, i) => `WHEN ${p.when} THEN ${i}`).join(" ")} END`;
-  await warehouse.run(`CREATE OR REPLACE TEMP TABLE checked_reference AS SELECT *, ${problem} AS problem FROM selected_reference`);
+  }, [...new Set(Object.values(header.columns))].sort((a, b) => a - b), (rows) =>
+    `CREATE OR REPLACE TEMP TABLE checked_reference AS
+     SELECT *, row_number() OVER (PARTITION BY problem IS NULL, ${key} ORDER BY ${spec.keep ? `${spec.keep}, ` : ""}row_number) AS key_rank FROM (
+       SELECT *, ${problem} AS problem FROM (
+         SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
+                ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
+         FROM (${rows})))`);
+  const good = "checked_reference WHERE problem IS NULL AND key_rank = 1";
   const quarantine = await QuarantineWriter.open(warehouse, fileId, path);
   for (const [index, p] of spec.problems.entries()) {
     await quarantine.addSelected(
@@ -95,27 +98,21 @@ export async function loadReferenceTable(
       { heading: heading(p.field) }, p,
     );
   }
-  const key = spec.key.join(", ");
-  await warehouse.run(
-    `CREATE OR REPLACE TEMP TABLE good_reference AS
-     SELECT * FROM checked_reference WHERE problem IS NULL
-     QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY ${spec.keep ? `${spec.keep}, ` : ""}row_number) = 1`,
-  );
   await quarantine.addSelected(
-    `SELECT c.row_number, NULL AS column_name, concat_ws(' ', ${spec.key.map((k) => `c.${k}`).join(", ")}) AS raw_value
-     FROM checked_reference c ANTI JOIN good_reference g USING (row_number) WHERE c.problem IS NULL`,
+    `SELECT row_number, NULL AS column_name, concat_ws(' ', ${spec.key.join(", ")}) AS raw_value
+     FROM checked_reference WHERE problem IS NULL AND key_rank > 1`,
     {}, spec.notKept ?? { code: "duplicate-key", reason: `the same ${spec.key.join(" and ")} appears in an earlier row of this file` },
   );
   await quarantine.close();
-  await warehouse.run(`DELETE FROM ${spec.table} WHERE (${key}) IN (SELECT (${key}) FROM good_reference)`);
-  await warehouse.run(`INSERT INTO ${spec.table} (${targets.join(", ")}, file_id) SELECT ${targets.join(", ")}, ? FROM good_reference`, [fileId]);
+  await warehouse.run(`DELETE FROM ${spec.table} WHERE (${key}) IN (SELECT (${key}) FROM ${good})`);
+  await warehouse.run(`INSERT INTO ${spec.table} (${targets.join(", ")}, file_id) SELECT ${targets.join(", ")}, ? FROM ${good}`, [fileId]);
   if (spec.edition) {
     await warehouse.run("INSERT INTO register_editions (register, edition, file_id) VALUES (?, ?::DATE, ?)", [spec.edition.register, edition, fileId]);
   }
   const counts = await warehouse.one<{ read: number; loaded: number }>(
-    `SELECT (SELECT count(*) FROM staged_reference) AS read, (SELECT count(*) FROM good_reference) AS loaded`,
+    `SELECT (SELECT count(*) FROM checked_reference) AS read, (SELECT count(*) FROM ${good}) AS loaded`,
   );
-  for (const table of ["staged_reference", "selected_reference", "checked_reference", "good_reference"]) await warehouse.run(`DROP TABLE ${table}`);
+  await warehouse.run("DROP TABLE checked_reference");
   const read = counts.read;
   const loaded = counts.loaded;
   return { rowsRead: read, rowsLoaded: loaded, rowsQuarantined: read - loaded };

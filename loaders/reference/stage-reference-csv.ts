@@ -110,7 +110,8 @@ function describeCsvError(message: string): { problem: string; row?: number } {
 
 /**
  * Reads a reference table's rows after its heading row into the temp table staged_reference (row_number and
- * the columns c0…cN, all text), with DuckDB's own CSV reader so that a national file streams through.
+ * the `kept` columns of c0…cN, default all, as text), with DuckDB's own CSV reader so that a national file streams through;
+ * or, with `into`, runs the statement it makes of those rows (a SELECT) instead, so that they are never held apart.
  * Row numbers are the file's line numbers (the heading row is row headerIndex + 1), blank lines counted as
  * DuckDB's reader skips them. A Windows-1252 file is read through a UTF-8 copy. A file the reader cannot
  * read is refused in words, naming the row (DuckDB's message stays in the error's cause).
@@ -118,6 +119,8 @@ function describeCsvError(message: string): { problem: string; row?: number } {
 export async function stageReferenceCsv(
   warehouse: Warehouse, path: string, headerIndex: number, columnCount: number,
   format: { delimiter: string; quoted: boolean } = { delimiter: ",", quoted: true },
+  kept: readonly number[] = Array.from({ length: columnCount }, (_, index) => index),
+  into: (rows: string) => string = (rows) => `CREATE OR REPLACE TEMP TABLE staged_reference AS ${rows}`,
 ): Promise<void> {
   const headingLine = headerIndex + 1;
   const { blankLines, utf8 } = await scanReferenceLines(path, headingLine);
@@ -128,22 +131,22 @@ export async function stageReferenceCsv(
     // For each run of blank lines: how many rows come before it, and how many blank lines there are so far.
     const recordsBefore = new Map<number, number>();
     blankLines.forEach((blank, index) => recordsBefore.set(blank - headingLine - (index + 1), index + 1));
-    const read = `SELECT row_number() OVER () AS record, *
+    // Only the kept columns leave the reader (a national register's 55 columns are read, and a few kept).
+    const read = `SELECT row_number() OVER () AS record${kept.map((index) => `, c${index}`).join("")}
                   FROM read_csv(?, header = false, skip = ${headingLine}, all_varchar = true, delim = ${quoteSql(format.delimiter)},
                                 ${format.quoted ? `quote = '"', escape = '"'` : `quote = '', escape = ''`},
                                 null_padding = true, names = ?::VARCHAR[])`;
     const names = listValue(Array.from({ length: columnCount }, (_, index) => `c${index}`));
     try {
       if (recordsBefore.size === 0) {
-        await warehouse.run(`CREATE OR REPLACE TEMP TABLE staged_reference AS SELECT record + ${headingLine} AS row_number, * EXCLUDE (record) FROM (${read})`, [csvPath, names]);
+        await warehouse.run(into(`SELECT record + ${headingLine} AS row_number, * EXCLUDE (record) FROM (${read})`), [csvPath, names]);
       } else {
         await warehouse.run(
-          `CREATE OR REPLACE TEMP TABLE staged_reference AS
-           WITH records AS (${read}),
+          into(`WITH records AS (${read}),
                 blanks AS (SELECT unnest(?::BIGINT[]) AS records_before, unnest(?::BIGINT[]) AS blanks_so_far)
            SELECT r.record + ${headingLine} + coalesce(b.blanks_so_far, 0) AS row_number, r.* EXCLUDE (record)
            FROM records r ASOF LEFT JOIN blanks b ON r.record > b.records_before
-           ORDER BY r.record`,
+           ORDER BY r.record`),
           [csvPath, names, listValue([...recordsBefore.keys()]), listValue([...recordsBefore.values()])],
         );
       }

@@ -20,8 +20,13 @@ const TRADES = ["BUILDING", "CARE", "CATERING", "CLEANING", "CONSULTING", "DESIG
   "SECURITY", "SERVICES", "SOLUTIONS", "SUPPLIES", "SYSTEMS", "TECHNOLOGY", "TRAINING", "TRANSPORT", "TRAVEL", "VENTURES"];
 const POSTCODES = ["E1 0JL", "E1 8DE", "E10 7FG", "MK10 9QD", "RM3 7DU"];
 const list = (items: string[]) => `[${items.map((item) => `'${item}'`).join(", ")}]`;
-/** A pseudo-random index in [0, n) from row i and a salt: arithmetic only, so every run gives the same. */
-const draw = (i: string, salt: number, n: number) => `(((${i} * 2654435761 + ${REGISTER_BENCH_SEED + salt * 7919}) % 4294967296) // 65536 % ${n} + 1)`;
+/**
+ * A pseudo-random index in [1, n] from row i and a salt: arithmetic only, so every run gives the same. Each salt has its
+ * own multiplier: with one multiplier and the salt only added, the draws of a row moved together (193 first words
+ * where 9,216 were meant, so blocks of thousands of names).
+ */
+const draw = (i: string, salt: number, n: number) =>
+  `(((${i} * ${2654435761 + salt * 2 * 40503} + ${REGISTER_BENCH_SEED + salt * 7919}) % 4294967296) // 65536 % ${n} + 1)`;
 // Made-up first words from syllables (16 × 6 × 12 × 8 = 9,216 words), so blocks are of a register's sizes, not 76 words'.
 const ONSETS = ["B", "BR", "C", "CR", "D", "F", "G", "GR", "H", "K", "L", "M", "N", "P", "S", "T"];
 const VOWELS = ["A", "E", "I", "O", "U", "AI"];

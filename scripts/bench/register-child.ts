@@ -6,17 +6,21 @@ import { withWarehouse } from "../../src/warehouse/warehouse.js";
 
 const [warehousePath, register, council] = process.argv.slice(2);
 const figures = await withWarehouse(warehousePath!, "write", async (warehouse) => {
-  const time = async <T>(work: () => Promise<T>): Promise<[number, T]> => {
+  const time = async <T>(work: () => Promise<T>): Promise<[number, T, number]> => {
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const result = await work();
-    return [(performance.now() - started) / 1000, result];
+    const used = process.cpuUsage(cpu);
+    return [(performance.now() - started) / 1000, result, (used.user + used.system) / 1e6];
   };
-  const [registerSeconds, loaded] = await time(() => loadInputs(warehouse, [register!]));
-  const [spendSeconds, spend] = await time(() => loadInputs(warehouse, [council!]));
+  const [registerSeconds, loaded, registerCpuSeconds] = await time(() => loadInputs(warehouse, [register!]));
+  const [spendSeconds, spend, spendCpuSeconds] = await time(() => loadInputs(warehouse, [council!]));
   const refused = [...loaded, ...spend].filter((result) => result.status === "refused");
   if (refused.length > 0) throw new Error(JSON.stringify(refused));
-  const [matchSeconds, counts] = await time(() => warehouse.transaction(() => matchSuppliers(warehouse)));
+  const [matchSeconds, counts, matchCpuSeconds] = await time(() => warehouse.transaction(() => matchSuppliers(warehouse)));
   const rows = loaded.reduce((sum, result) => sum + (result.status === "loaded" ? result.outcome.rowsLoaded : 0), 0);
-  return { registerSeconds, rows, spendSeconds, matchSeconds, counts };
+  const sqlMilliseconds = Object.fromEntries(warehouse.sqlTimings ?? []);
+  const sqlCpuMilliseconds = Object.fromEntries(warehouse.sqlCpuTimings ?? []);
+  return { registerSeconds, registerCpuSeconds, rows, spendSeconds, spendCpuSeconds, matchSeconds, matchCpuSeconds, counts, sqlMilliseconds, sqlCpuMilliseconds };
 });
 process.stdout.write(JSON.stringify({ ...figures, peakRssMb: process.resourceUsage().maxRSS / 1024 }));

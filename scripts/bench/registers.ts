@@ -8,6 +8,10 @@ import { generateRegisterBench } from "./generate-register.js";
 export interface RegisterFigures {
   companies: number; suppliers: number; fileMb: number; generateSeconds: number;
   registerSeconds: number; spendSeconds: number; matchSeconds: number; peakRssMb: number;
+  /** CPU seconds of the child process (every thread's) in each step: steadier than wall clock on a shared machine. */
+  registerCpuSeconds: number; spendCpuSeconds: number; matchCpuSeconds: number;
+  /** Wall-clock and CPU milliseconds by SQL statement (its first words), over the three steps. */
+  sqlMilliseconds: Record<string, number>; sqlCpuMilliseconds: Record<string, number>;
   counts: Record<string, number>; loadAverage: string;
 }
 
@@ -24,7 +28,7 @@ export async function benchRegisters(scratch: string, companies: number, supplie
   const generateSeconds = (performance.now() - generated) / 1000;
   await compile(["scripts/bench/register-child.ts"]);
   const output = execFileSync(process.execPath, [join(buildPath, "scripts/bench/register-child.js"), join(folder, "warehouse.duckdb"), register, spend],
-    { encoding: "utf-8", maxBuffer: 1 << 24 });
+    { encoding: "utf-8", maxBuffer: 1 << 24, env: { ...process.env, ANCHOR_SPEND_SQL_TIMINGS: "1" } });
   const figures = JSON.parse(output) as Omit<RegisterFigures, "companies" | "suppliers" | "fileMb" | "generateSeconds" | "loadAverage">;
   const fileMb = statSync(register).size / 2 ** 20;
   rmSync(folder, { recursive: true, force: true });
@@ -33,10 +37,13 @@ export async function benchRegisters(scratch: string, companies: number, supplie
 
 export function formatRegisterFigures(f: RegisterFigures): string {
   const total = f.registerSeconds + f.spendSeconds;
+  const slowest = Object.entries(f.sqlMilliseconds).sort(([, a], [, b]) => b - a).slice(0, 6)
+    .map(([statement, ms]) => `    ${(ms / 1000).toFixed(1)} s wall, ${((f.sqlCpuMilliseconds[statement] ?? 0) / 1000).toFixed(1)} s CPU: ${statement}`);
   return [
     `National registers: ${f.companies.toLocaleString("en-GB")} generated companies (${f.fileMb.toFixed(0)} MB, published layout; generated in ${f.generateSeconds.toFixed(1)} s), ${f.suppliers.toLocaleString("en-GB")} distinct suppliers`,
-    `  register load ${f.registerSeconds.toFixed(1)} s; spend load with matching ${f.spendSeconds.toFixed(1)} s; full rematch ${f.matchSeconds.toFixed(1)} s`,
+    `  register load ${f.registerSeconds.toFixed(1)} s (${f.registerCpuSeconds.toFixed(1)} s CPU); spend load with matching ${f.spendSeconds.toFixed(1)} s (${f.spendCpuSeconds.toFixed(1)} s CPU); full rematch ${f.matchSeconds.toFixed(1)} s (${f.matchCpuSeconds.toFixed(1)} s CPU)`,
     `  load + match ${total.toFixed(1)} s (goal < 60 s: ${total < 60 ? "met" : "NOT MET"}); peak RSS ${f.peakRssMb.toFixed(0)} MB (goal < 2048 MB: ${f.peakRssMb < 2048 ? "met" : "NOT MET"})`,
     `  matched: ${JSON.stringify(f.counts)}; load average at the end ${f.loadAverage}`,
+    "  slowest SQL statements:", ...slowest,
   ].join("\n");
 }

@@ -56,8 +56,9 @@ export const REVIEW_CANDIDATES_SQL = `
   FROM supplier_matches m
   JOIN paid p ON p.institution_id = m.institution_id AND p.supplier_id = m.supplier_id
   JOIN suppliers s ON s.supplier_id = m.supplier_id
-  LEFT JOIN companies c ON m.register = 'companies-house' AND c.company_number = m.register_id
-  LEFT JOIN charities ch ON m.register = 'charity-commission' AND ch.charity_number = m.register_id
+  -- One key per join (views.ts, int_supplier_register_facts: a register condition beside it makes a nested loop)
+  LEFT JOIN companies c ON c.company_number = CASE WHEN m.register = 'companies-house' THEN m.register_id END
+  LEFT JOIN charities ch ON ch.charity_number = CASE WHEN m.register = 'charity-commission' THEN m.register_id END
   WHERE NOT s.is_redacted AND NOT ${withheldIndividual("s.name", "m.institution_id")}
     AND NOT EXISTS (SELECT 1 FROM int_supplier_matches x WHERE x.institution_id = m.institution_id AND x.supplier_id = m.supplier_id)
     AND NOT EXISTS (SELECT 1 FROM supplier_match_decisions n WHERE n.institution_id = m.institution_id AND n.supplier_id = m.supplier_id

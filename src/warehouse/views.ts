@@ -131,10 +131,12 @@ const intermediate: View[] = [
                    coalesce(ch.charity_number, cc.charity_number) AS charity_number, coalesce(ch.status, cc.status) AS charity_status,
                    coalesce(ch.latest_income, cc.latest_income) AS latest_income
             FROM int_supplier_matches m
-            LEFT JOIN companies c ON m.register = 'companies-house' AND c.company_number = m.register_id
-            LEFT JOIN charities ch ON m.register = 'charity-commission' AND ch.charity_number = m.register_id
+            -- Equi-joins on one key each (the register's id, or NULL for the other register): a condition on the match's
+            -- register beside the key makes DuckDB compare every match with every company (a nested loop over the edition).
+            LEFT JOIN companies c ON c.company_number = CASE WHEN m.register = 'companies-house' THEN m.register_id END
+            LEFT JOIN charities ch ON ch.charity_number = CASE WHEN m.register = 'charity-commission' THEN m.register_id END
             LEFT JOIN companies co ON co.company_number = coalesce(c.company_number, ch.company_number)
-            LEFT JOIN charity_of_company cc ON m.register = 'companies-house' AND cc.company_number = c.company_number
+            LEFT JOIN charity_of_company cc ON cc.company_number = c.company_number
           )
           SELECT *,
                  CASE WHEN accounts_category IN ('MICRO ENTITY', 'SMALL', 'MEDIUM', 'TOTAL EXEMPTION SMALL', 'TOTAL EXEMPTION FULL',

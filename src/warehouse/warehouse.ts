@@ -173,7 +173,7 @@ export class Warehouse {
     try {
       return await work();
     } finally {
-      const statement = sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 5).join(" ");
+      const statement = sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ");
       const used = process.cpuUsage(cpu);
       this.sqlTimings.set(statement, (this.sqlTimings.get(statement) ?? 0) + performance.now() - started);
       this.sqlCpuTimings.set(statement, (this.sqlCpuTimings.get(statement) ?? 0) + (used.user + used.system) / 1000);
@@ -198,6 +198,21 @@ export class Warehouse {
     const first = rows[0];
     if (first === undefined) throw new Error(`query returned no row: ${sql}`);
     return first;
+  }
+
+  /**
+   * Runs `work` with DuckDB's memory limit at `limit` (e.g. "1GB"), then puts back the limit it had: past it DuckDB
+   * spills to the warehouse's temp directory (`<warehouse>.tmp`, or the in-memory warehouse's spill folder) rather
+   * than grow, for work over a national register's millions of rows.
+   */
+  async withMemoryLimit<T>(limit: string, work: () => Promise<T>): Promise<T> {
+    const { previous } = await this.one<{ previous: string }>("SELECT current_setting('memory_limit') AS previous");
+    await this.run(`SET memory_limit = '${limit.replace(/'/g, "")}'`);
+    try {
+      return await work();
+    } finally {
+      await this.run(`SET memory_limit = '${previous.replace(/'/g, "")}'`);
+    }
   }
 
   /** Runs `work` in one transaction: all of it lands, or none of it does. */

@@ -25,6 +25,13 @@ export interface MatchCounts {
   unmatched: number;
 }
 
+/**
+ * DuckDB's memory limit for work over a national register (its load, in loaders/load-inputs.ts, and matching): the
+ * benchmark's goal is a peak under 2 GB for the process, node's own heap included, at 5 million rows; past the limit
+ * DuckDB spills to the warehouse's temp directory.
+ */
+export const REGISTER_MEMORY_LIMIT = "1GB";
+
 /** Company statuses of a company that no longer exists (the basic company data holds live companies; a fixture may not). */
 const DEAD_COMPANY = "('Dissolved', 'Removed', 'Closed', 'Converted/Closed')";
 /** The lowest fuzzy score kept as a candidate (for review); below it a candidate is noise. */
@@ -45,6 +52,10 @@ const CANDIDATE_FLOOR = 0.8;
  * rows are its own: matching one never touches another's. Nothing is written when no register is loaded.
  */
 export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions = {}): Promise<MatchCounts> {
+  return warehouse.withMemoryLimit(REGISTER_MEMORY_LIMIT, () => matchWithin(warehouse, options));
+}
+
+async function matchWithin(warehouse: Warehouse, options: MatchOptions): Promise<MatchCounts> {
   const scope = { institution: options.institution ?? null, file: options.fileId ?? null };
   const counts: MatchCounts = { suppliers: 0, identifier: 0, name: 0, fuzzy: 0, toReview: 0, unmatched: 0 };
   const { registers } = await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions");
@@ -59,6 +70,17 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
              AND ($institution::VARCHAR IS NULL OR sp.institution_id = $institution) AND ($file::INTEGER IS NULL OR sp.file_id = $file))`,
     scope,
   );
+  const clearScope = () => warehouse.run(
+    `DELETE FROM supplier_matches m WHERE ($institution::VARCHAR IS NULL OR m.institution_id = $institution)
+       AND ($file::INTEGER IS NULL OR EXISTS (SELECT 1 FROM match_suppliers s WHERE s.institution_id = m.institution_id AND s.supplier_id = m.supplier_id))`,
+    scope,
+  );
+  // No supplier to match (a register loaded before any spend): nothing of the register is read.
+  if ((await warehouse.one<{ suppliers: number }>("SELECT count(*)::INTEGER AS suppliers FROM match_suppliers")).suppliers === 0) {
+    await clearScope();
+    await warehouse.run("DROP TABLE match_suppliers");
+    return counts;
+  }
   // The entries that can meet a supplier: its whole key, or a block it may share (core-name.ts: semi-joins on the
   // register, so that a 5-million-row edition is cored only where it matters).
   await warehouse.run(
@@ -107,11 +129,7 @@ export async function matchSuppliers(warehouse: Warehouse, options: MatchOptions
      WHERE score >= ${CANDIDATE_FLOOR}
      QUALIFY row_number() OVER (PARTITION BY institution_id, supplier_id ORDER BY score DESC, register, register_id) <= ${CANDIDATES_KEPT * 2}`,
   );
-  await warehouse.run(
-    `DELETE FROM supplier_matches m WHERE ($institution::VARCHAR IS NULL OR m.institution_id = $institution)
-       AND ($file::INTEGER IS NULL OR EXISTS (SELECT 1 FROM match_suppliers s WHERE s.institution_id = m.institution_id AND s.supplier_id = m.supplier_id))`,
-    scope,
-  );
+  await clearScope();
   // Rank: identifier, then exact name, then fuzzy; live before dead; by score; a charity before the company it is.
   await warehouse.run(
     `INSERT INTO supplier_matches (institution_id, supplier_id, register, register_id, method, score, rank, accepted, edition)
