@@ -201,19 +201,37 @@ export class Warehouse {
   }
 
   /**
-   * Runs `work` with DuckDB's memory limit at `limit` (e.g. "1GB"), then puts back the limit it had: past it DuckDB
-   * spills to the warehouse's temp directory (`<warehouse>.tmp`, or the in-memory warehouse's spill folder) rather
-   * than grow, for work over a national register's millions of rows.
+   * Runs `work` with DuckDB's memory limit at `limit` (e.g. "1GB"), then puts back DuckDB's default (nothing else
+   * sets it): past the limit DuckDB spills to the warehouse's temp directory (`<warehouse>.tmp`, or the in-memory
+   * warehouse's spill folder) rather than grow, for work over a national register's millions of rows. Work within
+   * work runs under the outer limit. When the work fails inside a transaction DuckDB has aborted, the default cannot
+   * be put back until the ROLLBACK (DuckDB refuses every statement before it): transaction() puts it back then, and
+   * the work's own error is the one thrown.
    */
   async withMemoryLimit<T>(limit: string, work: () => Promise<T>): Promise<T> {
-    const { previous } = await this.one<{ previous: string }>("SELECT current_setting('memory_limit') AS previous");
+    if (this.memoryLimited) return work();
     await this.run(`SET memory_limit = '${limit.replace(/'/g, "")}'`);
+    this.memoryLimited = true;
+    let failed = false;
     try {
       return await work();
+    } catch (error) {
+      failed = true;
+      throw error;
     } finally {
-      await this.run(`SET memory_limit = '${previous.replace(/'/g, "")}'`);
+      try {
+        await this.run("RESET memory_limit");
+        this.memoryLimited = false;
+      } catch (error) {
+        if (!failed) throw error;
+        this.memoryLimitAfterRollback = true;
+      }
     }
   }
+
+  /** Whether a withMemoryLimit() is running; whether its limit is still to be put back, after a ROLLBACK. */
+  private memoryLimited = false;
+  private memoryLimitAfterRollback = false;
 
   /** Runs `work` in one transaction: all of it lands, or none of it does. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -223,6 +241,11 @@ export class Warehouse {
       result = await work();
     } catch (error) {
       await this.run("ROLLBACK");
+      if (this.memoryLimitAfterRollback) {
+        await this.run("RESET memory_limit");
+        this.memoryLimitAfterRollback = false;
+        this.memoryLimited = false;
+      }
       throw error;
     }
     try {

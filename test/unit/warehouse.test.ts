@@ -31,4 +31,16 @@ describe("warehouse", () => {
       )).rejects.toThrow(/CHECK/i);
     });
   });
+  it("puts DuckDB's memory limit back after work under a limit, and when that work fails in a transaction throws the work's own error", async () => {
+    await withTempWarehouse(async (warehouse) => {
+      const limit = async () => (await warehouse.one<{ limit: string }>("SELECT current_setting('memory_limit') AS limit")).limit;
+      const before = await limit();
+      const inside = await warehouse.withMemoryLimit("1GB", () => warehouse.withMemoryLimit("2GB", limit));
+      expect(inside).toMatch(/^953\.6 MiB$|^1(\.0)? GiB$|^1000\.0 MiB$/);
+      expect(await limit()).toBe(before);
+      const failing = warehouse.transaction(() => warehouse.withMemoryLimit("1GB", () => warehouse.run("SELECT CAST('x' AS INTEGER)")));
+      await expect(failing).rejects.toThrow(/Conversion Error/);
+      expect(await limit()).toBe(before);
+    });
+  });
 });
