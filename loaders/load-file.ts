@@ -27,7 +27,7 @@ import { REFERENCE_TABLES } from "./reference/reference-tables.js";
 import { loadReturns } from "./social-value/load-returns.js";
 import { loadSpend } from "./spend/load-spend.js";
 import type { ProgressListener } from "./spend/spend-writer.js";
-import { stageSpendCsv, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
+import { stageSpendCsv, threadsForLines, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
 import { loadSupplierRegister } from "./suppliers/load-suppliers.js";
 import { readAllRows, tableSource, type TableSource } from "./files/read-table.js";
 import { readSheetTable, type SocialValueTableLoader } from "./social-value/read-social-value-table.js";
@@ -43,7 +43,7 @@ import { institutionFromFile, recordInstitution, type InstitutionGiven } from ".
 import { refreshPublicBodies } from "./reference/load-public-bodies.js";
 import { displayPath, scopeOf, type InstitutionChoice, type PlannedFile } from "./planned-file.js";
 
-export { dropStagedSpend } from "./spend/stage-spend-csv.js";
+export { dropStagedSpend, keepThreadSetting, restoreThreads } from "./spend/stage-spend-csv.js";
 
 /** The largest notices file read (whole): about the longest string JavaScript holds. */
 const LARGEST_NOTICE_FILE_BYTES = 500 * 1_048_576;
@@ -220,6 +220,8 @@ export async function loadNewFile(
   options: { duckdbCsvReader: boolean; replaces: readonly string[]; publicBodiesCurrent: boolean; onProgress?: ProgressListener },
 ): Promise<LoadedOutcome> {
   const { path, kind, scan } = file;
+  // A small spend file is loaded on one DuckDB thread, its commit included (after keepThreadSetting; see ONE_THREAD_BELOW_LINES).
+  await threadsForLines(warehouse, kind === "spend" ? scan.lines : Number.POSITIVE_INFINITY);
   // DuckDB reads a spend CSV before the transaction: a reader error then leaves it open to the streaming loader.
   const staged = options.duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, file.detected!) : null;
   // A national register's edition (millions of rows) loads within a memory limit, spilling past it.
@@ -248,6 +250,10 @@ export async function loadNewFile(
     // Spend, social value files and notices bring suppliers only; every other kind can move any supplier's locality.
     const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
     // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
+    // (on DuckDB's own threads when a register is loaded: matching reads it whole)
+    if (kind === "spend" && (await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions")).registers > 0) {
+      await threadsForLines(warehouse, Number.POSITIVE_INFINITY);
+    }
     const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
     // A spend file no matching ran for brings only its own pairs: those are looked for among its lines alone.
     await refreshSupplierLocality(warehouse, !bringsSuppliersOnly || relocate === "all" ? "all" : kind === "spend" && relocate === null ? { spendFile: id } : "new suppliers");

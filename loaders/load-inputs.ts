@@ -195,25 +195,33 @@ export async function loadInputs(
   }
   planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   let publicBodiesCurrent = false;
-  for (const file of planned) {
-    const { path, kind, scan, scope } = file;
-    // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
-    const known = file.alreadyLoaded || (await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo])).length > 0;
-    if (known) {
-      report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
-      continue;
+  let restoreSetting: ((warehouse: Warehouse) => Promise<void>) | null = null;
+  try {
+    for (const file of planned) {
+      const { path, kind, scan, scope } = file;
+      // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
+      const known = file.alreadyLoaded || (await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo])).length > 0;
+      if (known) {
+        report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
+        continue;
+      }
+      const { loadNewFile, dropStagedSpend, keepThreadSetting, restoreThreads } = await loadFile();
+      // DuckDB's thread setting kept from one file to the next (one SET for a run of small files), put back below.
+      keepThreadSetting(warehouse);
+      restoreSetting = restoreThreads;
+      try {
+        const outcome = await loadNewFile(warehouse, file, { duckdbCsvReader, replaces, publicBodiesCurrent, ...(onProgress ? { onProgress } : {}) });
+        publicBodiesCurrent = true;
+        report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
+      } catch (error) {
+        const message = (error as Error).message;
+        report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
+      } finally {
+        await dropStagedSpend(warehouse);
+      }
     }
-    const { loadNewFile, dropStagedSpend } = await loadFile();
-    try {
-      const outcome = await loadNewFile(warehouse, file, { duckdbCsvReader, replaces, publicBodiesCurrent, ...(onProgress ? { onProgress } : {}) });
-      publicBodiesCurrent = true;
-      report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
-    } catch (error) {
-      const message = (error as Error).message;
-      report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
-    } finally {
-      await dropStagedSpend(warehouse);
-    }
+  } finally {
+    if (restoreSetting) await restoreSetting(warehouse);
   }
   // A warehouse that loaded nothing new (its files all loaded before) is still brought up to the shipped keys.
   // (Nothing loaded in this run: source_files is as it was read above.)

@@ -41,8 +41,44 @@ const quotedLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
  */
 export const ONE_THREAD_BELOW_LINES = 122_880;
 
-/** Runs `work` with DuckDB on one thread when `lines` is under ONE_THREAD_BELOW_LINES; its threads as before afterwards. */
+/**
+ * Warehouses whose thread setting is kept between works (keepThreadSetting … restoreThreads, around a run's files), with whether
+ * DuckDB is on one thread now. SET threads costs 5–10 ms of CPU (its workers stopped or started): a run of
+ * small files sets it once, not twice per statement.
+ */
+const keptSetting = new WeakMap<Warehouse, boolean>();
+
+/** From here on (a run of files), the thread setting is kept from one work to the next, until restoreThreads. */
+export function keepThreadSetting(warehouse: Warehouse): void {
+  if (!keptSetting.has(warehouse)) keptSetting.set(warehouse, false);
+}
+
+/** Ends keepThreadSetting: DuckDB's threads as before it. */
+export async function restoreThreads(warehouse: Warehouse): Promise<void> {
+  const oneThread = keptSetting.get(warehouse);
+  keptSetting.delete(warehouse);
+  if (oneThread) await warehouse.run("RESET threads");
+}
+
+/** After keepThreadSetting: DuckDB on one thread from here on when `lines` is under ONE_THREAD_BELOW_LINES, else on its own threads. Outside it, nothing. */
+export async function threadsForLines(warehouse: Warehouse, lines: number): Promise<void> {
+  const oneThread = keptSetting.get(warehouse);
+  if (oneThread === undefined) return;
+  const wanted = lines < ONE_THREAD_BELOW_LINES;
+  if (wanted === oneThread) return;
+  await warehouse.run(wanted ? "SET threads = 1" : "RESET threads");
+  keptSetting.set(warehouse, wanted);
+}
+
+/**
+ * Runs `work` with DuckDB on one thread when `lines` is under ONE_THREAD_BELOW_LINES; its threads as before
+ * afterwards, or, after keepThreadSetting, left for the next work.
+ */
 export async function onOneThreadIfSmall<T>(warehouse: Warehouse, lines: number, work: () => Promise<T>): Promise<T> {
+  if (keptSetting.has(warehouse)) {
+    await threadsForLines(warehouse, lines);
+    return work();
+  }
   if (lines >= ONE_THREAD_BELOW_LINES) return work();
   await warehouse.run("SET threads = 1");
   try {
