@@ -53,17 +53,25 @@ function notADate(raw: string, order: DateOrder): string {
   return `${quoted(raw)} is not a date (${DATE_EXPECTED})${inOrder}`;
 }
 
-/** Supplier names met in a file, keyed once each (a file names the same supplier on many lines). */
-export class SupplierKeys {
-  private readonly known = new Map<string, { isRedacted: boolean; supplierKey: string; supplierId: string }>();
+type SupplierKeyed = { isRedacted: boolean; supplierKey: string; supplierId: string };
 
-  of(name: string): { isRedacted: boolean; supplierKey: string; supplierId: string } {
-    let found = this.known.get(name);
+/**
+ * Names keyed so far in this process, shared by every file's SupplierKeys: a name's keys follow from the name
+ * alone, and a year's monthly files name mostly the same suppliers. Started afresh past KEPT_NAMES names.
+ */
+const keyedNames = new Map<string, SupplierKeyed>();
+const KEPT_NAMES = 100_000;
+
+/** Supplier names met in a file, keyed once each (a file names the same supplier on many lines; see keyedNames). */
+export class SupplierKeys {
+  of(name: string): SupplierKeyed {
+    let found = keyedNames.get(name);
     if (!found) {
       const isRedacted = isRedactedPayee(name);
       const supplierKey = isRedacted ? REDACTED_SUPPLIER_ID : supplierNameKey(name);
       found = { isRedacted, supplierKey, supplierId: isRedacted ? REDACTED_SUPPLIER_ID : supplierId(supplierKey) };
-      this.known.set(name, found);
+      if (keyedNames.size >= KEPT_NAMES) keyedNames.clear();
+      keyedNames.set(name, found);
     }
     return found;
   }
