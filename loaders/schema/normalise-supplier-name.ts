@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { FORM_WORDS } from "../../src/model/suppliers/core-name.js";
 
 /** Words that alone mark a withheld payee, and phrases that do (as their words run together, "personaldata"). */
 const REDACTION_WORDS = new Set(["redacted", "redact", "withheld", "anonymised", "anonymized"]);
@@ -9,14 +10,21 @@ const REDACTION_PHRASES = ["personaldata", "personalinformation", "personaldetai
  * whatever the spelling: compatibility forms folded (NFKC: a no-break space is a space), words split at any
  * character that is not a letter (spaces, "_", "-", digits) and at a lower-to-upper case change, so
  * "REDACTED_PERSONAL_DATA", "PERSONAL  DATA", "Personal\u00A0Data", "Personal-Data", "PersonalData",
- * "Redacted1", "Private Individual" and "Personal Information" all match.
+ * "Redacted1", "Private Individual" and "Personal Information" all match. A phrase never marks a name that ends
+ * in a company's legal form: "PRIVACY & DATA PROTECTION LTD" (a training company Bradford and the GLA paid) is a
+ * company, not a withheld person.
  */
 export function isRedactedPayee(name: string): boolean {
   const words = name.normalize("NFKC").replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2").toLowerCase().split(/[^\p{L}]+/u).filter(Boolean);
   if (words.some((word) => REDACTION_WORDS.has(word))) return true;
   const joined = words.join("");
-  return REDACTION_PHRASES.some((phrase) => joined.includes(phrase));
+  return REDACTION_PHRASES.some((phrase) => joined.includes(phrase)) && !endsInLegalForm(name);
 }
+
+const LEGAL_FORMS = new Set<string>(FORM_WORDS.filter((word) => word !== "AND"));
+
+/** Whether a name's last word is a company's legal form (LTD, LIMITED, PLC, LLP, CIC…, as its key spells them). */
+const endsInLegalForm = (name: string): boolean => LEGAL_FORMS.has(supplierNameKey(name).split(" ").at(-1) ?? "");
 
 /** The name a redacted payee is kept under wherever a table would otherwise hold the withheld text. */
 export const REDACTED_PAYEE_NAME = "REDACTED";

@@ -72,7 +72,7 @@ describe("isRedactedPayee", () => {
   });
   it("leaves ordinary names", () => {
     expect(isRedactedPayee("Redbridge Catering Ltd")).toBe(false);
-    for (const name of ["Personal Care Services Ltd", "Redwood Data Ltd", "Private Healthcare Ltd", "Withers LLP", "RedactaPrint Ltd"]) expect(isRedactedPayee(name), name).toBe(false);
+    for (const name of ["Personal Care Services Ltd", "Redwood Data Ltd", "Private Healthcare Ltd", "Withers LLP", "RedactaPrint Ltd", "PRIVACY & DATA PROTECTION LTD", "Personal Data Solutions Limited"]) expect(isRedactedPayee(name), name).toBe(false);
   });
 });
 
