@@ -37,22 +37,21 @@ export const REDACTED_PAYEE_NAME = "REDACTED";
  * forms folded (ｆｕｌｌ-width and ligatures as plain letters); a name in plain A–Z and 0–9 keys as it always has.
  */
 export function supplierNameKey(name: string): string {
-  const tradingAs = /\bT\s*\/\s*A\b\s*(.+)$/i.exec(name);
+  // Each step below is skipped when its pattern cannot match (T/A needs a "/", a company-form word needs itself
+  // between spaces): the same key, without a regular expression run over 5 million register names for nothing.
+  const tradingAs = name.includes("/") ? /\bT\s*\/\s*A\b\s*(.+)$/i.exec(name) : null;
   const text = tradingAs ? tradingAs[1]! : name;
   // Plain ASCII (nearly every name; a national register's 5 million rows) needs no decomposition: NFKD leaves it as it
   // is, it holds no marks, and its letters and digits once upper-cased are A–Z and 0–9. The same key, sooner.
   const ascii = /^[\x00-\x7F]*$/.test(text);
-  return ` ${(ascii ? text : text.normalize("NFKD").replace(/\p{M}+/gu, ""))
-    .toUpperCase()
-    .replace(/&/g, " AND ")
-    .replace(ascii ? /[^A-Z0-9 ]+/g : /[^\p{L}\p{N} ]+/gu, " ")
-    .replace(/\s+/g, " ")} `
-    // Whole words only: a word is a run between spaces (\b would split at a letter outside A–Z).
-    .replace(/ PUBLIC LIMITED COMPANY(?= )/g, " PLC")
-    .replace(/ LIMITED(?= )/g, " LTD")
-    .replace(/ THE(?= )/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  let upper = (ascii ? text : text.normalize("NFKD").replace(/\p{M}+/gu, "")).toUpperCase();
+  if (upper.includes("&")) upper = upper.replace(/&/g, " AND ");
+  let key = ` ${upper.replace(ascii ? /[^A-Z0-9 ]+/g : /[^\p{L}\p{N} ]+/gu, " ").replace(/\s+/g, " ")} `;
+  // Whole words only: a word is a run between spaces (\b would split at a letter outside A–Z).
+  if (key.includes(" PUBLIC LIMITED COMPANY ")) key = key.replace(/ PUBLIC LIMITED COMPANY(?= )/g, " PLC");
+  if (key.includes(" LIMITED ")) key = key.replace(/ LIMITED(?= )/g, " LTD");
+  if (key.includes(" THE ")) key = key.replace(/ THE(?= )/g, " ");
+  return key.replace(/\s+/g, " ").trim();
 }
 
 /** The id all redacted payees share: one supplier whose name is never published. */

@@ -709,4 +709,42 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE local_definitions ADD COLUMN excludes_public_bodies BOOLEAN DEFAULT false;
     `,
   },
+  {
+    version: 17,
+    name: "national registers without a primary-key index: the load keeps one row per number itself",
+    sql: `
+      -- A national register is 5 million rows; building and writing the PRIMARY KEY index on the company number was
+      -- a third of inserting them (loaders/reference/load-reference-table.ts). The key stays unique without it: a file's
+      -- rows are ranked per key in the pass that reads them and only the first problem-free one is inserted, after
+      -- the rows already loaded with those keys are deleted, in one transaction of the warehouse's one writer. No
+      -- statement relies on the constraint (no ON CONFLICT; joins on the number are hash joins). Same for charities.
+      CREATE TABLE companies_v17 (
+        company_number VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        name_key VARCHAR NOT NULL,
+        category VARCHAR,
+        status VARCHAR,
+        postcode VARCHAR,
+        sic_codes VARCHAR[],
+        accounts_category VARCHAR,
+        file_id INTEGER NOT NULL
+      );
+      INSERT INTO companies_v17 SELECT company_number, name, name_key, category, status, postcode, sic_codes, accounts_category, file_id FROM companies;
+      DROP TABLE companies;
+      ALTER TABLE companies_v17 RENAME TO companies;
+      CREATE TABLE charities_v17 (
+        charity_number VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        name_key VARCHAR NOT NULL,
+        status VARCHAR,
+        postcode VARCHAR,
+        company_number VARCHAR,
+        latest_income DOUBLE,
+        file_id INTEGER NOT NULL
+      );
+      INSERT INTO charities_v17 SELECT charity_number, name, name_key, status, postcode, company_number, latest_income, file_id FROM charities;
+      DROP TABLE charities;
+      ALTER TABLE charities_v17 RENAME TO charities;
+    `,
+  },
 ];
