@@ -2,11 +2,14 @@
  * A generated Companies House basic company data file in the published layout (the heading line as published, every
  * value quoted), and a spend file naming so many distinct suppliers, for `npm run bench -- --registers`. Written by
  * DuckDB's COPY from arithmetic on the row number and REGISTER_BENCH_SEED, so the same sizes give the same bytes.
- * Every row is MADE UP (names from word lists; postcodes real ones of the shipped reference).
+ * Every row is MADE UP (names from word lists; postcodes real ones of the shipped reference: the 55,618 postcodes of
+ * data/demo/reference's Code-Point Open extract, a fifth of companies at one of 20 of them, as formation agents'
+ * addresses gather companies in the published file, the rest spread over all of them).
  */
 import { DuckDBInstance } from "@duckdb/node-api";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { projectRoot } from "../../src/core/config.js";
 import { COMPANIES_HEADER } from "../register-layouts.js";
 
 const REGISTER_BENCH_SEED = 20251203;
@@ -18,7 +21,7 @@ const WORDS = ["ACORN", "ALPHA", "APEX", "ARROW", "ATLAS", "AURORA", "BEACON", "
 const TRADES = ["BUILDING", "CARE", "CATERING", "CLEANING", "CONSULTING", "DESIGN", "ELECTRICAL", "ENGINEERING", "ESTATES", "FINANCE", "FOODS",
   "HEALTHCARE", "HOMES", "INTERIORS", "LEGAL", "LOGISTICS", "MEDIA", "MEDICAL", "PLUMBING", "PRINTING", "PROPERTY", "RECRUITMENT", "ROOFING",
   "SECURITY", "SERVICES", "SOLUTIONS", "SUPPLIES", "SYSTEMS", "TECHNOLOGY", "TRAINING", "TRANSPORT", "TRAVEL", "VENTURES"];
-const POSTCODES = ["E1 0JL", "E1 8DE", "E10 7FG", "MK10 9QD", "RM3 7DU"];
+const POSTCODES = join(projectRoot, "data/demo/reference/postcodes-nel-blmk-codepoint2025.csv.gz");
 const list = (items: string[]) => `[${items.map((item) => `'${item}'`).join(", ")}]`;
 /**
  * A pseudo-random index in [1, n] from row i and a salt: arithmetic only, so every run gives the same. Each salt has its
@@ -44,11 +47,15 @@ export async function generateRegisterBench(folder: string, companies: number, s
   const spend = join(folder, "bench-council", "spend", "2025-04.csv");
   writeFileSync(join(folder, "bench-council", "institution.json"), JSON.stringify({ id: "BENCHCC", name: "Bench council (generated)", kind: "council" }));
   const connection = await (await DuckDBInstance.create(":memory:")).connect();
+  await connection.run(`CREATE TABLE postcodes AS SELECT row_number() OVER (ORDER BY postcode)::INTEGER AS n, postcode
+                        FROM read_csv('${POSTCODES}', header = true)`);
+  const rows = Number((await connection.runAndReadAll("SELECT count(*) FROM postcodes")).getRows()[0]![0]);
+  if (rows !== 55_618) throw new Error(`expected the shipped reference's 55,618 postcodes, read ${rows}`);
   const headings = COMPANIES_HEADER.split(",");
   const value: Record<string, string> = {
     CompanyName: `${nameOf("i")} || ' LIMITED'`,
     CompanyNumber: "lpad(i::VARCHAR, 8, '0')",
-    "RegAddress.PostCode": `${list(POSTCODES)}[${draw("i", 4, POSTCODES.length)}]`,
+    "RegAddress.PostCode": "p.postcode",
     CompanyCategory: "'Private Limited Company'",
     CompanyStatus: "'Active'",
     CountryOfOrigin: "'United Kingdom'",
@@ -56,7 +63,9 @@ export async function generateRegisterBench(folder: string, companies: number, s
     "SICCode.SicText_1": "'82990 - Other business support service activities n.e.c.'",
   };
   const columns = headings.map((heading) => `${value[heading.trim()] ?? "''"} AS "${heading.replace(/"/g, '""')}"`).join(", ");
-  await connection.run(`COPY (SELECT ${columns} FROM range(1, ${companies + 1}) t(i)) TO '${register}' (FORMAT csv, HEADER, FORCE_QUOTE *)`);
+  const postcodeOf = `CASE WHEN ${draw("i", 10, 5)} = 1 THEN ${draw("i", 11, 20)} ELSE ${draw("i", 4, 55_618)} END`;
+  await connection.run(`COPY (SELECT ${columns} FROM (SELECT i, ${postcodeOf} AS postcode_n FROM range(1, ${companies + 1}) t(i)) t
+    JOIN postcodes p ON p.n = t.postcode_n ORDER BY i) TO '${register}' (FORMAT csv, HEADER, FORCE_QUOTE *)`);
   // Suppliers: 40% a register name as written, 30% the same without LIMITED, 15% with a letter dropped, 15% in no register.
   await connection.run(`COPY (
     SELECT '01/04/2025' AS "Payment Date",
