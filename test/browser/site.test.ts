@@ -2,12 +2,11 @@
 // serves it on 127.0.0.1 and opens every page in Debian's headless Chromium at 1366 and 390 px wide: no console
 // error, no failed request, no request off 127.0.0.1, no template code, nothing past the viewport or out of its
 // box, no chart label or table cell cut, charts drew their marks, every input changed once, and the overview's
-// figures match the warehouse. Then again with a second institution that has no definition of local.
-// With ANCHOR_SPEND_SCREENSHOTS=1, screenshots of every page at both widths go to test/browser/__screenshots__/
-// (git-ignored) to look at.
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+// figures match the warehouse. (The same site with a second institution that has no definition of local:
+// site-no-definition.test.ts, which runs beside this file.) With ANCHOR_SPEND_SCREENSHOTS=1, screenshots of every
+// page at both widths go to test/browser/__screenshots__/ (git-ignored) to look at.
+import { chromium, type Browser } from "playwright-core";
 import { readFileSync, readdirSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import type { Server } from "node:http";
@@ -17,8 +16,9 @@ import { headline, resolveScope } from "../../src/model/metrics.js";
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, openSitePage } from "../../src/site/open-site-page.js";
 import { serveSite } from "../../src/site/serve-site.js";
 import { withWarehouse } from "../../src/warehouse/warehouse.js";
-import { partnersDemoSite, sitesWithTestBody } from "../helpers/demo-site.js";
+import { partnersDemoSite } from "../helpers/demo-site.js";
 import { LAYOUT_PROBLEMS } from "./layout-problems.js";
+import { makeScreenshotFolder, screenshot, slug } from "./screenshots.js";
 
 const WIDE = { width: 1366, height: 900 };
 const NARROW = { width: 390, height: 844 };
@@ -32,14 +32,6 @@ const WIDTHS = [WIDE, NARROW];
 const AXE_EXCEPTIONS = ["aria-prohibited-attr", "list", "meta-viewport"];
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
-const screenshots = join(import.meta.dirname, "__screenshots__");
-// Screenshots are for a person to look at, not checked: taken only when asked for (ANCHOR_SPEND_SCREENSHOTS=1),
-// as a full-page screenshot of every page costs the test run about a second each.
-const SCREENSHOTS = process.env.ANCHOR_SPEND_SCREENSHOTS === "1";
-const screenshot = async (target: Page | Locator, file: string) => {
-  if (SCREENSHOTS) await target.screenshot({ path: join(screenshots, `${file}.png`), ...("goto" in target ? { fullPage: true } : {}) });
-};
-const slug = (name: string) => name.toLowerCase().replace(/\W+/g, "-");
 const pounds = (value: number) => new Intl.NumberFormat("en-GB", { style: "currency", currency: "GBP", maximumFractionDigits: 0 }).format(value);
 const percent = (value: number) => new Intl.NumberFormat("en-GB", { style: "percent", maximumFractionDigits: 1 }).format(value);
 
@@ -54,7 +46,7 @@ describe("the built site in headless Chromium", () => {
     ({ warehouse, site } = await partnersDemoSite());
     ({ server, url: siteUrl } = await serveSite(site, 0));
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-    await mkdir(screenshots, { recursive: true });
+    await makeScreenshotFolder();
   });
 
   afterAll(async () => {
@@ -198,62 +190,5 @@ describe("the built site in headless Chromium", () => {
       const content = readFileSync(join(site, file), "utf-8");
       for (const name of redactedNames) expect(content.includes(name), `${name} in ${file}`).toBe(false);
     }
-  });
-});
-
-describe("the built site with a second institution that has no definition of local", () => {
-  let warehouse: string;
-  let server: Server;
-  let siteUrl: string;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    // The analysts' build (--level internal) of the demo and a body with spend and nothing else: its Quarantined
-    // rows page is tested below.
-    let internalSite: string;
-    ({ warehouse, internalSite } = await sitesWithTestBody());
-    ({ server, url: siteUrl } = await serveSite(internalSite, 0));
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
-
-  for (const { name, path } of config.pages) {
-    it(`${name} (${path}) builds, and shows a plain message and no error for that institution`, async () => {
-      const { page, problems } = await openSitePage(browser, siteUrl, path);
-      const institution = page.locator("main select").first();
-      if ((await institution.count()) > 0 && (await institution.locator("option", { hasText: "Body With No Definition" }).count()) > 0) {
-        await institution.selectOption({ label: "Body With No Definition" });
-        await page.waitForTimeout(400);
-        if (["/", "/suppliers", "/market"].includes(path)) expect(await page.locator("#no-definition").innerText()).toContain("No definition of local is loaded for Body With No Definition");
-      }
-      await screenshot(page, `no-definition-${slug(name)}`);
-      expect(problems).toEqual([]);
-      expect(await page.locator(".observablehq--error").count()).toBe(0);
-      expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
-      await page.close();
-    });
-  }
-
-  it("lists every quarantined row, with file, row, column, raw value and reason, searchable, in the analysts' build", async () => {
-    const { page, problems } = await openSitePage(browser, siteUrl, "/quarantine", { width: 1366, height: 900 });
-    expect(await page.locator(".internal-build").innerText()).toContain("Not for publication");
-    expect(await page.locator("#observablehq-sidebar").innerText()).toContain("Quarantined rows");
-    const expected = await withWarehouse(warehouse, "read", (w) => w.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM quarantine"));
-    expect(await page.locator("#quarantine-count").innerText()).toContain(`${expected.n} rows quarantined`);
-    await page.locator("main input[type=search]").fill("TBC");
-    await page.waitForTimeout(300);
-    const rows = await page.locator("main table tbody tr").allInnerTexts();
-    // The demo's two: data/demo/spend/demo-2024-10.csv row 150 (Amount) and social-value/returns.csv row 42 (Delivered).
-    expect(rows).toHaveLength(2);
-    expect(rows.join("\n")).toMatch(/demo-2024-10\.csv\s+150\s+Amount\s+TBC\s+Not an amount/);
-    expect(rows.join("\n")).toMatch(/returns\.csv\s+42\s+Delivered\s+TBC/);
-    await screenshot(page, "internal-quarantined-rows-1366");
-    expect(problems).toEqual([]);
-    expect(await page.evaluate(LAYOUT_PROBLEMS)).toEqual([]);
-    await page.close();
   });
 });

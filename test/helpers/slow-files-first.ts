@@ -8,6 +8,7 @@ import { statSync } from "node:fs";
 
 const SLOWEST = [
   "test/browser/site.test.ts",
+  "test/browser/site-no-definition.test.ts",
   "test/integration/duckdb-csv-reader.test.ts",
   "test/reliability/bad-corpus.test.ts",
   "test/reliability/faults.test.ts",
