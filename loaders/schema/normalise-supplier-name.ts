@@ -11,7 +11,7 @@ const REDACTION_PHRASES = ["personaldata", "personalinformation", "personaldetai
  * character that is not a letter (spaces, "_", "-", digits) and at a lower-to-upper case change, so
  * "REDACTED_PERSONAL_DATA", "PERSONAL  DATA", "Personal\u00A0Data", "Personal-Data", "PersonalData",
  * "Redacted1", "Private Individual" and "Personal Information" all match. A phrase never marks a name that ends
- * in a company's legal form: "PRIVACY & DATA PROTECTION LTD" (a training company Bradford and the GLA paid) is a
+ * in a company's legal form: "PRIVACY & DATA PROTECTION LTD" (a training company the GLA paid) is a
  * company, not a withheld person.
  */
 export function isRedactedPayee(name: string): boolean {
