@@ -74,26 +74,26 @@ export async function loadStagedSpend(
   // Order is kept by the row numbers; letting DuckDB write in any order saves it a merge.
   await warehouse.run("SET preserve_insertion_order = false");
   try {
-  await onOneThreadIfSmall(warehouse, staged.records, () => warehouse.run(
-    `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet, is_period_total)
-     SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
-            lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
-     FROM (
-       SELECT s.line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
-              regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
-              ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
-              ${cell(period_total)} AS period_total,
-              CASE WHEN regexp_full_match(${cell(amount)}, '${AMOUNT}')
-                   THEN CAST(${pounds} AS DECIMAL(18, 2)) * (CASE WHEN left(${cell(amount)}, 1) IN ('-', '(') THEN -1 ELSE 1 END)
-              END AS amount
-       FROM ${STAGED_SPEND_TABLE} s
-       JOIN staged_spend_dates d ON d.text = ${cell(date)}
-       JOIN staged_spend_names n ON n.name = ${cell(supplier)}
-     )
-     -- Rows that may be shifted (a supplier of digits, an amount like an identifier) are left to readSpendRow.
-     WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> '' AND NOT digits_only AND NOT identifier_like`,
-    { file: fileId, offset: headerRow + 1, institution: institutionId },
-  ));
+    await onOneThreadIfSmall(warehouse, staged.records, () => warehouse.run(
+      `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet, is_period_total)
+       SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
+              lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
+       FROM (
+         SELECT s.line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
+                regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
+                ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
+                ${cell(period_total)} AS period_total,
+                CASE WHEN regexp_full_match(${cell(amount)}, '${AMOUNT}')
+                     THEN CAST(${pounds} AS DECIMAL(18, 2)) * (CASE WHEN left(${cell(amount)}, 1) IN ('-', '(') THEN -1 ELSE 1 END)
+                END AS amount
+         FROM ${STAGED_SPEND_TABLE} s
+         JOIN staged_spend_dates d ON d.text = ${cell(date)}
+         JOIN staged_spend_names n ON n.name = ${cell(supplier)}
+       )
+       -- Rows that may be shifted (a supplier of digits, an amount like an identifier) are left to readSpendRow.
+       WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> '' AND NOT digits_only AND NOT identifier_like`,
+      { file: fileId, offset: headerRow + 1, institution: institutionId },
+    ));
   } finally {
     // Reset whatever happened: the next file's reader numbers its lines in file order only under it.
     await warehouse.run("RESET preserve_insertion_order");

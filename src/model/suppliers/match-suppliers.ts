@@ -26,7 +26,7 @@ export interface MatchCounts {
 }
 
 /**
- * DuckDB's memory limit for work over a national register (its load, in loaders/load-inputs.ts, and matching): the
+ * DuckDB's memory limit for work over a national register (its load, in loaders/load-file.ts, and matching): the
  * benchmark's goal is a peak under 2 GB for the process, node's own heap included, at 5 million rows; past the limit
  * DuckDB spills to the warehouse's temp directory.
  */
