@@ -79,7 +79,7 @@ export async function loadStagedSpend(
        SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
               lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
        FROM (
-         SELECT s.line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
+         SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
                 regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
                 ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
                 ${cell(period_total)} AS period_total,
@@ -109,7 +109,7 @@ export async function loadStagedSpend(
   const named = await warehouse.all<{ supplier_id: string; name: string; line: number }>(
     `WITH first_lines AS (SELECT supplier_id, min(row_number) - $offset AS line FROM spend WHERE file_id = $file GROUP BY supplier_id)
      SELECT f.supplier_id, ${cell(supplier)} AS name, f.line::INTEGER AS line
-     FROM first_lines f JOIN ${STAGED_SPEND_TABLE} s ON s.line = f.line`,
+     FROM first_lines f JOIN ${STAGED_SPEND_TABLE} s ON s.rowid = f.line`,
     { file: fileId, offset: headerRow + 1 },
   );
   for (const row of named) {
@@ -120,10 +120,10 @@ export async function loadStagedSpend(
   const columns = Array.from({ length: staged.columns }, (_, index) => `c${index}`);
   for (let after = -1; totals.count < staged.records;) {
     const page = await warehouse.all<Record<string, string | null> & { line: number }>(
-      `SELECT line::INTEGER AS line, ${columns.join(", ")} FROM ${STAGED_SPEND_TABLE}
-       WHERE line > $after AND (${columns.join(" || ")}) <> ''
-         AND line NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
-       ORDER BY line LIMIT ${PAGE_ROWS}`,
+      `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${STAGED_SPEND_TABLE}
+       WHERE rowid > $after AND (${columns.join(" || ")}) <> ''
+         AND rowid NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
+       ORDER BY rowid LIMIT ${PAGE_ROWS}`,
       { after, offset: headerRow + 1, file: fileId },
     );
     for (const row of page) {

@@ -105,7 +105,7 @@ export async function addStagedIdentifiers(
   if (present.length === 0) return;
   const rows = await warehouse.all<Record<string, string> & { supplier_id: string }>(
     `SELECT DISTINCT sp.supplier_id, ${present.map((field) => `s.c${columns[field]} AS ${field}`).join(", ")}
-     FROM spend sp JOIN ${STAGED_SPEND_TABLE} s ON s.line = sp.row_number - $offset
+     FROM spend sp JOIN ${STAGED_SPEND_TABLE} s ON s.rowid = sp.row_number - $offset
      WHERE sp.file_id = $file AND NOT sp.is_redacted AND (${present.map((field) => `s.c${columns[field]} <> ''`).join(" OR ")})`,
     { file: fileId, offset },
   );
