@@ -46,34 +46,41 @@ export async function generateRegisterBench(folder: string, companies: number, s
   const register = join(folder, `BasicCompanyDataAsOneFile-2025-11-01.csv`);
   const spend = join(folder, "bench-council", "spend", "2025-04.csv");
   writeFileSync(join(folder, "bench-council", "institution.json"), JSON.stringify({ id: "BENCHCC", name: "Bench council (generated)", kind: "council" }));
-  const connection = await (await DuckDBInstance.create(":memory:")).connect();
-  await connection.run(`CREATE TABLE postcodes AS SELECT row_number() OVER (ORDER BY postcode)::INTEGER AS n, postcode
-                        FROM read_csv('${POSTCODES}', header = true)`);
-  const rows = Number((await connection.runAndReadAll("SELECT count(*) FROM postcodes")).getRows()[0]![0]);
-  if (rows !== 55_618) throw new Error(`expected the shipped reference's 55,618 postcodes, read ${rows}`);
-  const headings = COMPANIES_HEADER.split(",");
-  const value: Record<string, string> = {
-    CompanyName: `${nameOf("i")} || ' LIMITED'`,
-    CompanyNumber: "lpad(i::VARCHAR, 8, '0')",
-    "RegAddress.PostCode": "p.postcode",
-    CompanyCategory: "'Private Limited Company'",
-    CompanyStatus: "'Active'",
-    CountryOfOrigin: "'United Kingdom'",
-    "Accounts.AccountCategory": `['MICRO ENTITY', 'SMALL', 'FULL', 'TOTAL EXEMPTION FULL', 'DORMANT'][${draw("i", 5, 5)}]`,
-    "SICCode.SicText_1": "'82990 - Other business support service activities n.e.c.'",
-  };
-  const columns = headings.map((heading) => `${value[heading.trim()] ?? "''"} AS "${heading.replace(/"/g, '""')}"`).join(", ");
-  const postcodeOf = `CASE WHEN ${draw("i", 10, 5)} = 1 THEN ${draw("i", 11, 20)} ELSE ${draw("i", 4, 55_618)} END`;
-  await connection.run(`COPY (SELECT ${columns} FROM (SELECT i, ${postcodeOf} AS postcode_n FROM range(1, ${companies + 1}) t(i)) t
-    JOIN postcodes p ON p.n = t.postcode_n ORDER BY i) TO '${register}' (FORMAT csv, HEADER, FORCE_QUOTE *)`);
-  // Suppliers: 40% a register name as written, 30% the same without LIMITED, 15% with a letter dropped, 15% in no register.
-  await connection.run(`COPY (
-    SELECT '01/04/2025' AS "Payment Date",
-           CASE WHEN k < 40 THEN ${nameOf("r")} || ' LIMITED' WHEN k < 70 THEN ${nameOf("r")}
-                WHEN k < 85 THEN regexp_replace(${nameOf("r")}, '([A-Z])[A-Z]', '\\1') || ' LTD'
-                ELSE 'UNLISTED ' || ${nameOf("r")} || ' ' || s::VARCHAR END AS "Supplier Name",
-           (100 + s % 900)::VARCHAR || '.00' AS "Amount"
-    FROM (SELECT s, s % 100 AS k, 1 + (s * 7 + 3) % ${companies} AS r FROM range(0, ${suppliers}) t(s)))
-    TO '${spend}' (FORMAT csv, HEADER)`);
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    await connection.run(`CREATE TABLE postcodes AS SELECT row_number() OVER (ORDER BY postcode)::INTEGER AS n, postcode
+                          FROM read_csv('${POSTCODES}', header = true)`);
+    const rows = Number((await connection.runAndReadAll("SELECT count(*) FROM postcodes")).getRows()[0]![0]);
+    if (rows !== 55_618) throw new Error(`expected the shipped reference's 55,618 postcodes, read ${rows}`);
+    const headings = COMPANIES_HEADER.split(",");
+    const value: Record<string, string> = {
+      CompanyName: `${nameOf("i")} || ' LIMITED'`,
+      CompanyNumber: "lpad(i::VARCHAR, 8, '0')",
+      "RegAddress.PostCode": "p.postcode",
+      CompanyCategory: "'Private Limited Company'",
+      CompanyStatus: "'Active'",
+      CountryOfOrigin: "'United Kingdom'",
+      "Accounts.AccountCategory": `['MICRO ENTITY', 'SMALL', 'FULL', 'TOTAL EXEMPTION FULL', 'DORMANT'][${draw("i", 5, 5)}]`,
+      "SICCode.SicText_1": "'82990 - Other business support service activities n.e.c.'",
+    };
+    const columns = headings.map((heading) => `${value[heading.trim()] ?? "''"} AS "${heading.replace(/"/g, '""')}"`).join(", ");
+    const postcodeOf = `CASE WHEN ${draw("i", 10, 5)} = 1 THEN ${draw("i", 11, 20)} ELSE ${draw("i", 4, 55_618)} END`;
+    await connection.run(`COPY (SELECT ${columns} FROM (SELECT i, ${postcodeOf} AS postcode_n FROM range(1, ${companies + 1}) t(i)) t
+      JOIN postcodes p ON p.n = t.postcode_n ORDER BY i) TO '${register}' (FORMAT csv, HEADER, FORCE_QUOTE *)`);
+    // Suppliers: 40% a register name as written, 30% the same without LIMITED, 15% with a letter dropped, 15% in no register.
+    await connection.run(`COPY (
+      SELECT '01/04/2025' AS "Payment Date",
+             CASE WHEN k < 40 THEN ${nameOf("r")} || ' LIMITED' WHEN k < 70 THEN ${nameOf("r")}
+                  WHEN k < 85 THEN regexp_replace(${nameOf("r")}, '([A-Z])[A-Z]', '\\1') || ' LTD'
+                  ELSE 'UNLISTED ' || ${nameOf("r")} || ' ' || s::VARCHAR END AS "Supplier Name",
+             (100 + s % 900)::VARCHAR || '.00' AS "Amount"
+      FROM (SELECT s, s % 100 AS k, 1 + (s * 7 + 3) % ${companies} AS r FROM range(0, ${suppliers}) t(s)))
+      TO '${spend}' (FORMAT csv, HEADER)`);
+  } finally {
+    // Closed, so the benchmark process does not carry the generator's memory into the children it spawns.
+    connection.closeSync();
+    instance.closeSync();
+  }
   return { register, spend: join(folder, "bench-council") };
 }

@@ -3,6 +3,7 @@
 import { loadInputs } from "../../loaders/load-inputs.js";
 import { matchSuppliers } from "../../src/model/suppliers/match-suppliers.js";
 import { withWarehouse } from "../../src/warehouse/warehouse.js";
+import { peakRssMb } from "./peak-rss.js";
 
 const [warehousePath, register, council] = process.argv.slice(2);
 const figures = await withWarehouse(warehousePath!, "write", async (warehouse) => {
@@ -13,12 +14,11 @@ const figures = await withWarehouse(warehousePath!, "write", async (warehouse) =
     const used = process.cpuUsage(cpu);
     return [(performance.now() - started) / 1000, result, (used.user + used.system) / 1e6];
   };
-  const peakMb = () => process.resourceUsage().maxRSS / 1024;
   const [registerSeconds, loaded, registerCpuSeconds] = await time(() => loadInputs(warehouse, [register!]));
-  const peakAfterRegisterMb = peakMb();
+  const peakAfterRegisterMb = peakRssMb();
   const heapAfterRegisterMb = process.memoryUsage().heapTotal / 2 ** 20;
   const [spendSeconds, spend, spendCpuSeconds] = await time(() => loadInputs(warehouse, [council!]));
-  const peakAfterSpendMb = peakMb();
+  const peakAfterSpendMb = peakRssMb();
   const refused = [...loaded, ...spend].filter((result) => result.status === "refused");
   if (refused.length > 0) throw new Error(JSON.stringify(refused));
   const [matchSeconds, counts, matchCpuSeconds] = await time(() => warehouse.transaction(() => matchSuppliers(warehouse)));
@@ -27,4 +27,4 @@ const figures = await withWarehouse(warehousePath!, "write", async (warehouse) =
   const sqlCpuMilliseconds = Object.fromEntries(warehouse.sqlCpuTimings ?? []);
   return { registerSeconds, registerCpuSeconds, rows, spendSeconds, spendCpuSeconds, matchSeconds, matchCpuSeconds, counts, peakAfterRegisterMb, heapAfterRegisterMb, peakAfterSpendMb, sqlMilliseconds, sqlCpuMilliseconds };
 });
-process.stdout.write(JSON.stringify({ ...figures, peakRssMb: process.resourceUsage().maxRSS / 1024 }));
+process.stdout.write(JSON.stringify({ ...figures, peakRssMb: peakRssMb() }));
