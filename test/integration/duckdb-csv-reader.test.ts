@@ -31,6 +31,22 @@ function quirkFiles(): Corpus {
   return { name: "quirk corpus", loads: files.map((file) => [join(root, file)]), minimumThroughDuckdb: 10 };
 }
 
+/**
+ * Every form of amount the staged insert parses in SQL (loaders/spend/load-staged-spend.ts: signs, £, thousands
+ * commas, brackets for a credit, whole pounds, one or two pence digits, zero, 13 digits of pounds), and forms it
+ * leaves to the streaming rules, in one file written here: the two readers must agree on every line.
+ */
+function amountForms(): Corpus {
+  const root = join(folder.path, "amounts");
+  mkdirSync(root);
+  writeFileSync(join(root, "institution.json"), JSON.stringify({ id: "A", name: "Amount forms", kind: "nhs-trust" }));
+  const amounts = ["1234.56", "-1234.56", "£1,234.56", "-£1,234.56", "(£1,234.56)", "(1,234.56)", "£12", "-£12", "(12)", "0.00", "-0.00",
+    "(0.00)", "12.5", "-12.5", "1,234,567,890,123.45", "-9999999999999.99", "£1,000,000", "1234.56 CR", "£-12", "1,2,3", "12.345", "- 12"];
+  const lines = amounts.map((amount, index) => `0${1 + (index % 9)}/04/2024,Catering,Supplier ${index} Ltd,"${amount}"`);
+  writeFileSync(join(root, "2024-04.csv"), `Date,Expense Type,Supplier,Amount\n${lines.join("\n")}\n`);
+  return { name: "amount forms", loads: [[join(root, "2024-04.csv")]], minimumThroughDuckdb: 1 };
+}
+
 function badFiles(): Corpus {
   const cases = JSON.parse(readFileSync("test/fixtures/bad/cases.json", "utf-8")) as { folder: string; target: string; kind: string }[];
   const root = join(folder.path, "bad");
@@ -68,7 +84,7 @@ const readerOf = (result: FileResult) => (result.status === "loaded" ? (result.o
 // test/reliability/bad-corpus.test.ts, against the generator's own figures.
 const LONG = process.env.ANCHOR_SPEND_LONG_FAULTS === "1";
 
-describe.each([realFiles(), quirkFiles(), ...(LONG ? [badFiles()] : [])])("DuckDB's CSV reader and the streaming reader on the $name", (corpus) => {
+describe.each([realFiles(), quirkFiles(), amountForms(), ...(LONG ? [badFiles()] : [])])("DuckDB's CSV reader and the streaming reader on the $name", (corpus) => {
   it("load the same rows, quarantine the same rows, and report the same figures", async () => {
     const both = await loadAll(corpus, true);
     const streamed = await loadAll(corpus, false);
