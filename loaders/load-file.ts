@@ -22,12 +22,12 @@ import type { LoadOutcome } from "./load-outcome.js";
 import { loadPriorities } from "./social-value/load-priorities.js";
 import { loadProxyValues } from "./social-value/load-proxy-values.js";
 import { loadQuestionBank } from "./social-value/load-question-bank.js";
-import { loadReferenceTable } from "./reference/load-reference-table.js";
+import { checkReferenceTable, dropCheckedReference, loadReferenceTable, type CheckedReference } from "./reference/load-reference-table.js";
 import { REFERENCE_TABLES } from "./reference/reference-tables.js";
 import { loadReturns } from "./social-value/load-returns.js";
 import { loadSpend } from "./spend/load-spend.js";
 import type { ProgressListener } from "./spend/spend-writer.js";
-import { stageSpendCsv, threadsForLines, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
+import { dropStagedSpend, stageSpendCsv, threadsForLines, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
 import { loadSupplierRegister } from "./suppliers/load-suppliers.js";
 import { readAllRows, tableSource, type TableSource } from "./files/read-table.js";
 import { readSheetTable, type SocialValueTableLoader } from "./social-value/read-social-value-table.js";
@@ -43,7 +43,13 @@ import { institutionFromFile, recordInstitution, type InstitutionGiven } from ".
 import { refreshPublicBodies } from "./reference/load-public-bodies.js";
 import { displayPath, scopeOf, type InstitutionChoice, type PlannedFile } from "./planned-file.js";
 
-export { dropStagedSpend, keepThreadSetting, restoreThreads } from "./spend/stage-spend-csv.js";
+export { keepThreadSetting, restoreThreads } from "./spend/stage-spend-csv.js";
+
+/** Drops what loadNewFile read before a file's transaction (a spend CSV's lines, a reference file's checked rows). */
+export async function dropStagedTables(warehouse: Warehouse): Promise<void> {
+  await dropStagedSpend(warehouse);
+  await dropCheckedReference(warehouse);
+}
 
 /** The largest notices file read (whole): about the longest string JavaScript holds. */
 const LARGEST_NOTICE_FILE_BYTES = 500 * 1_048_576;
@@ -115,7 +121,13 @@ interface FileFacts {
   reading?: string;
 }
 
-async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, staged: StagedSpendCsv | null, onProgress?: ProgressListener): Promise<FileFacts> {
+/** What loadNewFile read before the file's transaction: a spend CSV's lines, or a reference file's checked rows. */
+interface ReadAhead {
+  staged: StagedSpendCsv | null;
+  checked: CheckedReference | null;
+}
+
+async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, { staged, checked }: ReadAhead, onProgress?: ProgressListener): Promise<FileFacts> {
   const { path, source, institution, belongsTo } = file;
   const text = async () => decodeText(await readFile(path), file.scan.encoding);
   switch (file.kind) {
@@ -129,7 +141,7 @@ async function loadOne(warehouse: Warehouse, file: PlannedFile, fileId: number, 
     case "authority-icb":
     case "companies":
     case "charities":
-      return { outcome: await loadReferenceTable(warehouse, REFERENCE_TABLES[file.kind], path, file.detected!, fileId) };
+      return { outcome: await loadReferenceTable(warehouse, checked!, fileId) };
     case "codepoint":
       return { outcome: await loadCodePoint(warehouse, source!, fileId) };
     case "imported-locality":
@@ -212,8 +224,9 @@ export type LoadedOutcome = LoadOutcome & { superseded: string[]; reissues: Shar
 
 /**
  * Loads a new file in one transaction: its rows, its source_files line, the files it supersedes, and what
- * follows from it (supplier matching, locality, and, with the run's first file, the public bodies). The
- * caller drops the staged spend table afterwards (dropStagedSpend), whatever happened.
+ * follows from it (supplier matching, locality, and, with the run's first file, the public bodies). A spend CSV's
+ * lines and a reference file's checked rows are read before it; the caller drops them afterwards
+ * (dropStagedTables), whatever happened.
  */
 export async function loadNewFile(
   warehouse: Warehouse, file: PlannedFile,
@@ -226,39 +239,50 @@ export async function loadNewFile(
   const staged = options.duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, file.detected!) : null;
   // A national register's edition (millions of rows) loads within a memory limit, spilling past it.
   const limited = <T>(work: () => Promise<T>) => (kind === "companies" || kind === "charities" ? warehouse.withMemoryLimit(REGISTER_MEMORY_LIMIT, work) : work());
-  return limited(() => warehouse.transaction(async () => {
-    const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
-    // An institution given on the command line or read from the file is recorded here, with the file (never in the user's folder).
-    if (file.given) await recordInstitution(warehouse, file.given);
-    const facts = await loadOne(warehouse, file, id, staged, options.onProgress);
-    if (file.given) facts.reading = `${file.given.source}; ${facts.reading ?? ""}`;
-    const { outcome } = facts;
-    await warehouse.run(
-      `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
-                                 amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets, reading)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2), ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[], ?)`,
-      [id, path, scan.sha256, kind, file.belongsTo,
-        outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
-        storedTotal(path, outcome.amountLoadedPence), outcome.firstDate ?? null, outcome.lastDate ?? null,
-        facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null, facts.reading ?? null],
-    );
-    const { superseded, duplicates, notFound } = kind === "spend"
-      ? await supersedeEarlierFiles(warehouse, id, replacementsFor(file, options.replaces))
-      : { superseded: [], duplicates: [], notFound: [] };
-    // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
-    // that the warehouse is never left with a file loaded and its suppliers unclassified.
-    // Spend, social value files and notices bring suppliers only; every other kind can move any supplier's locality.
-    const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
-    // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
-    // (on DuckDB's own threads when a register is loaded: matching reads it whole)
-    if (kind === "spend" && (await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions")).registers > 0) {
-      await threadsForLines(warehouse, Number.POSITIVE_INFINITY);
-    }
-    const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
-    // A spend file no matching ran for brings only its own pairs: those are looked for among its lines alone.
-    await refreshSupplierLocality(warehouse, !bringsSuppliersOnly || relocate === "all" ? "all" : kind === "spend" && relocate === null ? { spendFile: id } : "new suppliers");
-    // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.
-    if (!options.publicBodiesCurrent) await refreshPublicBodies(warehouse);
-    return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
-  }));
+  return limited(async () => {
+    // A reference table is read and checked before the transaction too (checkReferenceTable says why).
+    const checked = kind in REFERENCE_TABLES ? await checkReferenceTable(warehouse, REFERENCE_TABLES[kind as keyof typeof REFERENCE_TABLES], path, file.detected!) : null;
+    return warehouse.transaction(() => loadInTransaction(warehouse, file, { staged, checked }, options));
+  });
+}
+
+/** loadNewFile's transaction: the file's rows, its source_files line, and what follows from them. */
+async function loadInTransaction(
+  warehouse: Warehouse, file: PlannedFile, readAhead: ReadAhead,
+  options: { replaces: readonly string[]; publicBodiesCurrent: boolean; onProgress?: ProgressListener },
+): Promise<LoadedOutcome> {
+  const { path, kind, scan } = file;
+  const { id } = await warehouse.one<{ id: number }>("SELECT nextval('source_file_ids')::INTEGER AS id");
+  // An institution given on the command line or read from the file is recorded here, with the file (never in the user's folder).
+  if (file.given) await recordInstitution(warehouse, file.given);
+  const facts = await loadOne(warehouse, file, id, readAhead, options.onProgress);
+  if (file.given) facts.reading = `${file.given.source}; ${facts.reading ?? ""}`;
+  const { outcome } = facts;
+  await warehouse.run(
+    `INSERT INTO source_files (file_id, path, sha256, kind, institution_id, rows_read, rows_loaded, rows_quarantined,
+                               amount_loaded, first_date, last_date, loaded_at, vat_basis, sheets, reading)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?::DECIMAL(18,2), ?::DATE, ?::DATE, current_timestamp, ?, ?::VARCHAR[], ?)`,
+    [id, path, scan.sha256, kind, file.belongsTo,
+      outcome.rowsRead, outcome.rowsLoaded, outcome.rowsQuarantined,
+      storedTotal(path, outcome.amountLoadedPence), outcome.firstDate ?? null, outcome.lastDate ?? null,
+      facts.vatBasis ?? null, facts.sheets?.length ? listValue(facts.sheets) : null, facts.reading ?? null],
+  );
+  const { superseded, duplicates, notFound } = kind === "spend"
+    ? await supersedeEarlierFiles(warehouse, id, replacementsFor(file, options.replaces))
+    : { superseded: [], duplicates: [], notFound: [] };
+  // Locality follows from suppliers, postcodes and definitions: recomputed in the same transaction, so
+  // that the warehouse is never left with a file loaded and its suppliers unclassified.
+  // Spend, social value files and notices bring suppliers only; every other kind can move any supplier's locality.
+  const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
+  // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
+  // (on DuckDB's own threads when a register is loaded: matching reads it whole)
+  if (kind === "spend" && (await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions")).registers > 0) {
+    await threadsForLines(warehouse, Number.POSITIVE_INFINITY);
+  }
+  const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
+  // A spend file no matching ran for brings only its own pairs: those are looked for among its lines alone.
+  await refreshSupplierLocality(warehouse, !bringsSuppliersOnly || relocate === "all" ? "all" : kind === "spend" && relocate === null ? { spendFile: id } : "new suppliers");
+  // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.
+  if (!options.publicBodiesCurrent) await refreshPublicBodies(warehouse);
+  return { ...outcome, superseded: superseded.map((old) => old.path), reissues: superseded, duplicates, notReplaced: notFound, ...(facts.reading ? { reading: facts.reading } : {}) };
 }

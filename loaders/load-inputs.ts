@@ -205,7 +205,7 @@ export async function loadInputs(
         report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
         continue;
       }
-      const { loadNewFile, dropStagedSpend, keepThreadSetting, restoreThreads } = await loadFile();
+      const { loadNewFile, dropStagedTables, keepThreadSetting, restoreThreads } = await loadFile();
       // DuckDB's thread setting kept from one file to the next (one SET for a run of small files), put back below.
       keepThreadSetting(warehouse);
       restoreSetting = restoreThreads;
@@ -217,7 +217,7 @@ export async function loadInputs(
         const message = (error as Error).message;
         report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
       } finally {
-        await dropStagedSpend(warehouse);
+        await dropStagedTables(warehouse);
       }
     }
   } finally {
