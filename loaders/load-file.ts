@@ -23,7 +23,7 @@ import { loadPriorities } from "./social-value/load-priorities.js";
 import { loadProxyValues } from "./social-value/load-proxy-values.js";
 import { loadQuestionBank } from "./social-value/load-question-bank.js";
 import { checkReferenceTable, dropCheckedReference, loadReferenceTable, type CheckedReference } from "./reference/load-reference-table.js";
-import { REFERENCE_TABLES } from "./reference/reference-tables.js";
+import { REFERENCE_TABLES, type ReferenceKind } from "./reference/reference-tables.js";
 import { loadReturns } from "./social-value/load-returns.js";
 import { loadSpend } from "./spend/load-spend.js";
 import type { ProgressListener } from "./spend/spend-writer.js";
@@ -241,7 +241,7 @@ export async function loadNewFile(
   const limited = <T>(work: () => Promise<T>) => (kind === "companies" || kind === "charities" ? warehouse.withMemoryLimit(REGISTER_MEMORY_LIMIT, work) : work());
   return limited(async () => {
     // A reference table is read and checked before the transaction too (checkReferenceTable says why).
-    const checked = kind in REFERENCE_TABLES ? await checkReferenceTable(warehouse, REFERENCE_TABLES[kind as keyof typeof REFERENCE_TABLES], path, file.detected!) : null;
+    const checked = kind in REFERENCE_TABLES ? await checkReferenceTable(warehouse, REFERENCE_TABLES[kind as ReferenceKind], path, file.detected!) : null;
     return warehouse.transaction(() => loadInTransaction(warehouse, file, { staged, checked }, options));
   });
 }

@@ -119,8 +119,7 @@ export async function loadReferenceTable(warehouse: Warehouse, checked: CheckedR
   const { spec, path, edition, targets, heading } = checked;
   const key = spec.key.join(", ");
   if (spec.edition) {
-    // Checked again within the transaction; a newer edition clears the loaded one.
-    await newEdition(warehouse, spec, spec.edition, path);
+    // A newer edition than the one loaded (an older one was refused by checkReferenceTable) clears it.
     const loaded = await loadedEdition(warehouse, spec.edition);
     if (loaded !== null && edition! > loaded) {
       await warehouse.run(`DELETE FROM ${spec.table}`);
