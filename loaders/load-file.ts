@@ -25,9 +25,10 @@ import { loadQuestionBank } from "./social-value/load-question-bank.js";
 import { checkReferenceTable, dropCheckedReference, loadReferenceTable, type CheckedReference } from "./reference/load-reference-table.js";
 import { REFERENCE_TABLES, type ReferenceKind } from "./reference/reference-tables.js";
 import { loadReturns } from "./social-value/load-returns.js";
-import { loadSpend } from "./spend/load-spend.js";
+import { loadSpend, stageSpend } from "./spend/load-spend.js";
+import type { PreparedSpendCsv } from "./spend/load-staged-spend.js";
 import type { ProgressListener } from "./spend/spend-writer.js";
-import { dropStagedSpend, stageSpendCsv, threadsForLines, type StagedSpendCsv } from "./spend/stage-spend-csv.js";
+import { dropStagedSpend, threadsForLines } from "./spend/stage-spend-csv.js";
 import { loadSupplierRegister } from "./suppliers/load-suppliers.js";
 import { readAllRows, tableSource, type TableSource } from "./files/read-table.js";
 import { readSheetTable, type SocialValueTableLoader } from "./social-value/read-social-value-table.js";
@@ -43,12 +44,23 @@ import { institutionFromFile, recordInstitution, type InstitutionGiven } from ".
 import { refreshPublicBodies } from "./reference/load-public-bodies.js";
 import { displayPath, scopeOf, type InstitutionChoice, type PlannedFile } from "./planned-file.js";
 
-export { keepThreadSetting, restoreThreads } from "./spend/stage-spend-csv.js";
+export { dropStagedSpend, keepThreadSetting, restoreThreads } from "./spend/stage-spend-csv.js";
 
-/** Drops what loadNewFile read before a file's transaction (a spend CSV's lines, a reference file's checked rows). */
-export async function dropStagedTables(warehouse: Warehouse): Promise<void> {
-  await dropStagedSpend(warehouse);
-  await dropCheckedReference(warehouse);
+/**
+ * A spend CSV's lines read into a staging table by DuckDB (stage-spend-csv.ts), for a file DuckDB's reader may read;
+ * null for any other file. `beside`: on the connection beside the warehouse's, while another file's transaction runs.
+ */
+export function stageSpendFile(warehouse: Warehouse, file: PlannedFile, duckdbCsvReader: boolean, options: { beside?: boolean } = {}): Promise<PreparedSpendCsv | null> {
+  if (!duckdbCsvReader || file.kind !== "spend" || !file.source || !file.institution || file.alreadyLoaded) return Promise.resolve(null);
+  return stageSpend(warehouse, file.source, file.detected!, file.institution, options);
+}
+
+/**
+ * Whether the next file's lines may be staged beside this file's load: any file but a national register, whose
+ * millions of rows load within DuckDB's memory limit (a limit for every connection).
+ */
+export function stagesBeside(file: PlannedFile): boolean {
+  return file.kind !== "companies" && file.kind !== "charities";
 }
 
 /** The largest notices file read (whole): about the longest string JavaScript holds. */
@@ -123,7 +135,7 @@ interface FileFacts {
 
 /** What loadNewFile read before the file's transaction: a spend CSV's lines, or a reference file's checked rows. */
 interface ReadAhead {
-  staged: StagedSpendCsv | null;
+  staged: PreparedSpendCsv | null;
   checked: CheckedReference | null;
 }
 
@@ -225,25 +237,39 @@ export type LoadedOutcome = LoadOutcome & { superseded: string[]; reissues: Shar
 /**
  * Loads a new file in one transaction: its rows, its source_files line, the files it supersedes, and what
  * follows from it (supplier matching, locality, and, with the run's first file, the public bodies). A spend CSV's
- * lines and a reference file's checked rows are read before it; the caller drops them afterwards
- * (dropStagedTables), whatever happened.
+ * lines (`staging`, when the caller staged them beside the file before; else staged here) and a reference file's
+ * checked rows are read before it, and dropped after it, whatever happened. `beforeTransaction` is called as the
+ * transaction begins.
  */
 export async function loadNewFile(
   warehouse: Warehouse, file: PlannedFile,
-  options: { duckdbCsvReader: boolean; replaces: readonly string[]; publicBodiesCurrent: boolean; onProgress?: ProgressListener },
+  options: {
+    duckdbCsvReader: boolean; replaces: readonly string[]; publicBodiesCurrent: boolean; onProgress?: ProgressListener;
+    staging?: Promise<PreparedSpendCsv | null>; beforeTransaction?: () => void;
+  },
 ): Promise<LoadedOutcome> {
   const { path, kind, scan } = file;
-  // A small spend file is loaded on one DuckDB thread, its commit included (after keepThreadSetting; see ONE_THREAD_BELOW_LINES).
-  await threadsForLines(warehouse, kind === "spend" ? scan.lines : Number.POSITIVE_INFINITY);
-  // DuckDB reads a spend CSV before the transaction: a reader error then leaves it open to the streaming loader.
-  const staged = options.duckdbCsvReader && kind === "spend" && file.source && file.institution ? await stageSpendCsv(warehouse, file.source, file.detected!) : null;
-  // A national register's edition (millions of rows) loads within a memory limit, spilling past it.
-  const limited = <T>(work: () => Promise<T>) => (kind === "companies" || kind === "charities" ? warehouse.withMemoryLimit(REGISTER_MEMORY_LIMIT, work) : work());
-  return limited(async () => {
-    // A reference table is read and checked before the transaction too (checkReferenceTable says why).
-    const checked = kind in REFERENCE_TABLES ? await checkReferenceTable(warehouse, REFERENCE_TABLES[kind as ReferenceKind], path, file.detected!) : null;
-    return warehouse.transaction(() => loadInTransaction(warehouse, file, { staged, checked }, options));
-  });
+  let staged: PreparedSpendCsv | null = null;
+  try {
+    // Staged beside the file before it, those statements ended before a thread setting changes; else staged below.
+    if (options.staging) staged = await options.staging;
+    // A small spend file is loaded on one DuckDB thread, its commit included (after keepThreadSetting; see ONE_THREAD_BELOW_LINES).
+    await threadsForLines(warehouse, kind === "spend" ? scan.lines : Number.POSITIVE_INFINITY);
+    // DuckDB reads a spend CSV before the transaction: a reader error then leaves it open to the streaming loader.
+    if (!options.staging) staged = await stageSpendFile(warehouse, file, options.duckdbCsvReader);
+    // A national register's edition (millions of rows) loads within a memory limit, spilling past it.
+    const limited = <T>(work: () => Promise<T>) => (kind === "companies" || kind === "charities" ? warehouse.withMemoryLimit(REGISTER_MEMORY_LIMIT, work) : work());
+    return await limited(async () => {
+      // A reference table is read and checked before the transaction too (checkReferenceTable says why).
+      const checked = kind in REFERENCE_TABLES ? await checkReferenceTable(warehouse, REFERENCE_TABLES[kind as ReferenceKind], path, file.detected!) : null;
+      options.beforeTransaction?.();
+      return warehouse.transaction(() => loadInTransaction(warehouse, file, { staged, checked }, options));
+    });
+  } finally {
+    const lines = staged ?? (await options.staging?.catch(() => null)) ?? null;
+    if (lines) await dropStagedSpend(warehouse, lines.table);
+    await dropCheckedReference(warehouse);
+  }
 }
 
 /** loadNewFile's transaction: the file's rows, its source_files line, and what follows from them. */

@@ -12,6 +12,7 @@ import type { InstitutionOption } from "./institution-from-file.js";
 import { ODS_FOLDER } from "./schema/ods-register.js";
 import { displayPath, scopeOf, type FileScope, type InstitutionChoice, type PlannedFile } from "./planned-file.js";
 import type { LoadedOutcome } from "./load-file.js";
+import type { PreparedSpendCsv } from "./spend/load-staged-spend.js";
 
 export type { FileScope } from "./planned-file.js";
 
@@ -196,31 +197,51 @@ export async function loadInputs(
   planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   let publicBodiesCurrent = false;
   let restoreSetting: ((warehouse: Warehouse) => Promise<void>) | null = null;
+  // The next file's lines, staged beside this file's transaction (a second connection: DuckDB reads on another core).
+  const stagedAhead = new Map<PlannedFile, Promise<PreparedSpendCsv | null>>();
   try {
-    for (const file of planned) {
+    for (const [index, file] of planned.entries()) {
       const { path, kind, scan, scope } = file;
+      const staging = stagedAhead.get(file);
+      stagedAhead.delete(file);
       // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
       const known = file.alreadyLoaded || (await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo])).length > 0;
       if (known) {
+        // (staged beside the file before it, which imported load-file.ts)
+        const unused = await staging?.catch(() => null);
+        if (unused) await (await loadFile()).dropStagedSpend(warehouse, unused.table);
         report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
         continue;
       }
-      const { loadNewFile, dropStagedTables, keepThreadSetting, restoreThreads } = await loadFile();
+      const { loadNewFile, stageSpendFile, stagesBeside, keepThreadSetting, restoreThreads } = await loadFile();
       // DuckDB's thread setting kept from one file to the next (one SET for a run of small files), put back below.
       keepThreadSetting(warehouse);
       restoreSetting = restoreThreads;
+      const next = planned[index + 1];
+      const beforeTransaction = () => {
+        if (!next || !stagesBeside(file)) return;
+        const staged = warehouse.alongside().then((beside) => stageSpendFile(beside, next, duckdbCsvReader, { beside: true }));
+        // Its failure is the next file's, reported when that file loads (never an unhandled rejection now).
+        staged.catch(() => undefined);
+        stagedAhead.set(next, staged);
+      };
       try {
-        const outcome = await loadNewFile(warehouse, file, { duckdbCsvReader, replaces, publicBodiesCurrent, ...(onProgress ? { onProgress } : {}) });
+        const outcome = await loadNewFile(warehouse, file, {
+          duckdbCsvReader, replaces, publicBodiesCurrent, beforeTransaction, ...(staging ? { staging } : {}), ...(onProgress ? { onProgress } : {}),
+        });
         publicBodiesCurrent = true;
         report({ path, kind, sha256: scan.sha256, status: "loaded", scope, outcome });
       } catch (error) {
         const message = (error as Error).message;
         report({ path, kind, status: "refused", error: error instanceof InputError ? message : `${path}: ${message}` });
-      } finally {
-        await dropStagedTables(warehouse);
       }
     }
   } finally {
+    // Staged for a file the run did not reach (an error above): dropped.
+    for (const staging of stagedAhead.values()) {
+      const unused = await staging.catch(() => null);
+      if (unused) await (await loadFile()).dropStagedSpend(warehouse, unused.table);
+    }
     if (restoreSetting) await restoreSetting(warehouse);
   }
   // A warehouse that loaded nothing new (its files all loaded before) is still brought up to the shipped keys.

@@ -11,11 +11,12 @@ import { filePeriod, noPeriodReason, type FilePeriod } from "./file-period.js";
 import { monthColumnOf, type MonthColumn } from "../schema/month-column.js";
 import type { DateOrder } from "../cells/parse-date.js";
 import type { LoadOutcome } from "../load-outcome.js";
-import { loadStagedSpend } from "./load-staged-spend.js";
+import { loadStagedSpend, prepareStagedSpend, type PreparedSpendCsv } from "./load-staged-spend.js";
 import { tableReader, type TableSource } from "../files/read-table.js";
 import { SupplierKeys, readSpendRow, spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
 import { SpendWriter, type ProgressListener } from "./spend-writer.js";
-import type { StagedSpendCsv } from "./stage-spend-csv.js";
+import { dropStagedSpend, stageSpendCsv } from "./stage-spend-csv.js";
+import type { DetectedTable } from "../schema/detect-kind.js";
 
 type RowSink = (cells: string[], row: number, header: SpendHeader) => void;
 
@@ -163,6 +164,29 @@ function readingOf(table: StreamedTable): string {
   return `${sheet}${describeMapping(table.header.headings, table.header)}; ${dates}`;
 }
 
+/** What a spend file's dates are read with, beside its own dates: the period its name gives, and its institution's stated order. */
+function dateContextOf(path: string, institution: InstitutionFolder): DateOrderContext {
+  return { namedPeriod: periodFromName(path), statedOrder: institution.mapping.dateOrder };
+}
+
+/**
+ * A spend CSV read by DuckDB into a staging table (stage-spend-csv.ts) and made ready for its insert
+ * (prepareStagedSpend), before the file's transaction; null for a file DuckDB's reader would read otherwise than
+ * the streaming reader (loadSpend streams it). `beside`: on the connection beside the warehouse's.
+ */
+export async function stageSpend(
+  warehouse: Warehouse, source: TableSource, detected: DetectedTable, institution: InstitutionFolder, options: { beside?: boolean } = {},
+): Promise<PreparedSpendCsv | null> {
+  const staged = await stageSpendCsv(warehouse, source, detected, options);
+  if (!staged) return null;
+  try {
+    return await prepareStagedSpend(warehouse, staged, dateContextOf(source.path, institution));
+  } catch (error) {
+    await dropStagedSpend(warehouse, staged.table);
+    throw error;
+  }
+}
+
 /**
  * Loads a spend file for its institution: a CSV file DuckDB has staged (stage-spend-csv.ts) through SQL,
  * any other CSV file streamed, and every sheet of a workbook that holds a spend table. A file, or
@@ -174,18 +198,17 @@ export async function loadSpend(
   fileId: number,
   institution: InstitutionFolder,
   headings: TableHeadings,
-  staged: StagedSpendCsv | null,
+  staged: PreparedSpendCsv | null,
   onProgress?: ProgressListener,
 ): Promise<SpendLoadOutcome> {
   const writer = await SpendWriter.open(warehouse, fileId, source.path, institution.institutionId, onProgress);
-  const dateContext: DateOrderContext = { namedPeriod: periodFromName(source.path), statedOrder: institution.mapping.dateOrder };
   let tables: StreamedTable[];
   try {
     if (staged) {
-      const dateOrder = await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId, dateContext);
-      tables = [{ sheet: null, header: { ...staged.header, dateOrder: dateOrder.order }, dateOrder }];
+      await loadStagedSpend(warehouse, staged, writer, fileId, institution.institutionId);
+      tables = [{ sheet: null, header: { ...staged.header, dateOrder: staged.dateOrder.order }, dateOrder: staged.dateOrder }];
     } else {
-      tables = await streamSpend(source, headings, writer, dateContext, filePeriod(source.path, institution));
+      tables = await streamSpend(source, headings, writer, dateContextOf(source.path, institution), filePeriod(source.path, institution));
     }
   } finally {
     await writer.close(warehouse);

@@ -1,5 +1,4 @@
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
-import { STAGED_SPEND_TABLE } from "./stage-spend-csv.js";
 import { normaliseCharityNumber, normaliseCompanyNumber, normaliseVatNumber } from "../schema/supplier-identifiers.js";
 
 /** The optional spend fields (data/schema/spend.schema.json) that name a supplier's registration. */
@@ -99,13 +98,13 @@ export class SpendIdentifiers {
  * Staged line n is spend row n + offset.
  */
 export async function addStagedIdentifiers(
-  warehouse: Warehouse, columns: Readonly<Record<string, number>>, fileId: number, offset: number, identifiers: SpendIdentifiers,
+  warehouse: Warehouse, stagedTable: string, columns: Readonly<Record<string, number>>, fileId: number, offset: number, identifiers: SpendIdentifiers,
 ): Promise<void> {
   const present = SPEND_IDENTIFIER_FIELDS.filter((field) => columns[field] !== undefined);
   if (present.length === 0) return;
   const rows = await warehouse.all<Record<string, string> & { supplier_id: string }>(
     `SELECT DISTINCT sp.supplier_id, ${present.map((field) => `s.c${columns[field]} AS ${field}`).join(", ")}
-     FROM spend sp JOIN ${STAGED_SPEND_TABLE} s ON s.rowid = sp.row_number - $offset
+     FROM spend sp JOIN ${stagedTable} s ON s.rowid = sp.row_number - $offset
      WHERE sp.file_id = $file AND NOT sp.is_redacted AND (${present.map((field) => `s.c${columns[field]} <> ''`).join(" OR ")})`,
     { file: fileId, offset },
   );

@@ -17,15 +17,22 @@ function trimmedCell(column: string, unusualWhitespace: boolean): string {
 }
 
 /**
- * The temporary table a spend CSV's lines are staged in, one text column per heading (c0, c1, …), trimmed; a line is
- * known by its rowid (0 for the first line below the heading). One CREATE TABLE AS under preserve_insertion_order
- * (the default, reset after every insert that turns it off) holds the reader's rows in file order, as WITH ORDINALITY
- * numbers them; ORDINALITY reads on one thread (1M lines: 1.9 s against 0.8 s of wall clock, measured 2026-12-02).
+ * The database spend CSVs' lines are staged in: held in memory and attached to the warehouse's DuckDB, so that a
+ * file staged on the connection beside the warehouse's (alongside()) is read by the warehouse's own. Each file's
+ * lines are a table there, one text column per heading (c0, c1, …), trimmed; a line is known by its rowid (0 for the
+ * first line below the heading). One CREATE TABLE AS under preserve_insertion_order (DuckDB's default, which
+ * anchor-spend never changes) holds the reader's rows in file order, as WITH ORDINALITY numbers them; ORDINALITY
+ * reads on one thread (1M lines: 1.9 s against 0.8 s of wall clock, measured 2026-12-02).
  */
-export const STAGED_SPEND_TABLE = "staged_spend_csv";
+export const STAGING_DATABASE = "anchor_staging";
+
+/** Files staged in this process: each staged table's name is new. */
+let stagedFiles = 0;
 
 /** A spend CSV read by DuckDB: its heading row, and where its lines are. */
 export interface StagedSpendCsv {
+  /** The table its lines are in (in STAGING_DATABASE). */
+  table: string;
   header: SpendHeader;
   /** The heading's row number: staged line n (rowid n - 1) is row headerRow + n of the file. */
   headerRow: number;
@@ -91,7 +98,7 @@ export async function onOneThreadIfSmall<T>(warehouse: Warehouse, lines: number,
 }
 
 /**
- * Reads a spend CSV's lines below its heading with DuckDB's own CSV reader into a temporary table (cells
+ * Reads a spend CSV's lines below its heading with DuckDB's own CSV reader into a table of STAGING_DATABASE (cells
  * trimmed, empty cells as ''), before
  * the file's transaction starts (a reader error must not end that transaction). Returns null, staging
  * nothing, whenever DuckDB's reading could differ from the streaming reader's, so that the loader streams
@@ -101,7 +108,7 @@ export async function onOneThreadIfSmall<T>(warehouse: Warehouse, lines: number,
  * the file has lines (blank lines, which DuckDB skips, and cells holding line breaks would shift row
  * numbers). Every row number the loader reports therefore stays the file's own.
  */
-export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, detected: DetectedTable): Promise<StagedSpendCsv | null> {
+export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, detected: DetectedTable, options: { beside?: boolean } = {}): Promise<StagedSpendCsv | null> {
   const { path, scan } = source;
   const head = detected.head.csv;
   const found = detected.headings.get(null);
@@ -116,25 +123,35 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
   const headerRow = found.headerIndex + 1;
   const columns = `{${headings.map((_, index) => `'c${index}': 'VARCHAR'`).join(", ")}}`;
   const cells = headings.map((_, index) => `${trimmedCell(`c${index}`, scan.unusualWhitespace)} AS c${index}`).join(", ");
+  await warehouse.run(`ATTACH IF NOT EXISTS ':memory:' AS ${STAGING_DATABASE}`);
+  const table = `${STAGING_DATABASE}.spend_csv_${++stagedFiles}`;
   try {
-    await onOneThreadIfSmall(warehouse, scan.lines, () => warehouse.run(
-      `CREATE OR REPLACE TEMP TABLE ${STAGED_SPEND_TABLE} AS
+    const create = () => warehouse.run(
+      `CREATE TABLE ${table} AS
        SELECT ${cells} FROM read_csv(${quotedLiteral(path)}, auto_detect = false, header = false, skip = ${headerRow},
          delim = ${quotedLiteral(head.delimiter)}, quote = '"', escape = '"', new_line = ${quotedLiteral(head.linebreak === "\n" ? "\\n" : "\\r\\n")},
          columns = ${columns}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
-    ));
+    );
+    // Beside another file's transaction, on the threads that file set (the setting is DuckDB's, for every connection).
+    await (options.beside ? create() : onOneThreadIfSmall(warehouse, scan.lines, create));
   } catch {
-    await dropStagedSpend(warehouse);
+    await dropStagedSpend(warehouse, table);
     return null;
   }
-  const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${STAGED_SPEND_TABLE}`);
+  const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${table}`);
   if (records !== scan.lines - headerRow) {
-    await dropStagedSpend(warehouse);
+    await dropStagedSpend(warehouse, table);
     return null;
   }
-  return { header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
+  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
 }
 
-export async function dropStagedSpend(warehouse: Warehouse): Promise<void> {
-  await warehouse.run(`DROP TABLE IF EXISTS ${STAGED_SPEND_TABLE}`);
+/** A staged table's name as an appender takes it: table, schema, database. */
+export function stagedTableParts(table: string): [string, string, string] {
+  return [table.slice(STAGING_DATABASE.length + 1), "main", STAGING_DATABASE];
+}
+
+/** Drops a staged file's lines (a table stageSpendCsv named), and what was read from them beside (its _dates and _names). */
+export async function dropStagedSpend(warehouse: Warehouse, table: string): Promise<void> {
+  for (const name of [table, `${table}_dates`, `${table}_names`]) await warehouse.run(`DROP TABLE IF EXISTS ${name}`);
 }

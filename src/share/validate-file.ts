@@ -6,8 +6,7 @@ import { SUPPLIER_REGISTER_FIELDS, readTableSchema } from "../../loaders/schema/
 import type { FoundHeader } from "../../loaders/schema/detect-header.js";
 import { detectTableKind, headingsIn, readDetectionHead, type DetectedTable } from "../../loaders/schema/detect-kind.js";
 import { NO_MAPPING, institutionFolderFor, type InstitutionFolder } from "../../loaders/schema/institution-folder.js";
-import { loadSpend, spendFieldsOf } from "../../loaders/spend/load-spend.js";
-import { stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
+import { loadSpend, spendFieldsOf, stageSpend } from "../../loaders/spend/load-spend.js";
 import { loadSupplierRegister } from "../../loaders/suppliers/load-suppliers.js";
 import { readAllRows, tableSource } from "../../loaders/files/read-table.js";
 import { scanFile } from "../../loaders/files/scan-file.js";
@@ -85,7 +84,7 @@ export async function validateFile(file: string, kind?: ValidatedKind): Promise<
     const warehouse = await Warehouse.inMemory(scratch);
     try {
       const outcome = detected === "spend"
-        ? await loadSpend(warehouse, source, 1, institution, table.headings, await stageSpendCsv(warehouse, source, table))
+        ? await loadSpend(warehouse, source, 1, institution, table.headings, await stageSpend(warehouse, source, table, institution))
         : await loadSupplierRegister(warehouse, rows, file, 1, institution.institutionId);
       const problems = await problemsFrom(warehouse, file, rows);
       return {

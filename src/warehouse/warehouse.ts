@@ -1,4 +1,4 @@
-import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
+import type { DuckDBAppender, DuckDBConnection, DuckDBInstance, DuckDBValue } from "@duckdb/node-api";
 import { DuckDBInstance as Instance } from "../core/duckdb.js";
 import { mkdir } from "node:fs/promises";
 import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
@@ -49,7 +49,61 @@ export class Warehouse {
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
     readonly path: string,
-  ) {}
+    /** The warehouse this connection works beside (alongside()); null for the warehouse itself. */
+    private readonly main: Warehouse | null = null,
+  ) {
+    this.sqlTimings = main ? main.sqlTimings : process.env.ANCHOR_SPEND_SQL_TIMINGS === "1" ? new Map() : null;
+    this.sqlCpuTimings = main ? main.sqlCpuTimings : this.sqlTimings ? new Map() : null;
+  }
+
+  /** The connection alongside() made, closed with this one. */
+  private side: Warehouse | null = null;
+  /** The statement the connection beside is running: a setting is not changed under it. */
+  private sideStatement: Promise<unknown> | null = null;
+  /** A setting this connection is changing (SET, RESET): the connection beside starts no statement meanwhile. */
+  private settingChange: Promise<unknown> | null = null;
+
+  /**
+   * Runs a statement so that a setting never changes under a statement of the connection beside (DuckDB's
+   * settings are every connection's; changing its threads under a running query can fail it): on this connection a
+   * SET or RESET waits for the statement beside to end; beside, a statement waits for a setting being changed.
+   */
+  private async inTurn<T>(sql: string, work: () => Promise<T>): Promise<T> {
+    const main = this.main;
+    const changesSetting = /^\s*(SET|RESET)\b/i.test(sql);
+    if (!main && (!changesSetting || !this.side)) return work();
+    if (main) {
+      while (main.settingChange) await main.settingChange.catch(() => undefined);
+    } else {
+      while (this.sideStatement) await this.sideStatement.catch(() => undefined);
+    }
+    // Started in the same turn as the check above: nothing of the other connection's starts in between.
+    const running = work();
+    if (main) main.sideStatement = running;
+    else this.settingChange = running;
+    try {
+      return await running;
+    } finally {
+      if (main && main.sideStatement === running) main.sideStatement = null;
+      if (!main && this.settingChange === running) this.settingChange = null;
+    }
+  }
+
+  /**
+   * A second connection to the same DuckDB, for work run while this connection's goes on (the next file's lines
+   * read into a staging table while this file's transaction runs: loaders/load-inputs.ts). It sees what this
+   * connection has committed, never its open transaction; it is closed with the warehouse. Its statements are
+   * timed with this connection's, marked "beside:".
+   */
+  async alongside(): Promise<Warehouse> {
+    if (this.main) return this;
+    if (!this.side) {
+      const connection = await this.instance.connect();
+      await connection.run("SET TimeZone = 'UTC'");
+      this.side = new Warehouse(this.instance, connection, this.path, this);
+    }
+    return this.side;
+  }
 
   /**
    * Opens (creating and migrating if need be) the warehouse for writing, and recreates its views (views.ts).
@@ -162,9 +216,9 @@ export class Warehouse {
    * Wall-clock milliseconds spent in SQL, by statement (its first words), when ANCHOR_SPEND_SQL_TIMINGS=1:
    * the benchmark's profile of where a load's time goes. Null (and nothing timed) otherwise.
    */
-  readonly sqlTimings: Map<string, number> | null = process.env.ANCHOR_SPEND_SQL_TIMINGS === "1" ? new Map() : null;
+  readonly sqlTimings: Map<string, number> | null;
   /** The process's CPU milliseconds (every thread's, DuckDB's included) in the same statements: steadier than wall clock on a shared machine. */
-  readonly sqlCpuTimings: Map<string, number> | null = this.sqlTimings ? new Map() : null;
+  readonly sqlCpuTimings: Map<string, number> | null;
 
   private async timed<T>(sql: string, work: () => Promise<T>): Promise<T> {
     if (!this.sqlTimings || !this.sqlCpuTimings) return work();
@@ -173,7 +227,8 @@ export class Warehouse {
     try {
       return await work();
     } finally {
-      const statement = sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ");
+      // A file's own table (staged_quarantine_12, spend_csv_3) timed with every file's.
+      const statement = `${this.main ? "beside: " : ""}${sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ").replace(/_\d+\b/g, "_N")}`;
       const used = process.cpuUsage(cpu);
       this.sqlTimings.set(statement, (this.sqlTimings.get(statement) ?? 0) + performance.now() - started);
       this.sqlCpuTimings.set(statement, (this.sqlCpuTimings.get(statement) ?? 0) + (used.user + used.system) / 1000);
@@ -181,7 +236,20 @@ export class Warehouse {
   }
 
   async run(sql: string, params?: SqlParams): Promise<void> {
-    await this.timed(sql, () => this.connection.run(sql, params));
+    await this.inTurn(sql, () => this.timed(sql, () => this.connection.run(sql, params)));
+  }
+
+  /** Appends rows to a table (its name, schema and database) through DuckDB's appender, as one statement. */
+  async append(table: readonly [string, string, string], fill: (appender: DuckDBAppender) => void): Promise<void> {
+    const sql = `APPEND TO ${table.join(".")}`;
+    await this.inTurn(sql, () => this.timed(sql, async () => {
+      const appender = await this.connection.createAppender(...table);
+      try {
+        fill(appender);
+      } finally {
+        appender.closeSync();
+      }
+    }));
   }
 
   /**
@@ -189,7 +257,7 @@ export class Warehouse {
    * integer past 2^53 is refused), DECIMAL money as its exact decimal text ("1234.50"), dates as ISO text.
    */
   async all<T extends Row = Row>(sql: string, params?: SqlParams): Promise<T[]> {
-    const reader = await this.timed(sql, () => this.connection.runAndReadAll(sql, params));
+    const reader = await this.inTurn(sql, () => this.timed(sql, () => this.connection.runAndReadAll(sql, params)));
     return reader.convertRowObjects(decodeValue) as unknown as T[];
   }
 
@@ -309,6 +377,9 @@ export class Warehouse {
   }
 
   private closeHandles(): void {
+    if (this.main) return this.connection.closeSync();
+    this.side?.connection.closeSync();
+    this.side = null;
     this.connection.closeSync();
     this.instance.closeSync();
   }

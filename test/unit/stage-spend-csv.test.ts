@@ -7,7 +7,7 @@ import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
 import { tableSource } from "../../loaders/files/read-table.js";
 import { headingsIn, readDetectionHead } from "../../loaders/schema/detect-kind.js";
 import { holdsUnusualWhitespace, scanFile } from "../../loaders/files/scan-file.js";
-import { STAGED_SPEND_TABLE, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
+import { stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
 import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -36,14 +36,14 @@ describe("stageSpendCsv", () => {
   it("stages a plain file below its title, numbering rows as the file does", async () => {
     const staged = await stage("plain.csv", `"Spend over £25,000 - April"\n${HEADING}\n${LINE}\n  ${LINE.replace("Acme", "Beta")}  \n`);
     expect(staged?.headerRow).toBe(2);
-    const rows = await warehouse.all<{ c2: string; c3: string }>(`SELECT c2, c3 FROM ${STAGED_SPEND_TABLE} ORDER BY rowid`);
+    const rows = await warehouse.all<{ c2: string; c3: string }>(`SELECT c2, c3 FROM ${staged!.table} ORDER BY rowid`);
     expect(rows).toEqual([{ c2: "Acme Ltd", c3: "£1.00" }, { c2: "Beta Ltd", c3: "£1.00" }]);
   });
 
   it("trims all white space, as JavaScript does, where the file holds more than spaces", async () => {
     const staged = await stage("nbsp.csv", `${HEADING}\n01/04/2024,Catering,\u00a0Acme Ltd\t,1.00\n`);
     expect(staged).not.toBeNull();
-    expect(await warehouse.all(`SELECT c2 FROM ${STAGED_SPEND_TABLE}`)).toEqual([{ c2: "Acme Ltd" }]);
+    expect(await warehouse.all(`SELECT c2 FROM ${staged!.table}`)).toEqual([{ c2: "Acme Ltd" }]);
   });
 
   it.each([

@@ -43,4 +43,21 @@ describe("warehouse", () => {
       expect(await limit()).toBe(before);
     });
   });
+
+  it("changes no setting under a statement of the connection beside: a SET waits for it to end", async () => {
+    await withTempWarehouse(async (warehouse) => {
+      const beside = await warehouse.alongside();
+      const ended: string[] = [];
+      // About a second of work on one connection while the other changes DuckDB's threads (a setting every connection shares).
+      const long = beside.one("SELECT count(*) AS n FROM range(300000000) t(x) WHERE x % 7 = 3").then(() => ended.push("statement beside"));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await warehouse.run("SET threads = 1").then(() => ended.push("setting"));
+      await long;
+      expect(ended).toEqual(["statement beside", "setting"]);
+      await warehouse.run("RESET threads");
+      // Without a setting changing, the two connections run at once.
+      const both = await Promise.all([beside.one<{ n: number }>("SELECT 1 AS n"), warehouse.one<{ n: number }>("SELECT 2 AS n")]);
+      expect(both.map((row) => row.n)).toEqual([1, 2]);
+    });
+  });
 });
