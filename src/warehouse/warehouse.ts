@@ -228,7 +228,7 @@ export class Warehouse {
       return await work();
     } finally {
       // A file's own table (staged_quarantine_12, spend_csv_3) timed with every file's.
-      const statement = `${this.main ? "beside: " : ""}${sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ").replace(/_\d+\b/g, "_N")}`;
+      const statement = `${this.main ? "beside: " : ""}${sql.replace(/\s+/g, " ").trim().split(" ").slice(0, 8).join(" ").replace(/_\d+(?=\b|_)/g, "_N")}`;
       const used = process.cpuUsage(cpu);
       this.sqlTimings.set(statement, (this.sqlTimings.get(statement) ?? 0) + performance.now() - started);
       this.sqlCpuTimings.set(statement, (this.sqlCpuTimings.get(statement) ?? 0) + (used.user + used.system) / 1000);
@@ -241,7 +241,7 @@ export class Warehouse {
 
   /** Appends rows to a table (its name, schema and database) through DuckDB's appender, as one statement. */
   async append(table: readonly [string, string, string], fill: (appender: DuckDBAppender) => void): Promise<void> {
-    const sql = `APPEND TO ${table.join(".")}`;
+    const sql = `APPEND TO ${[...table].reverse().join(".")}`;
     await this.inTurn(sql, () => this.timed(sql, async () => {
       const appender = await this.connection.createAppender(...table);
       try {
