@@ -266,9 +266,11 @@ export async function loadNewFile(
       return warehouse.transaction(() => loadInTransaction(warehouse, file, { staged, checked }, options));
     });
   } finally {
+    // Scratch tables in memory (freed with the warehouse at the latest): failing to drop one never turns a
+    // committed file into a refused one, nor hides the file's own error.
     const lines = staged ?? (await options.staging?.catch(() => null)) ?? null;
-    if (lines) await dropStagedSpend(warehouse, lines.table);
-    await dropCheckedReference(warehouse);
+    if (lines) await dropStagedSpend(warehouse, lines.table).catch(() => undefined);
+    await dropCheckedReference(warehouse).catch(() => undefined);
   }
 }
 

@@ -202,10 +202,11 @@ export async function loadInputs(
   try {
     for (const [index, file] of planned.entries()) {
       const { path, kind, scan, scope } = file;
+      // (left in stagedAhead until used: dropped below if the run stops before)
       const staging = stagedAhead.get(file);
-      stagedAhead.delete(file);
       // A file is known by its institution and its content: the same bytes in another institution's folder are its facts too.
       const known = file.alreadyLoaded || (await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo])).length > 0;
+      stagedAhead.delete(file);
       if (known) {
         // (staged beside the file before it, which imported load-file.ts)
         const unused = await staging?.catch(() => null);

@@ -138,12 +138,15 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
     await dropStagedSpend(warehouse, table);
     return null;
   }
-  const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${table}`);
-  if (records !== scan.lines - headerRow) {
+  try {
+    const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${table}`);
+    if (records === scan.lines - headerRow) return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
+  } catch (error) {
     await dropStagedSpend(warehouse, table);
-    return null;
+    throw error;
   }
-  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
+  await dropStagedSpend(warehouse, table);
+  return null;
 }
 
 /** A staged table's name as an appender takes it: table, schema, database. */

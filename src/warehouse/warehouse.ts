@@ -66,14 +66,15 @@ export class Warehouse {
   /**
    * Runs a statement so that a setting never changes under a statement of the connection beside (DuckDB's
    * settings are every connection's; changing its threads under a running query can fail it): on this connection a
-   * SET or RESET waits for the statement beside to end; beside, a statement waits for a setting being changed.
+   * SET or RESET waits for the statement beside to end; beside, a statement waits for a setting being changed, and
+   * for a memory limit this connection holds (withMemoryLimit) to be lifted: the work under it has the limit to itself.
    */
   private async inTurn<T>(sql: string, work: () => Promise<T>): Promise<T> {
     const main = this.main;
     const changesSetting = /^\s*(SET|RESET)\b/i.test(sql);
-    if (!main && (!changesSetting || !this.side)) return work();
+    if (!main && !changesSetting) return work();
     if (main) {
-      while (main.settingChange) await main.settingChange.catch(() => undefined);
+      while (main.settingChange || main.limitLifted) await (main.settingChange ?? main.limitLifted)!.catch(() => undefined);
     } else {
       while (this.sideStatement) await this.sideStatement.catch(() => undefined);
     }
@@ -279,7 +280,7 @@ export class Warehouse {
   async withMemoryLimit<T>(limit: string, work: () => Promise<T>): Promise<T> {
     if (this.memoryLimited) return work();
     await this.run(`SET memory_limit = '${limit.replace(/'/g, "")}'`);
-    this.memoryLimited = true;
+    this.holdLimit();
     let failed = false;
     try {
       return await work();
@@ -289,7 +290,7 @@ export class Warehouse {
     } finally {
       try {
         await this.run("RESET memory_limit");
-        this.memoryLimited = false;
+        this.liftLimit();
       } catch (error) {
         if (!failed) throw error;
         this.memoryLimitAfterRollback = true;
@@ -300,6 +301,23 @@ export class Warehouse {
   /** Whether a withMemoryLimit() is running; whether its limit is still to be put back, after a ROLLBACK. */
   private memoryLimited = false;
   private memoryLimitAfterRollback = false;
+  /** While a memory limit is held: settled when it is lifted (the connection beside waits for it). */
+  private limitLifted: Promise<void> | null = null;
+  private lift: (() => void) | null = null;
+
+  private holdLimit(): void {
+    this.memoryLimited = true;
+    this.limitLifted = new Promise((resolve) => {
+      this.lift = resolve;
+    });
+  }
+
+  private liftLimit(): void {
+    this.memoryLimited = false;
+    this.lift?.();
+    this.lift = null;
+    this.limitLifted = null;
+  }
 
   /** Runs `work` in one transaction: all of it lands, or none of it does. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
@@ -312,7 +330,7 @@ export class Warehouse {
       if (this.memoryLimitAfterRollback) {
         await this.run("RESET memory_limit");
         this.memoryLimitAfterRollback = false;
-        this.memoryLimited = false;
+        this.liftLimit();
       }
       throw error;
     }
@@ -372,7 +390,8 @@ export class Warehouse {
   }
 
   close(): void {
-    openForWritingHere.delete(resolve(this.path));
+    // The connection beside closes itself alone; the warehouse stays open for writing.
+    if (!this.main) openForWritingHere.delete(resolve(this.path));
     this.closeHandles();
   }
 

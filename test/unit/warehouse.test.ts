@@ -51,6 +51,7 @@ describe("warehouse", () => {
       // About a second of work on one connection while the other changes DuckDB's threads (a setting every connection shares).
       const long = beside.one("SELECT count(*) AS n FROM range(300000000) t(x) WHERE x % 7 = 3").then(() => ended.push("statement beside"));
       await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(ended).toEqual([]); // still running: else the test below would prove nothing
       await warehouse.run("SET threads = 1").then(() => ended.push("setting"));
       await long;
       expect(ended).toEqual(["statement beside", "setting"]);
@@ -58,6 +59,23 @@ describe("warehouse", () => {
       // Without a setting changing, the two connections run at once.
       const both = await Promise.all([beside.one<{ n: number }>("SELECT 1 AS n"), warehouse.one<{ n: number }>("SELECT 2 AS n")]);
       expect(both.map((row) => row.n)).toEqual([1, 2]);
+    });
+  });
+
+  it("starts no statement beside while a memory limit is held: the work under the limit has it to itself", async () => {
+    await withTempWarehouse(async (warehouse) => {
+      const beside = await warehouse.alongside();
+      const ended: string[] = [];
+      let waiting: Promise<unknown> = Promise.resolve();
+      await warehouse.withMemoryLimit("1GB", async () => {
+        waiting = beside.one("SELECT current_setting('memory_limit') AS limit").then((row) => ended.push(`beside, under ${String(row.limit)}`));
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        ended.push("the limited work");
+      });
+      await waiting;
+      expect(ended).toHaveLength(2);
+      expect(ended[0]).toBe("the limited work");
+      expect(ended[1]).not.toMatch(/953\.6 MiB|1(\.0)? GiB|1000\.0 MiB/);
     });
   });
 });
