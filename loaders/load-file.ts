@@ -251,7 +251,7 @@ export async function loadNewFile(
   const { path, kind, scan } = file;
   let staged: PreparedSpendCsv | null = null;
   try {
-    // Staged beside the file before it, those statements ended before a thread setting changes; else staged below.
+    // Staged beside the file before it: awaited first, so that its statements have ended when the thread setting changes.
     if (options.staging) staged = await options.staging;
     // A small spend file is loaded on one DuckDB thread, its commit included (after keepThreadSetting; see ONE_THREAD_BELOW_LINES).
     await threadsForLines(warehouse, kind === "spend" ? scan.lines : Number.POSITIVE_INFINITY);

@@ -199,6 +199,11 @@ export async function loadInputs(
   let restoreSetting: ((warehouse: Warehouse) => Promise<void>) | null = null;
   // The next file's lines, staged beside this file's transaction (a second connection: DuckDB reads on another core).
   const stagedAhead = new Map<PlannedFile, Promise<PreparedSpendCsv | null>>();
+  // A staging no file used (its file already loaded, or the run stopped before it): dropped. (Staging imported load-file.ts.)
+  const dropUnused = async (staging: Promise<PreparedSpendCsv | null> | undefined) => {
+    const unused = await staging?.catch(() => null);
+    if (unused) await (await loadFile()).dropStagedSpend(warehouse, unused.table);
+  };
   try {
     for (const [index, file] of planned.entries()) {
       const { path, kind, scan, scope } = file;
@@ -208,9 +213,7 @@ export async function loadInputs(
       const known = file.alreadyLoaded || (await warehouse.all("SELECT 1 FROM source_files WHERE sha256 = ? AND institution_id IS NOT DISTINCT FROM ?::VARCHAR", [scan.sha256, file.belongsTo])).length > 0;
       stagedAhead.delete(file);
       if (known) {
-        // (staged beside the file before it, which imported load-file.ts)
-        const unused = await staging?.catch(() => null);
-        if (unused) await (await loadFile()).dropStagedSpend(warehouse, unused.table);
+        await dropUnused(staging);
         report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
         continue;
       }
@@ -238,11 +241,7 @@ export async function loadInputs(
       }
     }
   } finally {
-    // Staged for a file the run did not reach (an error above): dropped.
-    for (const staging of stagedAhead.values()) {
-      const unused = await staging.catch(() => null);
-      if (unused) await (await loadFile()).dropStagedSpend(warehouse, unused.table);
-    }
+    for (const staging of stagedAhead.values()) await dropUnused(staging);
     if (restoreSetting) await restoreSetting(warehouse);
   }
   // A warehouse that loaded nothing new (its files all loaded before) is still brought up to the shipped keys.

@@ -32,8 +32,8 @@ export interface PreparedSpendCsv extends StagedSpendCsv {
 }
 
 /**
- * Makes a staged spend CSV ready for its insert, before the file's transaction (beside another file's, when
- * `beside`): one order for the whole date column, from all its distinct values (and each with its line's month,
+ * Makes a staged spend CSV ready for its insert, before the file's transaction (on the connection that staged it,
+ * which may be the one beside another file's transaction): one order for the whole date column, from all its distinct values (and each with its line's month,
  * where a Month or period column gives one), as the streamed path decides it; each distinct date read in that
  * order, and each distinct supplier name keyed, by the streaming loader's own functions. The tables are dropped
  * with its lines (dropStagedSpend).

@@ -138,15 +138,16 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
     await dropStagedSpend(warehouse, table);
     return null;
   }
-  try {
-    const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${table}`);
-    if (records === scan.lines - headerRow) return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
-  } catch (error) {
+  const records = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${table}`)
+    .then((row) => row.records, async (error: unknown) => {
+      await dropStagedSpend(warehouse, table);
+      throw error;
+    });
+  if (records !== scan.lines - headerRow) {
     await dropStagedSpend(warehouse, table);
-    throw error;
+    return null;
   }
-  await dropStagedSpend(warehouse, table);
-  return null;
+  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records };
 }
 
 /** A staged table's name as an appender takes it: table, schema, database. */
