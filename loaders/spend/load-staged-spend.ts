@@ -4,7 +4,8 @@ import { epochDays, parseDate } from "../cells/parse-date.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
 import { IDENTIFIER_AMOUNT, SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import { YES_TEXT } from "../cells/parse-flag.js";
-import type { SpendWriter } from "./spend-writer.js";
+import { REDACTED_SUPPLIER_NAME, type SpendWriter } from "./spend-writer.js";
+import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
 import { onOneThreadIfSmall, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
@@ -125,8 +126,22 @@ export async function loadStagedSpend(
   );
   writer.bulk({ count: totals.count, pence: BigInt(totals.pence ?? 0), firstDate: totals.first, lastDate: totals.last });
   // Each supplier's name as written on its first loaded line.
+  const firstLines = `SELECT supplier_id, min(row_number) - $offset AS line FROM spend WHERE file_id = $file GROUP BY supplier_id`;
+  if (totals.count === staged.records) {
+    // Every line loaded by SQL: its suppliers go in by SQL, keyed as beside (prepareStagedSpend), none through
+    // JavaScript (an 83,334-line month: 25 ms less of the file's transaction).
+    await warehouse.run(
+      `INSERT INTO suppliers (supplier_id, name, name_key, is_redacted)
+       SELECT f.supplier_id, CASE WHEN n.is_redacted THEN '${REDACTED_SUPPLIER_NAME}' ELSE n.name END,
+              CASE WHEN n.is_redacted THEN '${REDACTED_SUPPLIER_ID}' ELSE n.name_key END, n.is_redacted
+       FROM (${firstLines}) f JOIN ${staged.table} s ON s.rowid = f.line JOIN ${staged.namesTable} n ON n.name = ${cell(supplier)}
+       ON CONFLICT DO NOTHING`,
+      { file: fileId, offset: headerRow + 1 },
+    );
+    return;
+  }
   const named = await warehouse.all<{ supplier_id: string; name: string; line: number }>(
-    `WITH first_lines AS (SELECT supplier_id, min(row_number) - $offset AS line FROM spend WHERE file_id = $file GROUP BY supplier_id)
+    `WITH first_lines AS (${firstLines})
      SELECT f.supplier_id, ${cell(supplier)} AS name, f.line::INTEGER AS line
      FROM first_lines f JOIN ${staged.table} s ON s.rowid = f.line`,
     { file: fileId, offset: headerRow + 1 },

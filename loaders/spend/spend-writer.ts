@@ -12,6 +12,9 @@ import { SpendIdentifiers } from "./spend-identifiers.js";
 export type ProgressListener = (path: string, count: number, unit?: string) => void;
 const PROGRESS_EVERY = 50_000;
 
+/** The suppliers table's name for a redacted payee (never the cell's text). */
+export const REDACTED_SUPPLIER_NAME = "Redacted payee";
+
 function appendText(appender: DuckDBAppender, text: string | null): void {
   if (text === null) appender.appendNull();
   else appender.appendVarchar(text);
@@ -135,7 +138,7 @@ export class SpendWriter {
     const suppliers = await warehouse.connection.createAppender("staged_suppliers");
     for (const seen of this.suppliersSeen.values()) {
       suppliers.appendVarchar(seen.supplierId);
-      suppliers.appendVarchar(seen.isRedacted ? "Redacted payee" : seen.name);
+      suppliers.appendVarchar(seen.isRedacted ? REDACTED_SUPPLIER_NAME : seen.name);
       suppliers.appendVarchar(seen.isRedacted ? REDACTED_SUPPLIER_ID : seen.nameKey);
       suppliers.appendBoolean(seen.isRedacted);
       suppliers.endRow();
