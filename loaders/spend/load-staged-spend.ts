@@ -2,21 +2,13 @@ import { DuckDBDateValue } from "../../src/core/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
 import { decideDateOrder, type DateOrderChoice, type DateOrderContext } from "../cells/date-order.js";
-import { IDENTIFIER_AMOUNT, SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
+import { SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import { YES_TEXT } from "../cells/parse-flag.js";
 import { REDACTED_SUPPLIER_NAME, type SpendWriter } from "./spend-writer.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
 import { onOneThreadIfSmall, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
-
-/**
- * Amounts SQL parses itself, all of a form `parseAmountPence` reads to the same pence: `1234.56`, `-1,234.5`,
- * `£1,234`, `-£12` and `(£1,234.56)`, at most 13 digits of pounds (within 2^53 pence) and 2 of pence. Any
- * other form (`1234.56 CR`, `£-12`, spaces, half pennies…) goes to `parseAmountPence`, row by row.
- */
-const POUNDS = String.raw`(\d{1,3}(,\d{3}){1,3}|\d{1,13})(\.\d{1,2})?`;
-const AMOUNT = String.raw`-?£?${POUNDS}|\(£?${POUNDS}\)`;
 
 const PAGE_ROWS = 50_000;
 
@@ -87,16 +79,10 @@ export async function loadStagedSpend(
   warehouse: Warehouse, staged: PreparedSpendCsv, writer: SpendWriter, fileId: number, institutionId: string,
 ): Promise<void> {
   const { headerRow } = staged;
-  const { date, amount, supplier, expense_type, expense_area, transaction_number, period_total } = staged.header.columns;
+  const { date, supplier, expense_type, expense_area, transaction_number, period_total } = staged.header.columns;
   const suppliers = new SupplierKeys();
   const header = { ...staged.header, dateOrder: staged.dateOrder.order };
 
-  // An amount of one of the forms above as DECIMAL: £ and thousands commas deleted, the minus sign left to the cast,
-  // brackets (a credit) deleted and the value negated. Two replace calls for the common forms cost less than one
-  // translate, and translate less than five replace calls and a multiplication by ±1 (an 83,334-line file's insert
-  // on one thread: 75 ms, 81 ms and 108 ms; the same values; measured 2026-12-02).
-  const parsedAmount = `CASE WHEN starts_with(${cell(amount)}, '(') THEN -CAST(translate(${cell(amount)}, '£,()', '') AS DECIMAL(18, 2))
-                             ELSE CAST(replace(replace(${cell(amount)}, '£', ''), ',', '') AS DECIMAL(18, 2)) END`;
   // One pass over the staged lines, nothing materialised on the way: the lines whose date, amount and
   // supplier SQL can read go straight into the spend table. Under preserve_insertion_order, which anchor-spend
   // never turns off: the next file, staged beside this transaction, is numbered by it (and turning it off here
@@ -107,10 +93,10 @@ export async function loadStagedSpend(
             lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
      FROM (
        SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
-              regexp_full_match(${cell(amount)}, '${IDENTIFIER_AMOUNT.source.slice(1, -1)}') AS identifier_like,
+              s.amount_like_identifier AS identifier_like,
               ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
               ${cell(period_total)} AS period_total,
-              CASE WHEN regexp_full_match(${cell(amount)}, '${AMOUNT}') THEN ${parsedAmount} END AS amount
+              s.amount_sql AS amount
        FROM ${staged.table} s
        JOIN ${staged.datesTable} d ON d.text = ${cell(date)}
        JOIN ${staged.namesTable} n ON n.name = ${cell(supplier)}

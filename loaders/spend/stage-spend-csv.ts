@@ -2,6 +2,7 @@ import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import type { DetectedTable } from "../schema/detect-kind.js";
 import { spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
 import type { TableSource } from "../files/read-table.js";
+import { stagedAmountColumns } from "./staged-amount.js";
 
 /** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
 const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
@@ -123,14 +124,15 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
   const headerRow = found.headerIndex + 1;
   const columns = `{${headings.map((_, index) => `'c${index}': 'VARCHAR'`).join(", ")}}`;
   const cells = headings.map((_, index) => `${trimmedCell(`c${index}`, scan.unusualWhitespace)} AS c${index}`).join(", ");
+  const amount = found.columns.amount;
   await warehouse.run(`ATTACH IF NOT EXISTS ':memory:' AS ${STAGING_DATABASE}`);
   const table = `${STAGING_DATABASE}.spend_csv_${++stagedFiles}`;
   try {
     const create = () => warehouse.run(
       `CREATE TABLE ${table} AS
-       SELECT ${cells} FROM read_csv(${quotedLiteral(path)}, auto_detect = false, header = false, skip = ${headerRow},
+       SELECT *, ${stagedAmountColumns(amount === undefined ? null : `c${amount}`)} FROM (SELECT ${cells} FROM read_csv(${quotedLiteral(path)}, auto_detect = false, header = false, skip = ${headerRow},
          delim = ${quotedLiteral(head.delimiter)}, quote = '"', escape = '"', new_line = ${quotedLiteral(head.linebreak === "\n" ? "\\n" : "\\r\\n")},
-         columns = ${columns}, strict_mode = true, null_padding = false, encoding = 'utf-8')`,
+         columns = ${columns}, strict_mode = true, null_padding = false, encoding = 'utf-8'))`,
     );
     // Beside another file's transaction, on the threads that file set (the setting is DuckDB's, for every connection).
     await (options.beside ? create() : onOneThreadIfSmall(warehouse, scan.lines, create));
