@@ -204,7 +204,21 @@ export async function loadInputs(
     const unused = await staging?.catch(() => null);
     if (unused) await (await loadFile()).dropStagedSpend(warehouse, unused.table);
   };
+  // Stages a spend file's lines beside the warehouse's connection (DuckDB reads it on another core meanwhile).
+  const stageAhead = ({ stageSpendFile }: typeof import("./load-file.js"), file: PlannedFile) => {
+    const staged = warehouse.alongside().then((beside) => stageSpendFile(beside, file, duckdbCsvReader, { beside: true }));
+    // Its failure is that file's, reported when it loads (never an unhandled rejection now).
+    staged.catch(() => undefined);
+    stagedAhead.set(file, staged);
+  };
   try {
+    // The run's first spend file is staged as the run starts, beside the files before it (institutions, registers of
+    // suppliers, definitions), unless a national register loads before it (see stagesBeside).
+    const firstSpend = planned.findIndex((file) => file.kind === "spend" && !file.alreadyLoaded);
+    if (firstSpend > 0) {
+      const module = await loadFile();
+      if (planned.slice(0, firstSpend).every(module.stagesBeside)) stageAhead(module, planned[firstSpend]!);
+    }
     for (const [index, file] of planned.entries()) {
       const { path, kind, scan, scope } = file;
       // (left in stagedAhead until used: dropped below if the run stops before)
@@ -217,17 +231,14 @@ export async function loadInputs(
         report({ path, kind, sha256: scan.sha256, status: "already loaded", scope });
         continue;
       }
-      const { loadNewFile, stageSpendFile, stagesBeside, keepThreadSetting, restoreThreads } = await loadFile();
+      const module = await loadFile();
+      const { loadNewFile, stagesBeside, keepThreadSetting, restoreThreads } = module;
       // DuckDB's thread setting kept from one file to the next (one SET for a run of small files), put back below.
       keepThreadSetting(warehouse);
       restoreSetting = restoreThreads;
       const next = planned[index + 1];
       const beforeTransaction = () => {
-        if (!next || !stagesBeside(file)) return;
-        const staged = warehouse.alongside().then((beside) => stageSpendFile(beside, next, duckdbCsvReader, { beside: true }));
-        // Its failure is the next file's, reported when that file loads (never an unhandled rejection now).
-        staged.catch(() => undefined);
-        stagedAhead.set(next, staged);
+        if (next && stagesBeside(file) && !stagedAhead.has(next)) stageAhead(module, next);
       };
       try {
         const outcome = await loadNewFile(warehouse, file, {
