@@ -143,18 +143,23 @@ const INSTITUTION_SUPPLIERS = `
   UNION SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL
   UNION SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL`;
 
+/**
+ * The pairs of a relation that have no locality yet: a hash anti-join against the classified pairs, each once (where
+ * NOT IN made DuckDB loop over every pair, and NOT EXISTS against supplier_locality's row per definition took twice
+ * as long: a month's 5,000 suppliers under 9 definitions, 13 ms against 6 on one thread, measured 2026-12-02).
+ */
+const withoutLocality = (pairs: string) => `
+  SELECT * FROM (${pairs}) p
+  ANTI JOIN (SELECT DISTINCT institution_id, supplier_id FROM supplier_locality) known USING (institution_id, supplier_id)`;
+
 /** The pairs of one spend file's lines with no locality yet. */
 function unclassifiedPairsOfFile(fileId: number): string {
   if (!Number.isInteger(fileId)) throw new Error(`a spend file's id is a whole number, not ${fileId}`);
-  return `
-  SELECT * FROM (SELECT DISTINCT institution_id, supplier_id FROM spend WHERE file_id = ${fileId}) p
-  WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.institution_id = p.institution_id AND known.supplier_id = p.supplier_id)`;
+  return withoutLocality(`SELECT DISTINCT institution_id, supplier_id FROM spend WHERE file_id = ${fileId}`);
 }
 
-/** Pairs with no locality yet (NOT EXISTS: a hash anti-join, where NOT IN made DuckDB loop over every pair). */
-const UNCLASSIFIED_PAIRS = `
-  SELECT * FROM (${INSTITUTION_SUPPLIERS}) p
-  WHERE NOT EXISTS (SELECT 1 FROM supplier_locality known WHERE known.institution_id = p.institution_id AND known.supplier_id = p.supplier_id)`;
+/** Pairs with no locality yet. */
+const UNCLASSIFIED_PAIRS = withoutLocality(INSTITUTION_SUPPLIERS);
 
 /**
  * The definitions each institution sees: its own, and shared ones it holds no definition of the same id and
