@@ -6,7 +6,7 @@ import { SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import { YES_TEXT } from "../cells/parse-flag.js";
 import { REDACTED_SUPPLIER_NAME, type SpendWriter } from "./spend-writer.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
-import { onOneThreadIfSmall, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
+import { onOneThreadIfSmall, stageEveryCell, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
 
@@ -22,6 +22,21 @@ export interface PreparedSpendCsv extends StagedSpendCsv {
   datesTable: string;
   /** Each distinct supplier cell with its supplier id and key, as the streaming loader keys it. */
   namesTable: string;
+  /** Every cell of its lines (stageEveryCell), when some line is left to the row-by-row reader; null when SQL loads every line. */
+  cellsTable: string | null;
+}
+
+/**
+ * The staged lines SQL loads (s: the line, d: its date, n: its supplier): a date read in the column's order, an
+ * amount of a form SQL reads, and a supplier name with a key. Rows that may be shifted (a supplier of digits, an
+ * amount like an identifier) are left to readSpendRow. The insert and the count before it (prepareStagedSpend) read it alike.
+ */
+function linesSqlLoads(staged: Omit<PreparedSpendCsv, "cellsTable">): string {
+  const { date, supplier } = staged.header.columns;
+  return `FROM ${staged.table} s
+       JOIN ${staged.datesTable} d ON d.text = ${cell(date)}
+       JOIN ${staged.namesTable} n ON n.name = ${cell(supplier)}
+     WHERE d.day IS NOT NULL AND s.amount_sql IS NOT NULL AND n.name_key <> '' AND NOT n.digits_only AND NOT s.amount_like_identifier`;
 }
 
 /**
@@ -65,7 +80,10 @@ export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpe
       appender.endRow();
     }
   });
-  return { ...staged, dateOrder, datesTable, namesTable };
+  const prepared = { ...staged, dateOrder, datesTable, namesTable };
+  // Lines SQL will not load (a bad cell, a note, a blank line) are read row by row, from every cell of theirs.
+  const { loaded } = await warehouse.one<{ loaded: number }>(`SELECT count(*)::INTEGER AS loaded ${linesSqlLoads(prepared)}`);
+  return { ...prepared, cellsTable: loaded === staged.records ? null : await stageEveryCell(warehouse, staged) };
 }
 
 /**
@@ -79,7 +97,7 @@ export async function loadStagedSpend(
   warehouse: Warehouse, staged: PreparedSpendCsv, writer: SpendWriter, fileId: number, institutionId: string,
 ): Promise<void> {
   const { headerRow } = staged;
-  const { date, supplier, expense_type, expense_area, transaction_number, period_total } = staged.header.columns;
+  const { supplier, expense_type, expense_area, transaction_number, period_total } = staged.header.columns;
   const suppliers = new SupplierKeys();
   const header = { ...staged.header, dateOrder: staged.dateOrder.order };
 
@@ -89,20 +107,9 @@ export async function loadStagedSpend(
   // saved nothing measurable: 1M lines in one file loaded in 2.42–2.50 s against 2.38–2.60 s, 2026-12-02).
   await onOneThreadIfSmall(warehouse, staged.records, () => warehouse.run(
     `INSERT INTO spend (file_id, row_number, institution_id, payment_date, amount, supplier_id, expense_type, expense_area, transaction_number, is_redacted, sheet, is_period_total)
-     SELECT $file, line + $offset, $institution, day, amount, supplier_id, nullif(expense_type, ''), nullif(expense_area, ''), nullif(transaction_number, ''), is_redacted, NULL,
-            lower(period_total) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
-     FROM (
-       SELECT s.rowid AS line, d.day, n.supplier_id, n.name_key, n.is_redacted, n.digits_only,
-              s.amount_like_identifier AS identifier_like,
-              ${cell(expense_type)} AS expense_type, ${cell(expense_area)} AS expense_area, ${cell(transaction_number)} AS transaction_number,
-              ${cell(period_total)} AS period_total,
-              s.amount_sql AS amount
-       FROM ${staged.table} s
-       JOIN ${staged.datesTable} d ON d.text = ${cell(date)}
-       JOIN ${staged.namesTable} n ON n.name = ${cell(supplier)}
-     )
-     -- Rows that may be shifted (a supplier of digits, an amount like an identifier) are left to readSpendRow.
-     WHERE day IS NOT NULL AND amount IS NOT NULL AND name_key <> '' AND NOT digits_only AND NOT identifier_like`,
+     SELECT $file, s.rowid + $offset, $institution, d.day, s.amount_sql, n.supplier_id, nullif(${cell(expense_type)}, ''), nullif(${cell(expense_area)}, ''),
+            nullif(${cell(transaction_number)}, ''), n.is_redacted, NULL, lower(${cell(period_total)}) IN (${YES_TEXT.map((text) => `'${text}'`).join(", ")})
+     ${linesSqlLoads(staged)}`,
     { file: fileId, offset: headerRow + 1, institution: institutionId },
   ));
   await addStagedIdentifiers(warehouse, staged.table, staged.header.columns, fileId, headerRow + 1, writer.identifiers);
@@ -141,11 +148,14 @@ export async function loadStagedSpend(
     const keyed = suppliers.of(row.name);
     writer.supplier({ supplierId: row.supplier_id, name: row.name, nameKey: keyed.supplierKey, isRedacted: keyed.isRedacted, row: row.line + headerRow + 1, sheet: null });
   }
-  // The rest (when SQL did not load every line), row by row, in file order, a page at a time.
+  // The rest (when SQL did not load every line), row by row, in file order, a page at a time, from every cell of theirs.
   const columns = Array.from({ length: staged.columns }, (_, index) => `c${index}`);
+  if (totals.count < staged.records && staged.cellsTable === null) {
+    throw new Error(`${staged.table}: SQL loaded ${totals.count} of ${staged.records} staged lines, and the count before said all`);
+  }
   for (let after = -1; totals.count < staged.records;) {
     const page = await warehouse.all<Record<string, string | null> & { line: number }>(
-      `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${staged.table}
+      `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${staged.cellsTable}
        WHERE rowid > $after AND (${columns.join(" || ")}) <> ''
          AND rowid NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
        ORDER BY rowid LIMIT ${PAGE_ROWS}`,
