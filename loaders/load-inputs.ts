@@ -31,6 +31,8 @@ const CONFIGURATION_FILES: Record<string, string> = {
   [reviewFileName]: "an analyst's review of supplier matches: loaded by `anchor-spend suppliers review --accept FILE`, not by load",
 };
 const BOUNDARY_FILE = /\.geojson$/i;
+/** Kinds of file loading before spend that an institution keeps small: the first spend file is staged beside them. */
+const SMALL_BEFORE_SPEND = new Set<InputKind>(["institution", "definitions", "suppliers", "imported-locality"]);
 
 /**
  * A file in a folder that looks like spend though anchor-spend cannot read it: a spreadsheet, PDF or
@@ -212,13 +214,10 @@ export async function loadInputs(
     stagedAhead.set(file, staged);
   };
   try {
-    // The run's first spend file is staged as the run starts, beside the files before it (institutions, registers of
-    // suppliers, definitions), unless a national register loads before it (see stagesBeside).
+    // The run's first spend file is staged as the run starts, beside the files before it, when those are an
+    // institution's own small ones (never beside a reference table's or national register's millions of rows).
     const firstSpend = planned.findIndex((file) => file.kind === "spend" && !file.alreadyLoaded);
-    if (firstSpend > 0) {
-      const module = await loadFile();
-      if (planned.slice(0, firstSpend).every(module.stagesBeside)) stageAhead(module, planned[firstSpend]!);
-    }
+    if (firstSpend > 0 && planned.slice(0, firstSpend).every((file) => SMALL_BEFORE_SPEND.has(file.kind))) stageAhead(await loadFile(), planned[firstSpend]!);
     for (const [index, file] of planned.entries()) {
       const { path, kind, scan, scope } = file;
       // (left in stagedAhead until used: dropped below if the run stops before)

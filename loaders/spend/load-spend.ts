@@ -179,12 +179,15 @@ export async function stageSpend(
 ): Promise<PreparedSpendCsv | null> {
   const staged = await stageSpendCsv(warehouse, source, detected, options);
   if (!staged) return null;
+  let prepared: PreparedSpendCsv | null;
   try {
-    return await prepareStagedSpend(warehouse, staged, dateContextOf(source.path, institution));
+    prepared = await prepareStagedSpend(warehouse, staged, dateContextOf(source.path, institution));
   } catch (error) {
     await dropStagedSpend(warehouse, staged.table);
     throw error;
   }
+  if (!prepared) await dropStagedSpend(warehouse, staged.table);
+  return prepared;
 }
 
 /**

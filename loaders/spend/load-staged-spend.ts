@@ -6,7 +6,7 @@ import { SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import { YES_TEXT } from "../cells/parse-flag.js";
 import { REDACTED_SUPPLIER_NAME, type SpendWriter } from "./spend-writer.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
-import { onOneThreadIfSmall, stageEveryCell, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
+import { onOneThreadIfSmall, stageOtherCells, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { monthColumnOf } from "../schema/month-column.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
 
@@ -22,8 +22,8 @@ export interface PreparedSpendCsv extends StagedSpendCsv {
   datesTable: string;
   /** Each distinct supplier cell with its supplier id and key, as the streaming loader keys it. */
   namesTable: string;
-  /** Every cell of its lines (stageEveryCell), when some line is left to the row-by-row reader; null when SQL loads every line. */
-  cellsTable: string | null;
+  /** Every cell of its lines, as a FROM clause (stageOtherCells), when some line is left to the row-by-row reader; null when SQL loads every line. */
+  everyCell: string | null;
 }
 
 /** What SQL needs of a staged line's date (d), supplier name (n) and own cells (s) to load it. */
@@ -36,7 +36,7 @@ const CELLS_SQL_READ = "s.amount_sql IS NOT NULL AND NOT s.amount_like_identifie
  * amount of a form SQL reads, and a supplier name with a key. Rows that may be shifted (a supplier of digits, an
  * amount like an identifier) are left to readSpendRow. The insert and the count before it (prepareStagedSpend) read it alike.
  */
-function linesSqlLoads(staged: Omit<PreparedSpendCsv, "cellsTable">): string {
+function linesSqlLoads(staged: Omit<PreparedSpendCsv, "everyCell">): string {
   const { date, supplier } = staged.header.columns;
   return `FROM ${staged.table} s
        JOIN ${staged.datesTable} d ON d.text = ${cell(date)}
@@ -49,7 +49,7 @@ function linesSqlLoads(staged: Omit<PreparedSpendCsv, "cellsTable">): string {
  * beside it: when SQL reads every one of those, the lines' own cells decide, counted without the joins (1M lines:
  * 10 ms against 40, measured 2026-12-02).
  */
-async function countLinesSqlLoads(warehouse: Warehouse, staged: Omit<PreparedSpendCsv, "cellsTable">): Promise<number> {
+async function countLinesSqlLoads(warehouse: Warehouse, staged: Omit<PreparedSpendCsv, "everyCell">): Promise<number> {
   const { unread, loaded } = await warehouse.one<{ unread: number; loaded: number }>(
     `SELECT ((SELECT count(*) FROM ${staged.datesTable} d WHERE NOT (${DATE_SQL_READS}))
              + (SELECT count(*) FROM ${staged.namesTable} n WHERE NOT (${NAME_SQL_READS})))::INTEGER AS unread,
@@ -62,10 +62,11 @@ async function countLinesSqlLoads(warehouse: Warehouse, staged: Omit<PreparedSpe
  * Makes a staged spend CSV ready for its insert, before the file's transaction (on the connection that staged it,
  * which may be the one beside another file's transaction): one order for the whole date column, from all its distinct values (and each with its line's month,
  * where a Month or period column gives one), as the streamed path decides it; each distinct date read in that
- * order, and each distinct supplier name keyed, by the streaming loader's own functions. The tables are dropped
- * with its lines (dropStagedSpend).
+ * order, and each distinct supplier name keyed, by the streaming loader's own functions; when SQL will not load every
+ * line, the cells the staged table does not hold, for the row-by-row reader (stageOtherCells; null if they cannot be
+ * read again as first read: the file is then streamed). The tables are dropped with its lines (dropStagedSpend).
  */
-export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpendCsv, dateContext: DateOrderContext): Promise<PreparedSpendCsv> {
+export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpendCsv, dateContext: DateOrderContext): Promise<PreparedSpendCsv | null> {
   const { date, supplier } = staged.header.columns;
   const datesTable = `${staged.table}_dates`;
   const namesTable = `${staged.table}_names`;
@@ -101,8 +102,10 @@ export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpe
   });
   const prepared = { ...staged, dateOrder, datesTable, namesTable };
   // Lines SQL will not load (a bad cell, a note, a blank line) are read row by row, from every cell of theirs.
-  const loaded = await countLinesSqlLoads(warehouse, prepared);
-  return { ...prepared, cellsTable: loaded === staged.records ? null : await stageEveryCell(warehouse, staged) };
+  if ((await countLinesSqlLoads(warehouse, prepared)) === staged.records) return { ...prepared, everyCell: null };
+  // (null: the cells could not be read again as they were read first; the caller streams the file)
+  const everyCell = await stageOtherCells(warehouse, staged);
+  return everyCell === null ? null : { ...prepared, everyCell };
 }
 
 /**
@@ -169,15 +172,15 @@ export async function loadStagedSpend(
   }
   // The rest (when SQL did not load every line), row by row, in file order, a page at a time, from every cell of theirs.
   const columns = Array.from({ length: staged.columns }, (_, index) => `c${index}`);
-  if (totals.count < staged.records && staged.cellsTable === null) {
-    throw new Error(`${staged.table}: SQL loaded ${totals.count} of ${staged.records} staged lines, and the count before said all`);
+  if (totals.count < staged.records && staged.everyCell === null) {
+    throw new Error(`SQL loaded ${totals.count} of the ${staged.records} lines it had counted to load (an error in anchor-spend: please report it)`);
   }
   for (let after = -1; totals.count < staged.records;) {
     const page = await warehouse.all<Record<string, string | null> & { line: number }>(
-      `SELECT rowid::INTEGER AS line, ${columns.join(", ")} FROM ${staged.cellsTable}
-       WHERE rowid > $after AND (${columns.join(" || ")}) <> ''
-         AND rowid NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
-       ORDER BY rowid LIMIT ${PAGE_ROWS}`,
+      `SELECT s.rowid::INTEGER AS line, ${columns.join(", ")} FROM ${staged.everyCell}
+       WHERE s.rowid > $after AND (${columns.join(" || ")}) <> ''
+         AND s.rowid NOT IN (SELECT row_number - $offset FROM spend WHERE file_id = $file)
+       ORDER BY s.rowid LIMIT ${PAGE_ROWS}`,
       { after, offset: headerRow + 1, file: fileId },
     );
     for (const row of page) {

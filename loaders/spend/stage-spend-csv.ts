@@ -42,13 +42,12 @@ export interface StagedSpendCsv {
   /** Lines staged (every line below the heading, blank ones included). */
   records: number;
   /**
-   * The file's read: its lines' every cell, trimmed, selected FROM `reader`. The table holds only the cells the
-   * SQL insert reads (`kept`: its mapped columns and a Month column); stageEveryCell() stages the rest when some
-   * line is left to the row-by-row reader, which reads every cell.
+   * The table holds only the cells the SQL insert reads (its mapped columns and a Month column); `otherCells`
+   * selects the rest, trimmed, FROM `reader` (the file's read), for stageOtherCells(), when some line is left to the
+   * row-by-row reader, which reads every cell ("" when the table holds every cell).
    */
   reader: string;
-  everyCell: string;
-  kept: readonly number[];
+  otherCells: string;
 }
 
 const quotedLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -163,19 +162,27 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
     await dropStagedSpend(warehouse, table);
     return null;
   }
-  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records, reader, everyCell: cellsOf(headings.map((_, index) => index)), kept };
+  const others = headings.map((_, index) => index).filter((index) => !kept.includes(index));
+  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records, reader, otherCells: cellsOf(others) };
 }
 
 /**
- * Stages every cell of a staged file's lines (`${table}_cells`, the same lines in the same order) for the lines the
- * row-by-row reader reads, before the file's transaction (on the connection that staged it). Returns its name.
+ * Every cell of a staged file's lines, as a FROM clause (s: the staged lines; line n is s.rowid n), for the lines the
+ * row-by-row reader reads: the cells the staged table does not hold are read again into `${table}_cells` (the same
+ * lines in the same order), before the file's transaction, on the connection that staged it. Null when they
+ * cannot be read again as the first read read them (the file is then streamed).
  */
-export async function stageEveryCell(warehouse: Warehouse, staged: StagedSpendCsv): Promise<string> {
+export async function stageOtherCells(warehouse: Warehouse, staged: StagedSpendCsv): Promise<string | null> {
+  if (staged.otherCells === "") return `${staged.table} s`;
   const cells = `${staged.table}_cells`;
-  await warehouse.run(`CREATE TABLE ${cells} AS SELECT ${staged.everyCell} FROM ${staged.reader}`);
-  const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${cells}`);
-  if (records !== staged.records) throw new Error(`${staged.table}: its cells read again gave ${records} lines, not ${staged.records}`);
-  return cells;
+  try {
+    await warehouse.run(`CREATE TABLE ${cells} AS SELECT ${staged.otherCells} FROM ${staged.reader}`);
+    const { records } = await warehouse.one<{ records: number }>(`SELECT count(*)::INTEGER AS records FROM ${cells}`);
+    if (records !== staged.records) return null;
+  } catch {
+    return null;
+  }
+  return `${staged.table} s JOIN ${cells} o ON o.rowid = s.rowid`;
 }
 
 /** A staged table's name as an appender takes it: table, schema, database. */

@@ -7,7 +7,7 @@ import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
 import { tableSource } from "../../loaders/files/read-table.js";
 import { headingsIn, readDetectionHead } from "../../loaders/schema/detect-kind.js";
 import { holdsUnusualWhitespace, scanFile } from "../../loaders/files/scan-file.js";
-import { stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
+import { dropStagedSpend, stageOtherCells, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
 import { Warehouse } from "../../src/warehouse/warehouse.js";
 import { tempFolder } from "../helpers/temp-warehouse.js";
 
@@ -38,6 +38,25 @@ describe("stageSpendCsv", () => {
     expect(staged?.headerRow).toBe(2);
     const rows = await warehouse.all<{ c2: string; c3: string }>(`SELECT c2, c3 FROM ${staged!.table} ORDER BY rowid`);
     expect(rows).toEqual([{ c2: "Acme Ltd", c3: "£1.00" }, { c2: "Beta Ltd", c3: "£1.00" }]);
+  });
+
+  it("keeps only the cells the insert reads, and reads the others again, line for line, when they are wanted", async () => {
+    const staged = await stage("unread.csv", `Entity,Date,Expense Type,Supplier,Note,Amount\nE1,01/04/2024,Catering,Acme Ltd, first ,£1.00\nE2,02/04/2024,Catering,Beta Ltd,,2.00\n`);
+    const columns = await warehouse.all<{ name: string }>(`SELECT name FROM pragma_table_info('${staged!.table}') ORDER BY cid`);
+    expect(columns.map((column) => column.name)).toEqual(["c1", "c2", "c3", "c5", "amount_sql", "amount_like_identifier"]);
+    const everyCell = await stageOtherCells(warehouse, staged!);
+    expect(await warehouse.all(`SELECT s.rowid::INTEGER AS line, c0, c1, c4, c5 FROM ${everyCell} ORDER BY s.rowid`)).toEqual([
+      { line: 0, c0: "E1", c1: "01/04/2024", c4: "first", c5: "£1.00" }, { line: 1, c0: "E2", c1: "02/04/2024", c4: "", c5: "2.00" }]);
+    await dropStagedSpend(warehouse, staged!.table);
+  });
+
+  it("gives no cells read again from a file that has changed since it was staged (it is then streamed)", async () => {
+    const staged = await stage("changed.csv", `Entity,${HEADING}\nE1,${LINE}\n`);
+    writeFileSync(join(folder.path, "changed.csv"), `Entity,${HEADING}\nE1,${LINE}\nE2,${LINE}\n`);
+    expect(await stageOtherCells(warehouse, staged!)).toBeNull();
+    writeFileSync(join(folder.path, "changed.csv"), "");
+    expect(await stageOtherCells(warehouse, staged!)).toBeNull();
+    await dropStagedSpend(warehouse, staged!.table);
   });
 
   it("trims all white space, as JavaScript does, where the file holds more than spaces", async () => {
