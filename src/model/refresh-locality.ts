@@ -136,12 +136,25 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
  * The (institution, supplier) pairs locality is computed for: every supplier an institution pays, contracts
  * with (every supplier a notice's award lists), reports returns from or keeps in its register. A supplier's class belongs to one institution.
  */
-const INSTITUTION_SUPPLIERS = `
-  SELECT institution_id, supplier_id FROM spend
-  UNION SELECT institution_id, supplier_id FROM sv_contracts
-  UNION SELECT institution_id, supplier_id FROM sv_contract_suppliers
-  UNION SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL
-  UNION SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL`;
+const INSTITUTION_SUPPLIER_SOURCES = [
+  "SELECT institution_id, supplier_id FROM spend",
+  "SELECT institution_id, supplier_id FROM sv_contracts",
+  "SELECT institution_id, supplier_id FROM sv_contract_suppliers",
+  "SELECT institution_id, supplier_id FROM sv_returns WHERE institution_id IS NOT NULL AND supplier_id IS NOT NULL",
+  "SELECT institution_id, supplier_id FROM supplier_facts WHERE institution_id IS NOT NULL",
+];
+const INSTITUTION_SUPPLIERS = INSTITUTION_SUPPLIER_SOURCES.join("\n  UNION ");
+
+/**
+ * Whether a full refresh has anything to work out: a supplier location to place, or a pair to classify (each source
+ * asked alone, the commonest first; the pairs' union is never built for it).
+ */
+async function localityHasWork(warehouse: Warehouse): Promise<boolean> {
+  for (const source of ["SELECT 1 FROM supplier_locations", ...INSTITUTION_SUPPLIER_SOURCES, "SELECT 1 FROM int_supplier_locations"]) {
+    if ((await warehouse.one<{ found: boolean }>(`SELECT EXISTS (${source}) AS found`)).found) return true;
+  }
+  return false;
+}
 
 /**
  * The pairs of a relation that have no locality yet: a hash anti-join against the classified pairs, each once (where
@@ -205,9 +218,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
   if (scope === "all") {
     // Nothing to place and no one to classify (an institution's first file in a new warehouse): every table of
     // locality is empty, as the full refresh below would leave it (an institution.json's load: 90 ms less).
-    const { work } = await warehouse.one<{ work: boolean }>(
-      `SELECT EXISTS (${INSTITUTION_SUPPLIERS}) OR EXISTS (SELECT 1 FROM supplier_locations) OR EXISTS (SELECT 1 FROM int_supplier_locations) AS work`);
-    if (!work) {
+    if (!(await localityHasWork(warehouse))) {
       for (const table of ["located_postcodes", "postcode_locality", "supplier_locality"]) await warehouse.run(`DELETE FROM ${table}`);
       return 0;
     }
