@@ -31,20 +31,25 @@ function quirkFiles(): Corpus {
   return { name: "quirk corpus", loads: files.map((file) => [join(root, file)]), minimumThroughDuckdb: 10 };
 }
 
+/** An institution's folder written here, with its spend files ({ name: content }), loaded as one folder. */
+function writtenCorpus(name: string, folderName: string, files: Record<string, string>): Corpus {
+  const root = join(folder.path, folderName);
+  mkdirSync(root);
+  writeFileSync(join(root, "institution.json"), JSON.stringify({ id: folderName.toUpperCase(), name, kind: "nhs-trust" }));
+  for (const [file, content] of Object.entries(files)) writeFileSync(join(root, file), content);
+  return { name, loads: [[root]], minimumThroughDuckdb: Object.keys(files).length };
+}
+
 /**
  * Every form of amount the staged insert parses in SQL (loaders/spend/load-staged-spend.ts: signs, £, thousands
  * commas, brackets for a credit, whole pounds, one or two pence digits, zero, 13 digits of pounds), and forms it
  * leaves to the streaming rules, in one file written here: the two readers must agree on every line.
  */
 function amountForms(): Corpus {
-  const root = join(folder.path, "amounts");
-  mkdirSync(root);
-  writeFileSync(join(root, "institution.json"), JSON.stringify({ id: "A", name: "Amount forms", kind: "nhs-trust" }));
   const amounts = ["1234.56", "-1234.56", "£1,234.56", "-£1,234.56", "(£1,234.56)", "(1,234.56)", "£12", "-£12", "(12)", "0.00", "-0.00",
     "(0.00)", "12.5", "-12.5", "1,234,567,890,123.45", "-9999999999999.99", "£1,000,000", "1234.56 CR", "£-12", "1,2,3", "12.345", "- 12"];
   const lines = amounts.map((amount, index) => `0${1 + (index % 9)}/04/2024,Catering,Supplier ${index} Ltd,"${amount}"`);
-  writeFileSync(join(root, "2024-04.csv"), `Date,Expense Type,Supplier,Amount\n${lines.join("\n")}\n`);
-  return { name: "amount forms", loads: [[join(root, "2024-04.csv")]], minimumThroughDuckdb: 1 };
+  return writtenCorpus("amount forms", "amounts", { "2024-04.csv": `Date,Expense Type,Supplier,Amount\n${lines.join("\n")}\n` });
 }
 
 /**
@@ -53,14 +58,10 @@ function amountForms(): Corpus {
  * spelling is kept), a name with spaces around it, a personal name. The two readers must keep the same suppliers.
  */
 function supplierNames(): Corpus {
-  const root = join(folder.path, "names");
-  mkdirSync(root);
-  writeFileSync(join(root, "institution.json"), JSON.stringify({ id: "N", name: "Supplier names", kind: "nhs-trust" }));
   const names = ["Acme Supplies Ltd", "REDACTED", "ACME SUPPLIES LIMITED", "Redacted - personal data", "  Beta Care CIC  ", "Withheld",
     "Mr John Smith", "Acme Supplies Ltd", "Gamma & Sons PLC", "redacted"];
   const lines = names.map((name, index) => `1${index % 9}/05/2024,Catering,"${name}",${100 + index}.50`);
-  writeFileSync(join(root, "2024-05.csv"), `Date,Expense Type,Supplier,Amount\n${lines.join("\n")}\n`);
-  return { name: "supplier names", loads: [[join(root, "2024-05.csv")]], minimumThroughDuckdb: 1 };
+  return writtenCorpus("supplier names", "names", { "2024-05.csv": `Date,Expense Type,Supplier,Amount\n${lines.join("\n")}\n` });
 }
 
 /**
@@ -70,17 +71,15 @@ function supplierNames(): Corpus {
  * a supplier of digits), and a month whose every line SQL loads.
  */
 function unreadColumns(): Corpus {
-  const root = join(folder.path, "unread");
-  mkdirSync(root);
-  writeFileSync(join(root, "institution.json"), JSON.stringify({ id: "U", name: "Unread columns", kind: "nhs-trust" }));
   const heading = "Department Family,Entity,Financial Year,Financial Period,Date,Expense Type,Supplier,Note,Amount";
   const lines = ["DH,E,2020/21,4,07/01/2020,Catering,ACME LTD,first,10.00", "DH,E,2020/21,4,07/02/2020,Catering,REDACTED,,20.00",
     "DH,E,2020/21,4,07/03/2020,Catering,Acme Limited,third,(30.00)", ",,,,,,,a note alone on its line,",
     "DH,E,2020/21,4,07/04/2020,Catering,Beta Ltd,fifth,12 CR", "DH,E,2020/21,4,07/05/2020,Catering,12345678,sixth,40.00",
     "DH,E,2020/21,4,07/06/2020,Catering,Gamma Ltd,seventh,"];
-  writeFileSync(join(root, "2020-07.csv"), `${heading}\n${lines.join("\n")}\n`);
-  writeFileSync(join(root, "2020-08.csv"), `${heading}\n${lines.slice(0, 3).map((line) => line.replace("/07/", "/08/").replace(",4,", ",5,")).join("\n")}\n`);
-  return { name: "columns the insert does not read", loads: [[root]], minimumThroughDuckdb: 2 };
+  return writtenCorpus("columns the insert does not read", "unread", {
+    "2020-07.csv": `${heading}\n${lines.join("\n")}\n`,
+    "2020-08.csv": `${heading}\n${lines.slice(0, 3).map((line) => line.replace("/07/", "/08/").replace(",4,", ",5,")).join("\n")}\n`,
+  });
 }
 
 function badFiles(): Corpus {
