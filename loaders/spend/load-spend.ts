@@ -179,15 +179,14 @@ export async function stageSpend(
 ): Promise<PreparedSpendCsv | null> {
   const staged = await stageSpendCsv(warehouse, source, detected, options);
   if (!staged) return null;
-  let prepared: PreparedSpendCsv | null;
+  let prepared: PreparedSpendCsv | null = null;
   try {
     prepared = await prepareStagedSpend(warehouse, staged, dateContextOf(source.path, institution));
-  } catch (error) {
-    await dropStagedSpend(warehouse, staged.table);
-    throw error;
+    return prepared;
+  } finally {
+    // Not made ready (it failed, or the file is to be streamed): its tables go.
+    if (!prepared) await dropStagedSpend(warehouse, staged.table);
   }
-  if (!prepared) await dropStagedSpend(warehouse, staged.table);
-  return prepared;
 }
 
 /**

@@ -7,7 +7,6 @@ import { YES_TEXT } from "../cells/parse-flag.js";
 import { REDACTED_SUPPLIER_NAME, type SpendWriter } from "./spend-writer.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
 import { onOneThreadIfSmall, stageOtherCells, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
-import { monthColumnOf } from "../schema/month-column.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
 
 const PAGE_ROWS = 50_000;
@@ -73,7 +72,7 @@ export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpe
   await warehouse.run(`CREATE TABLE ${datesTable} (text VARCHAR, day DATE)`);
   await warehouse.run(`CREATE TABLE ${namesTable} (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)`);
   const dates = await warehouse.all<{ text: string }>(`SELECT DISTINCT ${cell(date)} AS text FROM ${staged.table}`);
-  const monthColumn = monthColumnOf(staged.header.headings, staged.header.columns);
+  const { monthColumn } = staged;
   const rowMonths = monthColumn
     ? { column: monthColumn, pairs: (await warehouse.all<{ text: string; month: string }>(`SELECT DISTINCT ${cell(date)} AS text, ${cell(monthColumn.index)} AS month FROM ${staged.table}`)).map(({ text, month }) => [text, month] as const) }
     : null;

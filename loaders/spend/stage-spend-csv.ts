@@ -3,7 +3,7 @@ import type { DetectedTable } from "../schema/detect-kind.js";
 import { spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
 import type { TableSource } from "../files/read-table.js";
 import { stagedAmountColumns } from "./staged-amount.js";
-import { monthColumnOf } from "../schema/month-column.js";
+import { monthColumnOf, type MonthColumn } from "../schema/month-column.js";
 
 /** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
 const JS_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
@@ -48,6 +48,8 @@ export interface StagedSpendCsv {
    */
   reader: string;
   otherCells: string;
+  /** Its Month or period column (monthColumnOf), whose cells decide ambiguous dates: kept with the mapped ones. */
+  monthColumn: MonthColumn | null;
 }
 
 const quotedLiteral = (text: string) => `'${text.replaceAll("'", "''")}'`;
@@ -163,7 +165,7 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
     return null;
   }
   const others = headings.map((_, index) => index).filter((index) => !kept.includes(index));
-  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records, reader, otherCells: cellsOf(others) };
+  return { table, header: spendHeaderOf(found, headings), headerRow, columns: headings.length, records, reader, otherCells: cellsOf(others), monthColumn };
 }
 
 /**
