@@ -45,6 +45,7 @@ import { refreshPublicBodies } from "./reference/load-public-bodies.js";
 import { displayPath, scopeOf, type InstitutionChoice, type PlannedFile } from "./planned-file.js";
 
 export { dropStagedSpend, keepThreadSetting, restoreThreads } from "./spend/stage-spend-csv.js";
+export { forgetKeyedNames } from "./spend/load-staged-spend.js";
 
 /**
  * A spend CSV's lines read into a staging table by DuckDB (stage-spend-csv.ts), for a file DuckDB's reader may read;

@@ -252,6 +252,8 @@ export async function loadInputs(
     }
   } finally {
     for (const staging of stagedAhead.values()) await dropUnused(staging);
+    // (the supplier names its staged files held, kept from one file to the next)
+    if (newFiles) await newFiles.forgetKeyedNames(warehouse);
     if (restoreSetting) await restoreSetting(warehouse);
   }
   // A warehouse that loaded nothing new (its files all loaded before) is still brought up to the shipped keys.

@@ -6,7 +6,7 @@ import { SupplierKeys, isDigitsOnly, readSpendRow } from "./read-spend-row.js";
 import { YES_TEXT } from "../cells/parse-flag.js";
 import { REDACTED_SUPPLIER_NAME, type SpendWriter } from "./spend-writer.js";
 import { REDACTED_SUPPLIER_ID } from "../schema/normalise-supplier-name.js";
-import { onOneThreadIfSmall, stageOtherCells, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
+import { STAGING_DATABASE, onOneThreadIfSmall, stageOtherCells, stagedTableParts, type StagedSpendCsv } from "./stage-spend-csv.js";
 import { addStagedIdentifiers } from "./spend-identifiers.js";
 
 const PAGE_ROWS = 50_000;
@@ -58,19 +58,61 @@ async function countLinesSqlLoads(warehouse: Warehouse, staged: Omit<PreparedSpe
 }
 
 /**
+ * Every supplier name the process's staged files held, keyed as the streaming loader keys it (SupplierKeys: a pure
+ * function of the name), in the staging database: a year's monthly files name mostly the same suppliers, and each
+ * file's names are read into JavaScript and keyed only when new (12 monthly files of 83k lines and 5,000 suppliers:
+ * after the first month, none). Two files made ready at once may both add a name: its rows are the same, and each
+ * file's names are taken once each. Started afresh past KEPT_KEYED_NAMES names, and dropped as the run ends
+ * (forgetKeyedNames), with the run's last staged file.
+ */
+const KEYED_NAMES = `${STAGING_DATABASE}.keyed_names`;
+const KEPT_KEYED_NAMES = 100_000;
+
+/** Drops the names the run's staged files held (keyNewNames): nothing is left staged when a run ends. */
+export async function forgetKeyedNames(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`DROP TABLE IF EXISTS ${KEYED_NAMES}`);
+}
+
+/**
+ * `namesTable`: each distinct supplier cell of a staged file's lines with its supplier id, key, whether it is a redacted
+ * payee and whether it is digits only; the names not keyed before are keyed here and kept for the next file.
+ */
+async function keyNewNames(warehouse: Warehouse, staged: StagedSpendCsv, namesTable: string): Promise<void> {
+  const name = cell(staged.header.columns.supplier);
+  await warehouse.run(`CREATE TABLE IF NOT EXISTS ${KEYED_NAMES} (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)`);
+  const { kept } = await warehouse.one<{ kept: number }>(`SELECT count(*)::INTEGER AS kept FROM ${KEYED_NAMES}`);
+  if (kept > KEPT_KEYED_NAMES) await warehouse.run(`DELETE FROM ${KEYED_NAMES}`);
+  const names = await warehouse.all<{ name: string }>(
+    `SELECT DISTINCT ${name} AS name FROM ${staged.table} s WHERE NOT EXISTS (SELECT 1 FROM ${KEYED_NAMES} k WHERE k.name = ${name})`);
+  const suppliers = new SupplierKeys();
+  await warehouse.append(stagedTableParts(KEYED_NAMES), (appender) => {
+    for (const { name } of names) {
+      const keyed = suppliers.of(name);
+      appender.appendVarchar(name);
+      appender.appendVarchar(keyed.supplierId);
+      appender.appendVarchar(keyed.supplierKey);
+      appender.appendBoolean(keyed.isRedacted);
+      appender.appendBoolean(isDigitsOnly(name));
+      appender.endRow();
+    }
+  });
+  await warehouse.run(
+    `CREATE TABLE ${namesTable} AS SELECT DISTINCT ON (name) * FROM ${KEYED_NAMES} WHERE name IN (SELECT ${name} FROM ${staged.table})`);
+}
+
+/**
  * Makes a staged spend CSV ready for its insert, before the file's transaction (on the connection that staged it,
  * which may be the one beside another file's transaction): one order for the whole date column, from all its distinct values (and each with its line's month,
  * where a Month or period column gives one), as the streamed path decides it; each distinct date read in that
- * order, and each distinct supplier name keyed, by the streaming loader's own functions; when SQL will not load every
+ * order, and each distinct supplier name keyed (keyNewNames), by the streaming loader's own functions; when SQL will not load every
  * line, the cells the staged table does not hold, for the row-by-row reader (stageOtherCells; null if they cannot be
  * read again as first read: the file is then streamed). The tables are dropped with its lines (dropStagedSpend).
  */
 export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpendCsv, dateContext: DateOrderContext): Promise<PreparedSpendCsv | null> {
-  const { date, supplier } = staged.header.columns;
+  const { date } = staged.header.columns;
   const datesTable = `${staged.table}_dates`;
   const namesTable = `${staged.table}_names`;
   await warehouse.run(`CREATE TABLE ${datesTable} (text VARCHAR, day DATE)`);
-  await warehouse.run(`CREATE TABLE ${namesTable} (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)`);
   const dates = await warehouse.all<{ text: string }>(`SELECT DISTINCT ${cell(date)} AS text FROM ${staged.table}`);
   const { monthColumn } = staged;
   const rowMonths = monthColumn
@@ -86,19 +128,7 @@ export async function prepareStagedSpend(warehouse: Warehouse, staged: StagedSpe
       appender.endRow();
     }
   });
-  const suppliers = new SupplierKeys();
-  const names = await warehouse.all<{ name: string }>(`SELECT DISTINCT ${cell(supplier)} AS name FROM ${staged.table}`);
-  await warehouse.append(stagedTableParts(namesTable), (appender) => {
-    for (const { name } of names) {
-      const keyed = suppliers.of(name);
-      appender.appendVarchar(name);
-      appender.appendVarchar(keyed.supplierId);
-      appender.appendVarchar(keyed.supplierKey);
-      appender.appendBoolean(keyed.isRedacted);
-      appender.appendBoolean(isDigitsOnly(name));
-      appender.endRow();
-    }
-  });
+  await keyNewNames(warehouse, staged, namesTable);
   const prepared = { ...staged, dateOrder, datesTable, namesTable };
   // Lines SQL will not load (a bad cell, a note, a blank line) are read row by row, from every cell of theirs.
   if ((await countLinesSqlLoads(warehouse, prepared)) === staged.records) return { ...prepared, everyCell: null };
