@@ -1,3 +1,4 @@
+import type { DuckDBAppender } from "@duckdb/node-api";
 import { DuckDBDateValue } from "../../src/core/duckdb.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { epochDays, parseDate } from "../cells/parse-date.js";
@@ -58,15 +59,16 @@ async function countLinesSqlLoads(warehouse: Warehouse, staged: Omit<PreparedSpe
 }
 
 /**
- * Every supplier name the process's staged files held, keyed as the streaming loader keys it (SupplierKeys: a pure
- * function of the name), in the staging database: a year's monthly files name mostly the same suppliers, and each
- * file's names are read into JavaScript and keyed only when new (12 monthly files of 83k lines and 5,000 suppliers:
- * after the first month, none). Two files made ready at once may both add a name: its rows are the same, and each
- * file's names are taken once each. Started afresh past KEPT_KEYED_NAMES names, and dropped as the run ends
- * (forgetKeyedNames), with the run's last staged file.
+ * Every supplier name a run's staged files held, keyed as the streaming loader keys it (SupplierKeys: a pure function
+ * of the name), in the staging database: a year's monthly files name mostly the same suppliers, and a file's names are
+ * read into JavaScript and keyed only when new (12 monthly files of 83k lines and 5,000 suppliers: after the first
+ * month, none). Two files made ready at once may both add a name (its rows are the same), or one may empty the table
+ * past KEPT_KEYED_NAMES names: a file takes what it finds there first, then keys and adds what it did not find to its
+ * own names too, so that its names are whole whatever the other does. Dropped as the run ends (forgetKeyedNames).
  */
 const KEYED_NAMES = `${STAGING_DATABASE}.keyed_names`;
 const KEPT_KEYED_NAMES = 100_000;
+const NAME_COLUMNS = "name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN";
 
 /** Drops the names the run's staged files held (keyNewNames): nothing is left staged when a run ends. */
 export async function forgetKeyedNames(warehouse: Warehouse): Promise<void> {
@@ -74,18 +76,19 @@ export async function forgetKeyedNames(warehouse: Warehouse): Promise<void> {
 }
 
 /**
- * `namesTable`: each distinct supplier cell of a staged file's lines with its supplier id, key, whether it is a redacted
- * payee and whether it is digits only; the names not keyed before are keyed here and kept for the next file.
+ * `namesTable`: each distinct supplier cell of a staged file's lines, once, with its supplier id, key, whether it is a
+ * redacted payee and whether it is digits only: those keyed before from KEYED_NAMES, the others keyed here (and kept;
+ * the table emptied first when it would hold more than `keep`).
  */
-async function keyNewNames(warehouse: Warehouse, staged: StagedSpendCsv, namesTable: string): Promise<void> {
+export async function keyNewNames(warehouse: Warehouse, staged: StagedSpendCsv, namesTable: string, keep = KEPT_KEYED_NAMES): Promise<void> {
   const name = cell(staged.header.columns.supplier);
-  await warehouse.run(`CREATE TABLE IF NOT EXISTS ${KEYED_NAMES} (name VARCHAR, supplier_id VARCHAR, name_key VARCHAR, is_redacted BOOLEAN, digits_only BOOLEAN)`);
-  const { kept } = await warehouse.one<{ kept: number }>(`SELECT count(*)::INTEGER AS kept FROM ${KEYED_NAMES}`);
-  if (kept > KEPT_KEYED_NAMES) await warehouse.run(`DELETE FROM ${KEYED_NAMES}`);
+  await warehouse.run(`CREATE TABLE IF NOT EXISTS ${KEYED_NAMES} (${NAME_COLUMNS})`);
+  await warehouse.run(`CREATE TABLE ${namesTable} AS SELECT DISTINCT ON (name) * FROM ${KEYED_NAMES} WHERE name IN (SELECT ${name} FROM ${staged.table})`);
   const names = await warehouse.all<{ name: string }>(
-    `SELECT DISTINCT ${name} AS name FROM ${staged.table} s WHERE NOT EXISTS (SELECT 1 FROM ${KEYED_NAMES} k WHERE k.name = ${name})`);
+    `SELECT DISTINCT ${name} AS name FROM ${staged.table} WHERE NOT EXISTS (SELECT 1 FROM ${namesTable} n WHERE n.name = ${name})`);
+  if (names.length === 0) return;
   const suppliers = new SupplierKeys();
-  await warehouse.append(stagedTableParts(KEYED_NAMES), (appender) => {
+  const fill = (appender: DuckDBAppender) => {
     for (const { name } of names) {
       const keyed = suppliers.of(name);
       appender.appendVarchar(name);
@@ -95,9 +98,11 @@ async function keyNewNames(warehouse: Warehouse, staged: StagedSpendCsv, namesTa
       appender.appendBoolean(isDigitsOnly(name));
       appender.endRow();
     }
-  });
-  await warehouse.run(
-    `CREATE TABLE ${namesTable} AS SELECT DISTINCT ON (name) * FROM ${KEYED_NAMES} WHERE name IN (SELECT ${name} FROM ${staged.table})`);
+  };
+  await warehouse.append(stagedTableParts(namesTable), fill);
+  const { kept } = await warehouse.one<{ kept: number }>(`SELECT count(*)::INTEGER AS kept FROM ${KEYED_NAMES}`);
+  if (kept + names.length > keep) await warehouse.run(`DELETE FROM ${KEYED_NAMES}`);
+  await warehouse.append(stagedTableParts(KEYED_NAMES), fill);
 }
 
 /**
