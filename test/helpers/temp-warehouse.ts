@@ -1,12 +1,30 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { withWarehouse, type Warehouse } from "../../src/warehouse/warehouse.js";
+import { afterAll, beforeAll } from "vitest";
+import { Warehouse, withWarehouse } from "../../src/warehouse/warehouse.js";
 
 /** A fresh temporary folder for one test; removed afterwards by the returned cleanup. */
 export function tempFolder(prefix = "anchor-spend-"): { path: string; cleanup: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, cleanup: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A warehouse in a temporary folder, opened for writing before a describe block's tests and closed (and the folder
+ * removed) after them: `warehouse()` is it, `folder` where a test writes its files.
+ */
+export function warehouseForTests(prefix: string): { folder: string; warehouse: () => Warehouse } {
+  const temp = tempFolder(prefix);
+  let opened: Warehouse | null = null;
+  beforeAll(async () => {
+    opened = await Warehouse.openForWriting(join(temp.path, "w.duckdb"));
+  });
+  afterAll(() => {
+    opened?.close();
+    temp.cleanup();
+  });
+  return { folder: temp.path, warehouse: () => opened! };
 }
 
 /** Runs `work` against a fresh, migrated warehouse in a temporary folder. */

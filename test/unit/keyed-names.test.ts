@@ -3,7 +3,7 @@
 // names kept. Each file here is written by the test; the keys expected are the streaming loader's (SupplierKeys).
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
 import { tableSource } from "../../loaders/files/read-table.js";
 import { headingsIn, readDetectionHead } from "../../loaders/schema/detect-kind.js";
@@ -11,18 +11,15 @@ import { scanFile } from "../../loaders/files/scan-file.js";
 import { dropStagedSpend, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
 import { forgetKeyedNames, keyNewNames } from "../../loaders/spend/load-staged-spend.js";
 import { SupplierKeys, isDigitsOnly } from "../../loaders/spend/read-spend-row.js";
-import { Warehouse } from "../../src/warehouse/warehouse.js";
-import { tempFolder } from "../helpers/temp-warehouse.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { warehouseForTests } from "../helpers/temp-warehouse.js";
 
 describe("keyNewNames", () => {
-  const folder = tempFolder("anchor-spend-keyed-names-");
+  const opened = warehouseForTests("anchor-spend-keyed-names-");
+  const folder = { path: opened.folder };
   let warehouse: Warehouse;
-  beforeAll(async () => {
-    warehouse = await Warehouse.openForWriting(join(folder.path, "w.duckdb"));
-  });
-  afterAll(() => {
-    warehouse.close();
-    folder.cleanup();
+  beforeAll(() => {
+    warehouse = opened.warehouse();
   });
 
   /** Stages a file of one line per supplier name and keys its names, keeping at most `keep`; its names table, by name. */

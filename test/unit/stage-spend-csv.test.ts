@@ -2,27 +2,24 @@
 // the streaming reader because DuckDB would read it differently. Each file here is written by the test.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
 import { tableSource } from "../../loaders/files/read-table.js";
 import { headingsIn, readDetectionHead } from "../../loaders/schema/detect-kind.js";
 import { holdsUnusualWhitespace, scanFile } from "../../loaders/files/scan-file.js";
 import { dropStagedSpend, stageOtherCells, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
-import { Warehouse } from "../../src/warehouse/warehouse.js";
-import { tempFolder } from "../helpers/temp-warehouse.js";
+import type { Warehouse } from "../../src/warehouse/warehouse.js";
+import { warehouseForTests } from "../helpers/temp-warehouse.js";
 
 const HEADING = "Date,Expense Type,Supplier,Amount";
 const LINE = "01/04/2024,Catering,Acme Ltd,£1.00";
 
 describe("stageSpendCsv", () => {
-  const folder = tempFolder("anchor-spend-stage-");
+  const opened = warehouseForTests("anchor-spend-stage-");
+  const folder = { path: opened.folder };
   let warehouse: Warehouse;
-  beforeAll(async () => {
-    warehouse = await Warehouse.openForWriting(join(folder.path, "w.duckdb"));
-  });
-  afterAll(() => {
-    warehouse.close();
-    folder.cleanup();
+  beforeAll(() => {
+    warehouse = opened.warehouse();
   });
 
   async function stage(name: string, content: string | Buffer) {
