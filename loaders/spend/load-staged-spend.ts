@@ -83,10 +83,13 @@ export async function forgetKeyedNames(warehouse: Warehouse): Promise<void> {
 export async function keyNewNames(warehouse: Warehouse, staged: StagedSpendCsv, namesTable: string, keep = KEPT_KEYED_NAMES): Promise<void> {
   const name = cell(staged.header.columns.supplier);
   await warehouse.run(`CREATE TABLE IF NOT EXISTS ${KEYED_NAMES} (${NAME_COLUMNS})`);
-  await warehouse.run(`CREATE TABLE ${namesTable} AS SELECT DISTINCT ON (name) * FROM ${KEYED_NAMES} WHERE name IN (SELECT ${name} FROM ${staged.table})`);
-  const names = await warehouse.all<{ name: string }>(
-    `SELECT DISTINCT ${name} AS name FROM ${staged.table} WHERE NOT EXISTS (SELECT 1 FROM ${namesTable} n WHERE n.name = ${name})`);
+  // One pass over the lines: each distinct name with its keys where kept (a name kept twice taken once), none where new.
+  await warehouse.run(
+    `CREATE TABLE ${namesTable} AS SELECT DISTINCT ON (name) name, k.supplier_id, k.name_key, k.is_redacted, k.digits_only
+     FROM (SELECT DISTINCT ${name} AS name FROM ${staged.table}) LEFT JOIN ${KEYED_NAMES} k USING (name)`);
+  const names = await warehouse.all<{ name: string }>(`SELECT name FROM ${namesTable} WHERE supplier_id IS NULL`);
   if (names.length === 0) return;
+  await warehouse.run(`DELETE FROM ${namesTable} WHERE supplier_id IS NULL`);
   const suppliers = new SupplierKeys();
   const fill = (appender: DuckDBAppender) => {
     for (const { name } of names) {
