@@ -186,17 +186,6 @@ export async function loadInputs(
   // Reading a new file, and loading it, is another module's work (load-file.ts), imported only when a file is new.
   let newFiles: typeof import("./load-file.js") | null = null;
   const loadFile = async () => (newFiles ??= await import("./load-file.js"));
-  for (const file of files) {
-    const path = displayPath(file);
-    try {
-      const scan = await scanFile(path);
-      const choice = { institution: options.institution ?? null, infer: options.inferInstitution === true };
-      planned.push(alreadyLoaded(contents, path, scan, folders, choice) ?? (await (await loadFile()).planFile(warehouse, path, scan, folders, choice)));
-    } catch (error) {
-      report({ path, kind: null, status: "refused", error: (error as Error).message });
-    }
-  }
-  planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
   let publicBodiesCurrent = false;
   let restoreSetting: ((warehouse: Warehouse) => Promise<void>) | null = null;
   // The next file's lines, staged beside this file's transaction (a second connection: DuckDB reads on another core).
@@ -214,10 +203,33 @@ export async function loadInputs(
     stagedAhead.set(file, staged);
   };
   try {
+    for (const [fileIndex, file] of files.entries()) {
+      const path = displayPath(file);
+      try {
+        const scan = await scanFile(path);
+        const choice = { institution: options.institution ?? null, infer: options.inferInstitution === true };
+        const plannedFile = alreadyLoaded(contents, path, scan, folders, choice) ?? (await (await loadFile()).planFile(warehouse, path, scan, folders, choice));
+        planned.push(plannedFile);
+        // The first new spend file found after an institution's own small files only is staged at once, while the
+        // files after it are scanned and hashed on this thread (DuckDB reads it on the other core); kept below if it
+        // is the one the run stages first.
+        if (stagedAhead.size === 0 && fileIndex < files.length - 1 && plannedFile.kind === "spend" && !plannedFile.alreadyLoaded
+          && planned.every((other) => other.kind === "spend" || SMALL_BEFORE_SPEND.has(other.kind))) stageAhead(await loadFile(), plannedFile);
+      } catch (error) {
+        report({ path, kind: null, status: "refused", error: (error as Error).message });
+      }
+    }
+    planned.sort((a, b) => LOAD_ORDER.indexOf(a.kind) - LOAD_ORDER.indexOf(b.kind) || a.path.localeCompare(b.path));
     // The run's first spend file is staged as the run starts, beside the files before it, when those are an
     // institution's own small ones (never beside a reference table's or national register's millions of rows).
     const firstSpend = planned.findIndex((file) => file.kind === "spend" && !file.alreadyLoaded);
-    if (firstSpend > 0 && planned.slice(0, firstSpend).every((file) => SMALL_BEFORE_SPEND.has(file.kind))) stageAhead(await loadFile(), planned[firstSpend]!);
+    const stagesFirst = firstSpend !== -1 && planned.slice(0, firstSpend).every((file) => SMALL_BEFORE_SPEND.has(file.kind));
+    for (const [file, staging] of stagedAhead) {
+      if (stagesFirst && file === planned[firstSpend]) continue;
+      stagedAhead.delete(file);
+      await dropUnused(staging);
+    }
+    if (stagesFirst && firstSpend > 0 && !stagedAhead.has(planned[firstSpend]!)) stageAhead(await loadFile(), planned[firstSpend]!);
     for (const [index, file] of planned.entries()) {
       const { path, kind, scan, scope } = file;
       // (left in stagedAhead until used: dropped below if the run stops before)

@@ -3,7 +3,9 @@
 // loaded on its own loads. The files are written here: a plain month with a note line, a month DuckDB's strict
 // reader refuses (streamed instead), a month refused whole (its total is more than the warehouse holds), a month of US
 // dates staged while that refused month's transaction ran, a re-issue of the first month with a line more, and a
-// copy of the first month's bytes (already loaded, its staging dropped unused).
+// copy of the first month's bytes (already loaded, its staging dropped unused). The first month is staged as soon as
+// it is found, while the other files are still being scanned; a reference file found after it loads first, and then
+// that staging is dropped unused.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -76,5 +78,16 @@ describe("spend files staged beside the file before them", () => {
     expect(outcome("2024-04.csv").rowsQuarantined).toBe(1);
     expect(outcome("2024-07.csv").reader).toBe("duckdb");
     expect(outcome("2024-07.csv").reading).toMatch(/month first|mdy|US/i);
+  }, 120_000);
+
+  it("drop the first month staged while the files were scanned when a reference file, found after it, loads first", async () => {
+    // A real ONS postcode directory sample (test/fixtures/geo/README.md), walked after the institution's folder.
+    const postcodes = "test/fixtures/geo/onspd-ab1-sample.csv";
+    const together = await load([[root, postcodes]]);
+    const alone = await load([join(root, "institution.json"), postcodes, ...Object.keys(files).map((name) => join(root, name))].map((path) => [path]));
+    expect(together.results.map((result) => [result.path.split("/").at(-1), result.status])).toContainEqual(["onspd-ab1-sample.csv", "loaded"]);
+    expect(together.results.map(reported)).toEqual(alone.results.map(reported));
+    expect(changedTables(alone.checksums, together.checksums)).toEqual([]);
+    expect(together.stagedLeft).toBe(0);
   }, 120_000);
 });
