@@ -12,9 +12,9 @@ export function tempFolder(prefix = "anchor-spend-"): { path: string; cleanup: (
 
 /**
  * A warehouse in a temporary folder, opened for writing before a describe block's tests and closed (and the folder
- * removed) after them: `warehouse()` is it, `folder` where a test writes its files.
+ * removed) after them: `warehouse` is it (from the first test on), `folder` where a test writes its files.
  */
-export function warehouseForTests(prefix: string): { folder: string; warehouse: () => Warehouse } {
+export function warehouseForTests(prefix: string): { folder: string; readonly warehouse: Warehouse } {
   const temp = tempFolder(prefix);
   let opened: Warehouse | null = null;
   beforeAll(async () => {
@@ -24,7 +24,13 @@ export function warehouseForTests(prefix: string): { folder: string; warehouse: 
     opened?.close();
     temp.cleanup();
   });
-  return { folder: temp.path, warehouse: () => opened! };
+  return {
+    folder: temp.path,
+    get warehouse() {
+      if (!opened) throw new Error("the warehouse opens before the describe block's first test");
+      return opened;
+    },
+  };
 }
 
 /** Runs `work` against a fresh, migrated warehouse in a temporary folder. */

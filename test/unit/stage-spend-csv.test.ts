@@ -2,64 +2,58 @@
 // the streaming reader because DuckDB would read it differently. Each file here is written by the test.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SPEND_FIELDS } from "../../loaders/schema/column-synonyms.js";
 import { tableSource } from "../../loaders/files/read-table.js";
 import { headingsIn, readDetectionHead } from "../../loaders/schema/detect-kind.js";
 import { holdsUnusualWhitespace, scanFile } from "../../loaders/files/scan-file.js";
 import { dropStagedSpend, stageOtherCells, stageSpendCsv } from "../../loaders/spend/stage-spend-csv.js";
-import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import { warehouseForTests } from "../helpers/temp-warehouse.js";
 
 const HEADING = "Date,Expense Type,Supplier,Amount";
 const LINE = "01/04/2024,Catering,Acme Ltd,£1.00";
 
 describe("stageSpendCsv", () => {
-  const opened = warehouseForTests("anchor-spend-stage-");
-  const folder = { path: opened.folder };
-  let warehouse: Warehouse;
-  beforeAll(() => {
-    warehouse = opened.warehouse();
-  });
+  const temp = warehouseForTests("anchor-spend-stage-");
 
   async function stage(name: string, content: string | Buffer) {
-    const path = join(folder.path, name);
+    const path = join(temp.folder, name);
     writeFileSync(path, content);
     const source = tableSource(path, await scanFile(path));
     const head = await readDetectionHead(source);
-    return stageSpendCsv(warehouse, source, { kind: "spend", head, headings: headingsIn(head, SPEND_FIELDS) });
+    return stageSpendCsv(temp.warehouse, source, { kind: "spend", head, headings: headingsIn(head, SPEND_FIELDS) });
   }
 
   it("stages a plain file below its title, numbering rows as the file does", async () => {
     const staged = await stage("plain.csv", `"Spend over £25,000 - April"\n${HEADING}\n${LINE}\n  ${LINE.replace("Acme", "Beta")}  \n`);
     expect(staged?.headerRow).toBe(2);
-    const rows = await warehouse.all<{ c2: string; c3: string }>(`SELECT c2, c3 FROM ${staged!.table} ORDER BY rowid`);
+    const rows = await temp.warehouse.all<{ c2: string; c3: string }>(`SELECT c2, c3 FROM ${staged!.table} ORDER BY rowid`);
     expect(rows).toEqual([{ c2: "Acme Ltd", c3: "£1.00" }, { c2: "Beta Ltd", c3: "£1.00" }]);
   });
 
   it("keeps only the cells the insert reads, and reads the others again, line for line, when they are wanted", async () => {
     const staged = await stage("unread.csv", `Entity,Date,Expense Type,Supplier,Note,Amount\nE1,01/04/2024,Catering,Acme Ltd, first ,£1.00\nE2,02/04/2024,Catering,Beta Ltd,,2.00\n`);
-    const columns = await warehouse.all<{ name: string }>(`SELECT name FROM pragma_table_info('${staged!.table}') ORDER BY cid`);
+    const columns = await temp.warehouse.all<{ name: string }>(`SELECT name FROM pragma_table_info('${staged!.table}') ORDER BY cid`);
     expect(columns.map((column) => column.name)).toEqual(["c1", "c2", "c3", "c5", "amount_sql", "amount_like_identifier"]);
-    const everyCell = await stageOtherCells(warehouse, staged!);
-    expect(await warehouse.all(`SELECT s.rowid::INTEGER AS line, c0, c1, c4, c5 FROM ${everyCell} ORDER BY s.rowid`)).toEqual([
+    const everyCell = await stageOtherCells(temp.warehouse, staged!);
+    expect(await temp.warehouse.all(`SELECT s.rowid::INTEGER AS line, c0, c1, c4, c5 FROM ${everyCell} ORDER BY s.rowid`)).toEqual([
       { line: 0, c0: "E1", c1: "01/04/2024", c4: "first", c5: "£1.00" }, { line: 1, c0: "E2", c1: "02/04/2024", c4: "", c5: "2.00" }]);
-    await dropStagedSpend(warehouse, staged!.table);
+    await dropStagedSpend(temp.warehouse, staged!.table);
   });
 
   it("gives no cells read again from a file that has changed since it was staged (it is then streamed)", async () => {
     const staged = await stage("changed.csv", `Entity,${HEADING}\nE1,${LINE}\n`);
-    writeFileSync(join(folder.path, "changed.csv"), `Entity,${HEADING}\nE1,${LINE}\nE2,${LINE}\n`);
-    expect(await stageOtherCells(warehouse, staged!)).toBeNull();
-    writeFileSync(join(folder.path, "changed.csv"), "");
-    expect(await stageOtherCells(warehouse, staged!)).toBeNull();
-    await dropStagedSpend(warehouse, staged!.table);
+    writeFileSync(join(temp.folder, "changed.csv"), `Entity,${HEADING}\nE1,${LINE}\nE2,${LINE}\n`);
+    expect(await stageOtherCells(temp.warehouse, staged!)).toBeNull();
+    writeFileSync(join(temp.folder, "changed.csv"), "");
+    expect(await stageOtherCells(temp.warehouse, staged!)).toBeNull();
+    await dropStagedSpend(temp.warehouse, staged!.table);
   });
 
   it("trims all white space, as JavaScript does, where the file holds more than spaces", async () => {
     const staged = await stage("nbsp.csv", `${HEADING}\n01/04/2024,Catering,\u00a0Acme Ltd\t,1.00\n`);
     expect(staged).not.toBeNull();
-    expect(await warehouse.all(`SELECT c2 FROM ${staged!.table}`)).toEqual([{ c2: "Acme Ltd" }]);
+    expect(await temp.warehouse.all(`SELECT c2 FROM ${staged!.table}`)).toEqual([{ c2: "Acme Ltd" }]);
   });
 
   it.each([
