@@ -202,12 +202,12 @@ export async function loadInputs(
     staged.catch(() => undefined);
     stagedAhead.set(file, staged);
   };
+  const choice = { institution: options.institution ?? null, infer: options.inferInstitution === true };
   try {
     for (const [fileIndex, file] of files.entries()) {
       const path = displayPath(file);
       try {
         const scan = await scanFile(path);
-        const choice = { institution: options.institution ?? null, infer: options.inferInstitution === true };
         const plannedFile = alreadyLoaded(contents, path, scan, folders, choice) ?? (await (await loadFile()).planFile(warehouse, path, scan, folders, choice));
         planned.push(plannedFile);
         // The first new spend file found after an institution's own small files only is staged at once, while the
