@@ -115,20 +115,36 @@ async function classifyLocatedPostcodes(warehouse: Warehouse): Promise<CompiledD
   await warehouse.run("DELETE FROM postcode_locality");
   const definitions = await compileStoredDefinitions(warehouse);
   const rows = await warehouse.all<LocatedPostcodeRow & Record<string, unknown>>("SELECT * FROM located_postcodes WHERE precision <> 'none'");
-  const points = rows.map((row) => ({ given: row.postcode_as_given, point: locatedPoint(row) }));
-  const appender = await warehouse.connection.createAppender("postcode_locality");
-  definitions.filter((definition) => definition.problem === null).forEach((definition) => {
-    for (const { given, point } of points) {
-      appender.appendVarchar(given);
-      appender.appendVarchar(definition.id);
-      appender.appendInteger(definition.version);
-      appender.appendBoolean(definition.isLocal(point));
-      appender.appendVarchar(definition.owner ?? "");
-      appender.endRow();
-    }
+  const usable = definitions.filter((definition) => definition.problem === null);
+  // Each postcode's classes under every definition appended as one row ('1' local, '0' not, a character per definition
+  // in turn), and spread over the definitions in SQL: a fifth of the appender's calls per postcode and definition,
+  // which were most of the JavaScript's time (a register of 4,796 postcodes under 9 definitions: 55 of 92 ms).
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE postcode_classes (postcode_as_given VARCHAR, classes VARCHAR)");
+  await warehouse.run("CREATE OR REPLACE TEMP TABLE classed_definitions (position INTEGER, definition_id VARCHAR, version INTEGER, owner_key VARCHAR)");
+  const classes = await warehouse.connection.createAppender("postcode_classes");
+  for (const row of rows) {
+    const point = locatedPoint(row);
+    classes.appendVarchar(row.postcode_as_given);
+    classes.appendVarchar(usable.map((definition) => (definition.isLocal(point) ? "1" : "0")).join(""));
+    classes.endRow();
+  }
+  classes.flushSync();
+  classes.closeSync();
+  const classed = await warehouse.connection.createAppender("classed_definitions");
+  usable.forEach((definition, index) => {
+    classed.appendInteger(index + 1);
+    classed.appendVarchar(definition.id);
+    classed.appendInteger(definition.version);
+    classed.appendVarchar(definition.owner ?? "");
+    classed.endRow();
   });
-  appender.flushSync();
-  appender.closeSync();
+  classed.flushSync();
+  classed.closeSync();
+  await warehouse.run(
+    `INSERT INTO postcode_locality (postcode_as_given, definition_id, version, is_local, owner_key)
+     SELECT c.postcode_as_given, d.definition_id, d.version, substr(c.classes, d.position, 1) = '1', d.owner_key
+     FROM postcode_classes c CROSS JOIN classed_definitions d`);
+  for (const table of ["postcode_classes", "classed_definitions"]) await warehouse.run(`DROP TABLE ${table}`);
   return definitions;
 }
 
