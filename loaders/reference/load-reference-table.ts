@@ -7,7 +7,7 @@ import { QuarantineWriter } from "../quarantine.js";
 import type { ProblemCode } from "../../src/core/problem-codes.js";
 import { registerEdition } from "./register-edition.js";
 import { registerRegisterFunctions } from "./register-sql-functions.js";
-import { stageReferenceCsv } from "./stage-reference-csv.js";
+import { dropReferenceLines, stageReferenceCsv, type ReferenceLines } from "./stage-reference-csv.js";
 
 /** How one kind of reference table (postcodes, areas, deprivation…) maps onto its warehouse table. */
 export interface ReferenceTable {
@@ -59,6 +59,8 @@ async function newEdition(warehouse: Warehouse, spec: ReferenceTable, register: 
 
 /** The temporary table a reference file's rows are read and checked into (checkReferenceTable), before its transaction. */
 const CHECKED_REFERENCE_TABLE = "checked_reference";
+/** The rowids of its rows with no problem whose key another row has, that are not kept (checkReferenceTable). */
+const NOT_KEPT_TABLE = "checked_reference_not_kept";
 
 /** A reference file read and checked into CHECKED_REFERENCE_TABLE, for loadReferenceTable within the file's transaction. */
 export interface CheckedReference {
@@ -69,6 +71,8 @@ export interface CheckedReference {
   targets: string[];
   /** Each problem's field's heading as the file writes it. */
   heading(field: string): string;
+  /** The file's line of each of its rows. */
+  lines: ReferenceLines;
 }
 
 /**
@@ -91,23 +95,27 @@ export async function checkReferenceTable(warehouse: Warehouse, spec: ReferenceT
   const targets = Object.keys(selected);
   const rawFields = [...new Set(spec.problems.map((problem) => problem.field))];
   const problem = spec.problems.length === 0 ? "NULL" : `CASE ${spec.problems.map((p, i) => `WHEN ${p.when} THEN ${i}`).join(" ")} END`;
-  // The file's rows selected and checked as the reader streams them (never staged whole first); of the rows with no
-  // problem, the one kept for each key has key_rank 1 (the others are quarantined as not kept).
-  await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length, {
+  // The file's rows selected and checked as the reader streams them (never staged whole first), in file order.
+  const lines = await stageReferenceCsv(warehouse, path, header.headerIndex, headings.length, {
     delimiter: detected.head.csv?.delimiter ?? ",", quoted: spec.quoted !== false,
   }, [...new Set(Object.values(header.columns))].sort((a, b) => a - b), (rows) =>
     `CREATE OR REPLACE TEMP TABLE ${CHECKED_REFERENCE_TABLE} AS
-     SELECT *, row_number() OVER (PARTITION BY problem IS NULL, ${spec.key.join(", ")} ORDER BY ${spec.keep ? `${spec.keep}, ` : ""}row_number) AS key_rank FROM (
-       SELECT *, ${problem} AS problem FROM (
-         SELECT row_number, ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
-                ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
-         FROM (${rows})))`);
-  return { spec, path, edition, targets, heading };
+     SELECT *, ${problem} AS problem FROM (
+       SELECT ${rawFields.map((field) => `${column(field)} AS "raw ${field}"`).join(", ")}${rawFields.length ? "," : ""}
+              ${targets.map((target) => `${selected[target]} AS ${target}`).join(", ")}
+       FROM (${rows}))`);
+  // Of the rows with no problem and one key, the first in the file is kept (or the first of those spec.keep prefers).
+  await warehouse.run(
+    `CREATE OR REPLACE TEMP TABLE ${NOT_KEPT_TABLE} AS
+     SELECT rowid AS record FROM ${CHECKED_REFERENCE_TABLE} WHERE problem IS NULL
+     QUALIFY row_number() OVER (PARTITION BY ${spec.key.join(", ")} ORDER BY ${spec.keep ? `${spec.keep}, ` : ""}rowid) > 1`);
+  return { spec, path, edition, targets, heading, lines };
 }
 
 /** Drops CHECKED_REFERENCE_TABLE: when its rows are loaded, and after the file's transaction whatever happened. */
 export async function dropCheckedReference(warehouse: Warehouse): Promise<void> {
-  await warehouse.run(`DROP TABLE IF EXISTS ${CHECKED_REFERENCE_TABLE}`);
+  for (const table of [CHECKED_REFERENCE_TABLE, NOT_KEPT_TABLE]) await warehouse.run(`DROP TABLE IF EXISTS ${table}`);
+  await dropReferenceLines(warehouse);
 }
 
 /**
@@ -116,7 +124,7 @@ export async function dropCheckedReference(warehouse: Warehouse): Promise<void> 
  * the loaded one whole.
  */
 export async function loadReferenceTable(warehouse: Warehouse, checked: CheckedReference, fileId: number): Promise<LoadOutcome> {
-  const { spec, path, edition, targets, heading } = checked;
+  const { spec, path, edition, targets, heading, lines } = checked;
   const key = spec.key.join(", ");
   if (spec.edition) {
     // A newer edition than the one loaded (an older one was refused by checkReferenceTable) clears it.
@@ -126,17 +134,18 @@ export async function loadReferenceTable(warehouse: Warehouse, checked: CheckedR
       await warehouse.run("DELETE FROM register_editions WHERE register = ?", [spec.edition.register]);
     }
   }
-  const good = `${CHECKED_REFERENCE_TABLE} WHERE problem IS NULL AND key_rank = 1`;
+  const good = `${CHECKED_REFERENCE_TABLE} WHERE problem IS NULL AND rowid NOT IN (SELECT record FROM ${NOT_KEPT_TABLE})`;
   const quarantine = await QuarantineWriter.open(warehouse, fileId, path);
   for (const [index, p] of spec.problems.entries()) {
     await quarantine.addSelected(
-      `SELECT row_number, $heading AS column_name, "raw ${p.field}" AS raw_value FROM ${CHECKED_REFERENCE_TABLE} WHERE problem = ${index}`,
+      `SELECT ${lines.line("c.rowid")} AS row_number, $heading AS column_name, "raw ${p.field}" AS raw_value
+       FROM ${CHECKED_REFERENCE_TABLE} c WHERE problem = ${index} ORDER BY c.rowid`,
       { heading: heading(p.field) }, p,
     );
   }
   await quarantine.addSelected(
-    `SELECT row_number, NULL AS column_name, concat_ws(' ', ${spec.key.join(", ")}) AS raw_value
-     FROM ${CHECKED_REFERENCE_TABLE} WHERE problem IS NULL AND key_rank > 1`,
+    `SELECT ${lines.line("c.rowid")} AS row_number, NULL AS column_name, concat_ws(' ', ${spec.key.join(", ")}) AS raw_value
+     FROM ${CHECKED_REFERENCE_TABLE} c WHERE c.rowid IN (SELECT record FROM ${NOT_KEPT_TABLE}) ORDER BY c.rowid`,
     {}, spec.notKept ?? { code: "duplicate-key", reason: `the same ${spec.key.join(" and ")} appears in an earlier row of this file` },
   );
   await quarantine.close();

@@ -108,48 +108,54 @@ function describeCsvError(message: string): { problem: string; row?: number } {
   return line ? { problem, row: Number(line[1]) } : { problem };
 }
 
+/** The temp table of a staged reference file's runs of blank lines (ReferenceLines), when it has any. */
+const BLANK_LINES_TABLE = "reference_blank_lines";
+
+/** Drops the table ReferenceLines reads, once a staged reference file's rows are loaded. */
+export async function dropReferenceLines(warehouse: Warehouse): Promise<void> {
+  await warehouse.run(`DROP TABLE IF EXISTS ${BLANK_LINES_TABLE}`);
+}
+
+/** Where a staged reference file's rows are in the file. */
+export interface ReferenceLines {
+  /**
+   * SQL: the file's line number of the row at `record` (0 for the first row after the heading: the staged table's
+   * rowid, qualified by its table's alias, `s.rowid`, as a subquery here has a rowid of its own).
+   */
+  line(record: string): string;
+}
+
 /**
- * Reads a reference table's rows after its heading row into the temp table staged_reference (row_number and
- * the `kept` columns of c0…cN, default all, as text), with DuckDB's own CSV reader so that a national file streams through;
- * or, with `into`, runs the statement it makes of those rows (a SELECT) instead, so that they are never held apart.
- * Row numbers are the file's line numbers (the heading row is row headerIndex + 1), blank lines counted as
- * DuckDB's reader skips them. A Windows-1252 file is read through a UTF-8 copy. A file the reader cannot
- * read is refused in words, naming the row (DuckDB's message stays in the error's cause).
+ * Reads a reference table's rows after its heading row with DuckDB's own CSV reader, so that a national file streams
+ * through: `into` makes a statement of its SELECT of the `kept` columns of c0…cN (default all, as text), which
+ * creates a table of them (default the temp table staged_reference). They are never held apart, and they come in file
+ * order: DuckDB keeps a query's order as it inserts it (preserve_insertion_order, its default, which anchor-spend never
+ * changes), so a row's rowid in that table is its place in the file, as the staged spend lines' is. The rows are not
+ * numbered as they are read: `row_number() OVER ()` reads the file and runs everything selected from it on one thread
+ * (the 5M-row register's check: measured 2026-12-03, below). The returned lines give a row's line number from its
+ * rowid, blank lines counted as DuckDB's reader skips them. A Windows-1252 file is read through a UTF-8 copy. A file
+ * the reader cannot read is refused in words, naming the row (DuckDB's message stays in the error's cause).
  */
 export async function stageReferenceCsv(
   warehouse: Warehouse, path: string, headerIndex: number, columnCount: number,
   format: { delimiter: string; quoted: boolean } = { delimiter: ",", quoted: true },
   kept: readonly number[] = Array.from({ length: columnCount }, (_, index) => index),
   into: (rows: string) => string = (rows) => `CREATE OR REPLACE TEMP TABLE staged_reference AS ${rows}`,
-): Promise<void> {
+): Promise<ReferenceLines> {
   const headingLine = headerIndex + 1;
   const { blankLines, utf8 } = await scanReferenceLines(path, headingLine);
   const copyFolder = utf8 ? null : mkdtempSync(join(tmpdir(), "anchor-spend-reference-"));
   try {
     const csvPath = copyFolder ? join(copyFolder, "reference.csv") : path;
     if (copyFolder) await writeUtf8Copy(path, csvPath);
-    // For each run of blank lines: how many rows come before it, and how many blank lines there are so far.
-    const recordsBefore = new Map<number, number>();
-    blankLines.forEach((blank, index) => recordsBefore.set(blank - headingLine - (index + 1), index + 1));
     // Only the kept columns leave the reader (a national register's 55 columns are read, and a few kept).
-    const read = `SELECT row_number() OVER () AS record${kept.map((index) => `, c${index}`).join("")}
+    const read = `SELECT ${kept.map((index) => `c${index}`).join(", ")}
                   FROM read_csv(?, header = false, skip = ${headingLine}, all_varchar = true, delim = ${quoteSql(format.delimiter)},
                                 ${format.quoted ? `quote = '"', escape = '"'` : `quote = '', escape = ''`},
                                 null_padding = true, names = ?::VARCHAR[])`;
     const names = listValue(Array.from({ length: columnCount }, (_, index) => `c${index}`));
     try {
-      if (recordsBefore.size === 0) {
-        await warehouse.run(into(`SELECT record + ${headingLine} AS row_number, * EXCLUDE (record) FROM (${read})`), [csvPath, names]);
-      } else {
-        await warehouse.run(
-          into(`WITH records AS (${read}),
-                blanks AS (SELECT unnest(?::BIGINT[]) AS records_before, unnest(?::BIGINT[]) AS blanks_so_far)
-           SELECT r.record + ${headingLine} + coalesce(b.blanks_so_far, 0) AS row_number, r.* EXCLUDE (record)
-           FROM records r ASOF LEFT JOIN blanks b ON r.record > b.records_before
-           ORDER BY r.record`),
-          [csvPath, names, listValue([...recordsBefore.keys()]), listValue([...recordsBefore.values()])],
-        );
-      }
+      await warehouse.run(into(read), [csvPath, names]);
     } catch (error) {
       const unclosed = format.quoted ? await findUnclosedQuote(csvPath) : null;
       if (unclosed !== null) {
@@ -159,6 +165,18 @@ export async function stageReferenceCsv(
       const { problem, row } = describeCsvError((error as Error).message);
       throw new InputError(problem, { file: path, ...(row === undefined ? {} : { row }) }, { cause: error });
     }
+    await dropReferenceLines(warehouse);
+    if (blankLines.length === 0) return { line: (record) => `(${record} + ${headingLine + 1})` };
+    // For each run of blank lines: how many rows come before it, and how many blank lines there are so far.
+    const recordsBefore = new Map<number, number>();
+    blankLines.forEach((blank, index) => recordsBefore.set(blank - headingLine - (index + 1), index + 1));
+    await warehouse.run(
+      `CREATE TEMP TABLE ${BLANK_LINES_TABLE} AS SELECT unnest(?::BIGINT[]) AS records_before, unnest(?::BIGINT[]) AS blanks_so_far`,
+      [listValue([...recordsBefore.keys()]), listValue([...recordsBefore.values()])],
+    );
+    return {
+      line: (record) => `(${record} + ${headingLine + 1} + coalesce((SELECT max(b.blanks_so_far) FROM ${BLANK_LINES_TABLE} b WHERE b.records_before <= ${record}), 0))`,
+    };
   } finally {
     if (copyFolder) rmSync(copyFolder, { recursive: true, force: true });
   }

@@ -16,8 +16,8 @@ const file = (name: string, bytes: string | Buffer) => {
 
 async function staged(path: string, headerIndex: number, columns: number): Promise<{ row_number: number; c0: string | null }[]> {
   return withTempWarehouse(async (warehouse) => {
-    await stageReferenceCsv(warehouse, path, headerIndex, columns);
-    return (await warehouse.all<{ row_number: number; c0: string | null }>("SELECT row_number::INTEGER AS row_number, c0 FROM staged_reference ORDER BY row_number"))
+    const lines = await stageReferenceCsv(warehouse, path, headerIndex, columns);
+    return (await warehouse.all<{ row_number: number; c0: string | null }>(`SELECT ${lines.line("s.rowid")}::INTEGER AS row_number, c0 FROM staged_reference s ORDER BY s.rowid`))
       .map(({ row_number, c0 }) => ({ row_number: Number(row_number), c0 }));
   });
 }
