@@ -41,6 +41,8 @@ describe("supplierNameKey", () => {
 
   it("keys LIMITED and THE as whole words only, next to letters of any script", () => {
     expect(supplierNameKey("THEΑ LIMITEDΒ")).toBe("THEΑ LIMITEDΒ");
+    expect(supplierNameKey("The the Limited, Limited Public Limited Company public limited company")).toBe("LTD LTD PLC PLC");
+    expect(supplierNameKey("Public Limited Companies Ltd")).toBe("PUBLIC LTD COMPANIES LTD");
   });
 
   it("keys names in plain A–Z and 0–9 exactly as before (seeded random names)", () => {
