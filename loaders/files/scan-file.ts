@@ -55,6 +55,28 @@ export function completeUtf8Length(bytes: Buffer): number {
   return bytes.length;
 }
 
+/**
+ * Whether a stream of byte chunks is UTF-8 throughout, validated natively without decoding: a character cut by a
+ * chunk's end waits for the next chunk, and one still cut at the end makes it not UTF-8.
+ */
+export class Utf8Check {
+  private unfinished = Buffer.alloc(0);
+  private valid = true;
+
+  update(buffer: Buffer): void {
+    if (!this.valid) return;
+    const bytesSoFar = this.unfinished.length > 0 ? Buffer.concat([this.unfinished, buffer]) : buffer;
+    const complete = completeUtf8Length(bytesSoFar);
+    this.valid = isUtf8(bytesSoFar.subarray(0, complete));
+    this.unfinished = Buffer.from(bytesSoFar.subarray(complete));
+  }
+
+  /** After the last chunk: whether every byte sequence was UTF-8. */
+  end(): boolean {
+    return this.valid && this.unfinished.length === 0;
+  }
+}
+
 function countLineFeeds(buffer: Buffer): number {
   let count = 0;
   for (let at = buffer.indexOf(10); at !== -1; at = buffer.indexOf(10, at + 1)) count++;
@@ -67,8 +89,7 @@ function countLineFeeds(buffer: Buffer): number {
  */
 export async function scanFile(path: string): Promise<FileScan> {
   const hash = createHash("sha256");
-  let validUtf8 = true;
-  let unfinished = Buffer.alloc(0);
+  const utf8 = new Utf8Check();
   let hasNul = false;
   let bytes = 0;
   let head: Buffer | null = null;
@@ -91,19 +112,12 @@ export async function scanFile(path: string): Promise<FileScan> {
       carried = Buffer.from(buffer.subarray(Math.max(0, buffer.length - 2)));
     }
     if (!hasNul && buffer.includes(0)) hasNul = true;
-    if (validUtf8) {
-      // Validated natively, without decoding; a character cut by the chunk's end waits for the next chunk.
-      const bytesSoFar = unfinished.length > 0 ? Buffer.concat([unfinished, buffer]) : buffer;
-      const complete = completeUtf8Length(bytesSoFar);
-      validUtf8 = isUtf8(bytesSoFar.subarray(0, complete));
-      unfinished = Buffer.from(bytesSoFar.subarray(complete));
-    }
+    utf8.update(buffer);
   }
-  if (unfinished.length > 0) validUtf8 = false;
   return {
     sha256: hash.digest("hex"),
     bytes,
-    encoding: validUtf8 ? "utf-8" : "windows-1252",
+    encoding: utf8.end() ? "utf-8" : "windows-1252",
     hasNul,
     isZip: head !== null && head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04,
     isOle: head !== null && head.subarray(0, 8).equals(OLE_SIGNATURE),

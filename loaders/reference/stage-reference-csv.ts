@@ -6,6 +6,7 @@ import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
 import { InputError } from "../../src/core/errors.js";
+import { Utf8Check } from "../files/scan-file.js";
 import type { Warehouse } from "../../src/warehouse/warehouse.js";
 
 /** A file's bytes, decompressed when gzipped, streamed in chunks. */
@@ -25,20 +26,13 @@ export interface ReferenceLineScan {
 /** Finds the empty lines after line `headingLine`, and whether the text is UTF-8, in one streaming pass. */
 export async function scanReferenceLines(path: string, headingLine: number): Promise<ReferenceLineScan> {
   const blankLines: number[] = [];
-  const utf8 = new TextDecoder("utf-8", { fatal: true });
-  let valid = true;
+  const utf8 = new Utf8Check();
   let line = 1;
   let pending = 0; // bytes of the current line seen in earlier chunks
   let pendingLast = -1; // the last of them
   for await (const chunk of openBytes(path)) {
     const bytes = chunk as Buffer;
-    if (valid) {
-      try {
-        utf8.decode(bytes, { stream: true });
-      } catch {
-        valid = false;
-      }
-    }
+    utf8.update(bytes);
     let start = 0;
     for (let newline = bytes.indexOf(10, start); newline !== -1; newline = bytes.indexOf(10, start)) {
       const length = pending + newline - start;
@@ -53,14 +47,7 @@ export async function scanReferenceLines(path: string, headingLine: number): Pro
       pendingLast = bytes[bytes.length - 1]!;
     }
   }
-  if (valid) {
-    try {
-      utf8.decode();
-    } catch {
-      valid = false;
-    }
-  }
-  return { blankLines, utf8: valid };
+  return { blankLines, utf8: utf8.end() };
 }
 
 /**
