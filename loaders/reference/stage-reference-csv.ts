@@ -119,9 +119,10 @@ export interface ReferenceLines {
  * order: DuckDB keeps a query's order as it inserts it (preserve_insertion_order, its default, which anchor-spend never
  * changes), so a row's rowid in that table is its place in the file, as the staged spend lines' is. The rows are not
  * numbered as they are read: `row_number() OVER ()` reads the file and runs everything selected from it on one thread
- * (the 5M-row register's check took 33.6–34.8 s without it, against 55.0–58.2 s, measured 2026-12-03). The returned lines give a row's line number from its
- * rowid, blank lines counted as DuckDB's reader skips them. A Windows-1252 file is read through a UTF-8 copy. A file
- * the reader cannot read is refused in words, naming the row (DuckDB's message stays in the error's cause).
+ * (the 5M-row register's check took 28.0–34.8 s without it, against 55.0–58.2 s, measured 2026-12-03). The returned
+ * lines give a row's line number from its rowid, blank lines counted as DuckDB's reader skips them. A Windows-1252
+ * file is read through a UTF-8 copy. A file the reader cannot read is refused in words, naming the row (DuckDB's
+ * message stays in the error's cause).
  */
 export async function stageReferenceCsv(
   warehouse: Warehouse, path: string, headerIndex: number, columnCount: number,
