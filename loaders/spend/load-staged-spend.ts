@@ -29,7 +29,7 @@ export interface PreparedSpendCsv extends StagedSpendCsv {
 /** What SQL needs of a staged line's date (d), supplier name (n) and own cells (s) to load it. */
 const DATE_SQL_READS = "d.day IS NOT NULL";
 const NAME_SQL_READS = "n.name_key <> '' AND NOT n.digits_only";
-const CELLS_SQL_READ = "s.amount_sql IS NOT NULL AND NOT s.amount_like_identifier";
+const CELLS_SQL_READ = "s.amount_sql IS NOT NULL";
 
 /**
  * The staged lines SQL loads (s: the line, d: its date, n: its supplier): a date read in the column's order, an

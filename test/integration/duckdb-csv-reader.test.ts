@@ -47,8 +47,12 @@ function writtenCorpus(name: string, folderName: string, files: Record<string, s
  */
 function amountForms(): Corpus {
   const amounts = ["1234.56", "-1234.56", "£1,234.56", "-£1,234.56", "(£1,234.56)", "(1,234.56)", "£12", "-£12", "(12)", "0.00", "-0.00",
-    "(0.00)", "12.5", "-12.5", "1,234,567,890,123.45", "-9999999999999.99", "£1,000,000", "1234.56 CR", "£-12", "1,2,3", "12.345", "- 12"];
+    "(0.00)", "12.5", "-12.5", "1,234,567,890,123.45", "-9999999999999.99", "£1,000,000", "1234.56 CR", "£-12", "1,2,3", "12.345", "- 12",
+    // seven digits alone (pounds), eight or more (maybe an identifier: left to the streaming rules), and eight with a sign, £, pence or commas
+    "1234567", "12345678", "9999999999999", "-12345678", "£12345678", "(12345678)", "12345678.00", "12,345,678"];
   const lines = amounts.map((amount, index) => `0${1 + (index % 9)}/04/2024,Catering,Supplier ${index} Ltd,"${amount}"`);
+  // An identifier repeated in another cell: a shifted line, quarantined by either reader.
+  lines.push("09/04/2024,87654321,Supplier Shifted Ltd,87654321");
   return writtenCorpus("amount forms", "amounts", { "2024-04.csv": `Date,Expense Type,Supplier,Amount\n${lines.join("\n")}\n` });
 }
 
