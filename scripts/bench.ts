@@ -215,7 +215,7 @@ if (values["startup-only"]) {
   rmSync(scratch, { recursive: true, force: true });
   process.exit(0);
 }
-await compile(["scripts/bench/load-child.ts", "scripts/bench/peak-rss.ts"]);
+await compile();
 
 const layouts: LayoutFigures[] = [];
 if (!values["site-only"]) {

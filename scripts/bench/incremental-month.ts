@@ -104,7 +104,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { runs: { type: "string", default: "3" }, profile: { type: "boolean", default: false } } });
   const [folder, sizes = "1000000,10000000"] = positionals;
   if (!folder) throw new Error("usage: npx tsx scripts/bench/incremental-month.ts DIR [rows,rows…] [--runs N] [--profile]");
-  await compile(["scripts/bench/load-child.ts", "scripts/bench/peak-rss.ts"]);
+  await compile();
   const scratch = mkdtempSync(join(tmpdir(), "anchor-spend-month-"));
   try {
     const months: IncrementalMonth[] = [];

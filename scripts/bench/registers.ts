@@ -26,7 +26,7 @@ export async function benchRegisters(scratch: string, companies: number, supplie
   const generated = performance.now();
   const { register, spend } = await generateRegisterBench(folder, companies, suppliers);
   const generateSeconds = (performance.now() - generated) / 1000;
-  await compile(["scripts/bench/register-child.ts", "scripts/bench/peak-rss.ts"]);
+  await compile();
   const output = execFileSync(process.execPath, [join(buildPath, "scripts/bench/register-child.js"), join(folder, "warehouse.duckdb"), register, spend],
     { encoding: "utf-8", maxBuffer: 1 << 24, env: { ...process.env, ANCHOR_SPEND_SQL_TIMINGS: "1" } });
   const figures = JSON.parse(output) as Omit<RegisterFigures, "companies" | "suppliers" | "fileMb" | "generateSeconds" | "loadAverage">;

@@ -73,6 +73,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const [folder, sizes = "1000000"] = process.argv.slice(2);
   if (!folder) throw new Error("usage: npx tsx scripts/bench/site-warehouses.ts <folder> [rows,rows…]");
   mkdirSync(folder, { recursive: true });
-  await compile(["scripts/bench/load-child.ts", "scripts/bench/peak-rss.ts"]);
+  await compile();
   for (const rows of sizes.split(",").map(Number)) console.log(JSON.stringify(await siteWarehouse(folder, rows)));
 }
