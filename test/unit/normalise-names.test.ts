@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { isRedactedPayee, supplierId, supplierNameKey } from "../../loaders/schema/normalise-supplier-name.js";
 import { normalisePostcode } from "../../geo/postcode-parts.js";
@@ -62,6 +63,15 @@ describe("supplierNameKey", () => {
     expect(supplierId("ACME LTD")).toBe(supplierId("ACME LTD"));
     expect(supplierId("ACME LTD")).toMatch(/^s-[0-9a-f]{12}$/);
     expect(supplierId("ACME LTD")).not.toBe(supplierId("ACME PLC"));
+  });
+
+  it("keeps the ids stored before: the first 12 hex digits of the key's SHA-256, for every script", () => {
+    // Worked out here by a Hash object, as supplierId did before it used the one-shot hash.
+    for (const key of ["ACME LTD", "", "CAFE ΑΘΗΝΑ 北京 LTD", "J SMITH", "\u{1F600}"]) {
+      expect(supplierId(key)).toBe(`s-${createHash("sha256").update(key).digest("hex").slice(0, 12)}`);
+    }
+    // SHA-256 of "ACME LTD" (sha256sum), fixed: an id stored in a warehouse must never change.
+    expect(supplierId("ACME LTD")).toBe("s-583722f34481");
   });
 });
 
