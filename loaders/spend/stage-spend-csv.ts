@@ -2,7 +2,7 @@ import type { Warehouse } from "../../src/warehouse/warehouse.js";
 import type { DetectedTable } from "../schema/detect-kind.js";
 import { spendHeaderOf, type SpendHeader } from "./read-spend-row.js";
 import type { TableSource } from "../files/read-table.js";
-import { stagedAmountColumns } from "./staged-amount.js";
+import { stagedAmountColumn } from "./staged-amount.js";
 import { monthColumnOf, type MonthColumn } from "../schema/month-column.js";
 
 /** What JavaScript's String.prototype.trim removes (white space and line terminators), for SQL's trim. */
@@ -147,7 +147,7 @@ export async function stageSpendCsv(warehouse: Warehouse, source: TableSource, d
   try {
     const create = () => warehouse.run(
       `CREATE TABLE ${table} AS
-       SELECT *, ${stagedAmountColumns(amount === undefined ? null : `c${amount}`)} FROM (SELECT ${cellsOf(kept)} FROM ${reader})`,
+       SELECT *, ${stagedAmountColumn(amount === undefined ? null : `c${amount}`)} FROM (SELECT ${cellsOf(kept)} FROM ${reader})`,
     );
     // Beside another file's transaction, on the threads that file set (the setting is DuckDB's, for every connection).
     await (options.beside ? create() : onOneThreadIfSmall(warehouse, scan.lines, create));

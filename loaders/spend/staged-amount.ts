@@ -24,7 +24,7 @@ const AMOUNT = String.raw`-£?${POUNDS}|£${POUNDS}|${BARE_POUNDS}|\(£?${POUNDS
  * replace calls and a multiplication by ±1 (an 83,334-line file's insert on one thread: 75 ms, 81 ms and 108 ms;
  * the same values; measured 2026-12-02).
  */
-export function stagedAmountColumns(amountCell: string | null): string {
+export function stagedAmountColumn(amountCell: string | null): string {
   if (amountCell === null) return "NULL::DECIMAL(18, 2) AS amount_sql";
   const parsed = `CASE WHEN starts_with(${amountCell}, '(') THEN -CAST(translate(${amountCell}, '£,()', '') AS DECIMAL(18, 2))
                        ELSE CAST(replace(replace(${amountCell}, '£', ''), ',', '') AS DECIMAL(18, 2)) END`;

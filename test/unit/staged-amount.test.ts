@@ -4,7 +4,7 @@
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { parseAmountPence } from "../../loaders/cells/parse-amount.js";
-import { stagedAmountColumns } from "../../loaders/spend/staged-amount.js";
+import { stagedAmountColumn } from "../../loaders/spend/staged-amount.js";
 import { pick, seededRandom } from "../../scripts/seeded-random.js";
 
 /** The forms SQL reads, as first specified (an independent statement of the rule): sign or £ or brackets, pounds, pence. */
@@ -43,7 +43,7 @@ describe("the amount SQL parses from a staged cell", () => {
         appender.endRow();
       });
       appender.closeSync();
-      const reader = await connection.runAndReadAll(`SELECT line, (amount_sql * 100)::BIGINT::VARCHAR AS pence FROM (SELECT line, ${stagedAmountColumns("c")} FROM cells) ORDER BY line`);
+      const reader = await connection.runAndReadAll(`SELECT line, (amount_sql * 100)::BIGINT::VARCHAR AS pence FROM (SELECT line, ${stagedAmountColumn("c")} FROM cells) ORDER BY line`);
       const pence = reader.getRowObjects().map((row) => row.pence as string | null);
       let read = 0;
       texts.forEach((text, line) => {
@@ -62,6 +62,6 @@ describe("the amount SQL parses from a staged cell", () => {
   });
 
   it("is NULL in a file with no amount column", () => {
-    expect(stagedAmountColumns(null)).toBe("NULL::DECIMAL(18, 2) AS amount_sql");
+    expect(stagedAmountColumn(null)).toBe("NULL::DECIMAL(18, 2) AS amount_sql");
   });
 });
