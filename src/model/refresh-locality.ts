@@ -213,7 +213,7 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  * supplier, for each institution, under each definition that institution sees, from the locations its
  * address basis admits (registered, trading, delivery, or any) among what that institution's registers (and
  * shared ones) say. Local when any admitted location is local; unlocated when none can be placed — never
- * silently non-local. Another institution's register never places a supplier. Returns the number of rows.
+ * silently non-local. Another institution's register never places a supplier.
  *
  * A spend file changes no postcode, location or definition; it only adds suppliers. After one, the scope
  * "new suppliers" classifies just the pairs not yet classified, from the postcodes already classified,
@@ -225,7 +225,7 @@ const PRECISION_RANK = "CASE lp.precision WHEN 'unit' THEN 1 WHEN 'sector' THEN 
  * An analyst's review decisions place named suppliers: `{ suppliers }` recomputes just those pairs (after locating
  * and classifying every postcode again, a match's registered office among them).
  */
-export async function refreshSupplierLocality(warehouse: Warehouse, scope: LocalityScope = "all"): Promise<number> {
+export async function refreshSupplierLocality(warehouse: Warehouse, scope: LocalityScope = "all"): Promise<void> {
   let definitions: CompiledDefinition[];
   let pairs = scope === "all" ? INSTITUTION_SUPPLIERS : UNCLASSIFIED_PAIRS;
   if (scope === "all") {
@@ -233,7 +233,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
     // locality is empty, as the full refresh below would leave it (an institution.json's load: 90 ms less).
     if (!(await localityHasWork(warehouse))) {
       for (const table of ["located_postcodes", "postcode_locality", "supplier_locality"]) await warehouse.run(`DELETE FROM ${table}`);
-      return 0;
+      return;
     }
     await locateSupplierPostcodes(warehouse);
     definitions = await classifyLocatedPostcodes(warehouse);
@@ -262,7 +262,7 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
     const { unclassified } = await warehouse.one<{ unclassified: number }>(
       `SELECT count(*)::INTEGER AS unclassified FROM (${pairs})`,
     );
-    if (unclassified === 0) return supplierLocalityRows(warehouse);
+    if (unclassified === 0) return;
     definitions = await compileStoredDefinitions(warehouse);
   }
   await warehouse.run(
@@ -334,10 +334,4 @@ export async function refreshSupplierLocality(warehouse: Warehouse, scope: Local
          SELECT 1 FROM int_supplier_locations sl WHERE sl.institution_id = l.institution_id AND sl.supplier_id = l.supplier_id)`,
   );
   if (typeof scope === "object" && "suppliers" in scope) await warehouse.run("DROP TABLE named_locality_pairs");
-  return supplierLocalityRows(warehouse);
-}
-
-async function supplierLocalityRows(warehouse: Warehouse): Promise<number> {
-  const { total } = await warehouse.one<{ total: number }>("SELECT count(*) AS total FROM supplier_locality");
-  return total;
 }
