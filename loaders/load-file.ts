@@ -271,7 +271,7 @@ export async function loadNewFile(
     // committed file into a refused one, nor hides the file's own error.
     const lines = staged ?? (await options.staging?.catch(() => null)) ?? null;
     if (lines) await dropStagedSpend(warehouse, lines.table).catch(() => undefined);
-    await dropCheckedReference(warehouse).catch(() => undefined);
+    if (kind in REFERENCE_TABLES) await dropCheckedReference(warehouse).catch(() => undefined);
   }
 }
 
@@ -304,11 +304,8 @@ async function loadInTransaction(
   // Spend, social value files and notices bring suppliers only; every other kind can move any supplier's locality.
   const bringsSuppliersOnly = kind === "spend" || kind === "notices" || (SOCIAL_VALUE_KINDS as readonly InputKind[]).includes(kind);
   // Suppliers matched to the national registers first (src/model/suppliers/): a match can place a supplier.
-  // (on DuckDB's own threads when a register is loaded: matching reads it whole)
-  if (kind === "spend" && (await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions")).registers > 0) {
-    await threadsForLines(warehouse, Number.POSITIVE_INFINITY);
-  }
-  const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo);
+  // (on DuckDB's own threads: matching reads a register whole)
+  const relocate = await matchOnLoad(warehouse, kind, id, file.belongsTo, () => threadsForLines(warehouse, Number.POSITIVE_INFINITY));
   // A spend file no matching ran for brings only its own pairs: those are looked for among its lines alone.
   await refreshSupplierLocality(warehouse, !bringsSuppliersOnly || relocate === "all" ? "all" : kind === "spend" && relocate === null ? { spendFile: id } : "new suppliers");
   // Which suppliers are public bodies follows from shipped reference: made current with the first file loaded.

@@ -9,11 +9,15 @@ import { matchSuppliers } from "./match-suppliers.js";
  * classifies them again (and only them, after a spend file). Returns "all" when the refresh must be a full one
  * (a matched entry's postcode not located yet), "matched" when matching ran (and may have taken any pair's
  * class away), null when it did not (no register loaded, or a kind that is never matched): no class was touched.
+ * `beforeMatching` runs first when matching runs (the loader's thread setting for it).
  */
-export async function matchOnLoad(warehouse: Warehouse, kind: string, fileId: number, institution: string | null): Promise<"all" | "matched" | null> {
+export async function matchOnLoad(
+  warehouse: Warehouse, kind: string, fileId: number, institution: string | null, beforeMatching?: () => Promise<void>,
+): Promise<"all" | "matched" | null> {
   if (kind !== "companies" && kind !== "charities" && kind !== "suppliers" && kind !== "spend") return null;
   const { registers } = await warehouse.one<{ registers: number }>("SELECT count(*)::INTEGER AS registers FROM register_editions");
   if (registers === 0) return null;
+  await beforeMatching?.();
   const options = kind === "spend" && institution ? { institution, fileId } : kind === "suppliers" && institution ? { institution } : {};
   await warehouse.run(
     "CREATE OR REPLACE TEMP TABLE matches_before AS SELECT institution_id, supplier_id, register, register_id FROM int_supplier_matches WHERE $institution::VARCHAR IS NULL OR institution_id = $institution",
