@@ -27,6 +27,9 @@ let staged = 0;
  * into the quarantine table by column name, in the order added, when it closes.
  */
 export class QuarantineWriter {
+  /** Whether any entry was added or selected: a clean file's writer writes nothing to the quarantine table. */
+  private holdsEntries = false;
+
   private constructor(
     private readonly warehouse: Warehouse,
     private readonly table: string,
@@ -44,6 +47,7 @@ export class QuarantineWriter {
   }
 
   add(entry: QuarantineEntry, sheet: string | null = null): void {
+    this.holdsEntries = true;
     const text = (value: string | null) => (value === null ? this.appender.appendNull() : this.appender.appendVarchar(value));
     text(sheet);
     this.appender.appendInteger(entry.row);
@@ -59,6 +63,7 @@ export class QuarantineWriter {
    * gets the one code and reason given.
    */
   async addSelected(select: string, params: Record<string, DuckDBValue>, problem: { code: ProblemCode; reason: string }): Promise<void> {
+    this.holdsEntries = true;
     this.appender.flushSync();
     await this.warehouse.run(
       `INSERT INTO ${this.table} (sheet, row_number, column_name, raw_value, code, reason)
@@ -71,11 +76,13 @@ export class QuarantineWriter {
   async close(): Promise<void> {
     this.appender.flushSync();
     this.appender.closeSync();
-    await this.warehouse.run(
-      `INSERT INTO quarantine (${COLUMNS})
-       SELECT $file, $path, sheet, row_number, column_name, raw_value, code, reason FROM ${this.table} ORDER BY rowid`,
-      { file: this.fileId, path: this.path },
-    );
+    if (this.holdsEntries) {
+      await this.warehouse.run(
+        `INSERT INTO quarantine (${COLUMNS})
+         SELECT $file, $path, sheet, row_number, column_name, raw_value, code, reason FROM ${this.table} ORDER BY rowid`,
+        { file: this.fileId, path: this.path },
+      );
+    }
     await this.warehouse.run(`DROP TABLE ${this.table}`);
   }
 }
